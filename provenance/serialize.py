@@ -1,0 +1,166 @@
+"""The one cattrs converter: graphs to and from plain data, JSON and YAML, checked by the schema."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from cattrs import transform_error
+from cattrs.preconf.json import make_converter
+
+from .errors import InputError
+from .model import ClaimKind, Graph, Severity, SourceKind, Span
+
+converter = make_converter(omit_if_default=False, forbid_extra_keys=True)
+"""Structures and unstructures every model class; JSON field names equal attrs field names."""
+
+for _enum in (SourceKind, ClaimKind, Severity):
+    converter.register_unstructure_hook(_enum, lambda value: value.value)
+converter.register_unstructure_hook(datetime, lambda value: value.isoformat())
+converter.register_structure_hook(datetime, lambda value, _: _parse_datetime(value))
+converter.register_unstructure_hook(date, lambda value: value.isoformat())
+converter.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
+converter.register_structure_hook_func(lambda kind: kind == Span, lambda value, _: _span(value))
+
+
+def _parse_datetime(value: object) -> datetime:
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        return datetime(value.year, value.month, value.day)
+    return datetime.fromisoformat(str(value))
+
+
+def _span(value: object) -> Span:
+    if not isinstance(value, list | tuple) or len(value) != 2:
+        raise ValueError("a span is a list of two offsets [start, end]")
+    start, end = value
+    if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start | end, bool):
+        raise ValueError("span offsets are integers")
+    if not 0 <= start <= end:
+        raise ValueError(f"span [{start}, {end}] is not 0 <= start <= end")
+    return (start, end)
+
+
+def to_data(graph: Graph) -> dict[str, Any]:
+    """The canonical document as plain JSON-ready data."""
+    data: dict[str, Any] = converter.unstructure(graph)
+    return data
+
+
+def from_data(data: object, *, path: str = "<data>") -> Graph:
+    """A graph from plain data, validated against the schema first; `InputError` names the path."""
+    validate(data, path=path)
+    try:
+        return converter.structure(data, Graph)
+    except Exception as error:  # cattrs raises ExceptionGroups of many kinds
+        messages = transform_error(error, path="$") if isinstance(error, ExceptionGroup) else []
+        raise InputError(messages[0] if messages else str(error), path=path) from None
+
+
+def dumps_json(graph: Graph, *, indent: int | None = 2) -> str:
+    """The canonical document as JSON text."""
+    return json.dumps(to_data(graph), ensure_ascii=False, indent=indent) + "\n"
+
+
+def dumps_yaml(graph: Graph) -> str:
+    """The canonical document as YAML text, for hand curation."""
+    import yaml  # lazily: only curation needs it
+
+    return yaml.dump(to_data(graph), Dumper=_yaml_dumper(), sort_keys=False, allow_unicode=True,
+                     width=100)
+
+
+def loads(text: str, *, path: str = "<data>", fmt: str = "json") -> Graph:
+    """A graph from JSON or YAML text (safe loading only)."""
+    if fmt == "yaml":
+        import yaml
+
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as error:
+            raise InputError(f"not valid YAML: {_first_line(error)}", path=path) from None
+        except RecursionError:
+            raise InputError("YAML nested too deeply", path=path) from None
+    else:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as error:
+            raise InputError(f"not valid JSON: {error}", path=path) from None
+        except RecursionError:
+            raise InputError("JSON nested too deeply", path=path) from None
+    return from_data(data, path=path)
+
+
+def load(path: Path) -> Graph:
+    """A graph from a ``.json``, ``.yaml`` or ``.yml`` provenance file."""
+    fmt = "yaml" if path.suffix.lower() in {".yaml", ".yml"} else "json"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise InputError("not UTF-8 text", path=str(path)) from None
+    except OSError as error:
+        raise InputError(error.strerror or str(error), path=str(path)) from None
+    return loads(text, path=str(path), fmt=fmt)
+
+
+def dump(graph: Graph, path: Path) -> None:
+    """Write a provenance file, YAML or JSON by the path's extension."""
+    is_yaml = path.suffix.lower() in {".yaml", ".yml"}
+    path.write_text(dumps_yaml(graph) if is_yaml else dumps_json(graph), encoding="utf-8")
+
+
+@cache
+def schema() -> dict[str, Any]:
+    """The JSON Schema of the canonical document (``schemas/provenance.schema.json``)."""
+    return json.loads(_schema_path("provenance.schema.json").read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def _schema_path(name: str) -> Path:
+    checkout = Path(__file__).resolve().parent.parent / "schemas" / name
+    if checkout.is_file():
+        return checkout
+    return Path(str(resources.files("provenance") / "_schemas" / name))
+
+
+def validate(data: object, *, path: str = "<data>") -> None:
+    """Raise `InputError` naming the JSON path of the first schema violation."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema())
+    try:
+        error = jsonschema.exceptions.best_match(validator.iter_errors(data))
+    except RecursionError:
+        raise InputError("nested too deeply to validate", path=path) from None
+    if error is not None:
+        raise InputError(f"{_first_line(error.message)} @ {error.json_path}", path=path)
+
+
+def _first_line(error: object) -> str:
+    text = str(error).strip().splitlines()
+    message = text[0] if text else "invalid"
+    return message if len(message) <= 200 else message[:197] + "..."
+
+
+@cache
+def _yaml_dumper() -> type:
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        """Block style, with long article text as a literal block."""
+
+    def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        style = "|" if "\n" in value and len(value) > 80 else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+    def represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
+        is_span = len(value) == 2 and all(isinstance(item, int) for item in value)
+        return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=is_span)
+
+    Dumper.add_representer(str, represent_str)
+    Dumper.add_representer(list, represent_list)
+    return Dumper
