@@ -1,0 +1,271 @@
+"""The command line: parse arguments, call the library, render, and map errors to exit codes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+import click
+from attrs import evolve
+
+from . import __version__
+from .errors import ExitCode, InputError, ProvenanceError
+from .model import Finding, Graph, Severity
+
+SEVERITIES = [severity.value for severity in Severity]
+
+
+class _UserError(click.ClickException):
+    """A `ProvenanceError` on its way out: printed as ``Error: <file>: <what>``, with its exit code."""
+
+    def __init__(self, error: ProvenanceError) -> None:
+        super().__init__(str(error))
+        self.exit_code = int(error.exit_code)
+
+
+class _Cli(click.Group):
+    """The one place where library errors become exit codes; anything else is a bug and shows."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ProvenanceError as error:
+            raise _UserError(error) from None
+        except BrokenPipeError:  # `provenance audit x | head` is not an error
+            sys.stderr.close()
+            ctx.exit(int(ExitCode.OK))
+
+
+@click.group(cls=_Cli, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", package_name="news-provenance")
+def cli() -> None:
+    """Audit how news is sourced: who says what in an article, and on whose word.
+
+    \b
+    Exit codes: 0 ok, 1 findings at or above --fail-on, 2 bad input or usage.
+    """
+
+
+def _fail_on_option(function: Any) -> Any:
+    return click.option(
+        "--fail-on",
+        type=click.Choice(SEVERITIES),
+        default="error",
+        show_default=True,
+        help="Exit 1 when a finding is at or above this severity.",
+    )(function)
+
+
+def _inputs(paths: Sequence[str]) -> Iterator[Graph]:
+    from .read import read_path
+
+    stdin = click.get_binary_stream("stdin")
+    for path in paths:
+        yield from read_path(path, stdin=stdin)
+
+
+def _exit_for(ctx: click.Context, findings: Sequence[Finding], fail_on: str) -> NoReturn:
+    from .resolve import fails
+
+    ctx.exit(int(ExitCode.FINDINGS if fails(findings, Severity(fail_on)) else ExitCode.OK))
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _write_text(text: str) -> None:
+    click.get_text_stream("stdout").write(text)
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["tree", "json", "jsonl", "yaml", "markdown"]),
+    default="tree",
+    show_default=True,
+    help="tree: the sourcing tree and findings; json/yaml: one canonical document; "
+    "jsonl: one canonical document per article; markdown: tree and findings for a wiki.",
+)
+@_fail_on_option
+@click.pass_context
+def audit(ctx: click.Context, articles: tuple[str, ...], fmt: str, fail_on: str) -> None:
+    """Audit articles: every claim, on whose word, and what is wrong with the sourcing.
+
+    ARTICLE is a .txt, .md or .html article, a .json/.yaml provenance file, a .jsonl corpus
+    (one {"id", "text", "title", "outlet", "published", "url"} per line), or - for standard input.
+
+    \b
+    Example:
+      provenance audit samples/shafaq-2025-01-02-alusi.txt
+    """
+    from .pipeline import analyse, analyse_all
+
+    if fmt == "jsonl":
+        findings: list[Finding] = []
+        for graph in _inputs(articles):
+            analysed = analyse(graph)
+            findings.extend(analysed.findings)
+            _write_jsonl(analysed)
+        _exit_for(ctx, findings, fail_on)
+    graph = analyse_all(_inputs(articles))
+    _show(graph, fmt)
+    _exit_for(ctx, graph.findings, fail_on)
+
+
+def _show(graph: Graph, fmt: str) -> None:
+    from . import serialize
+
+    if fmt == "json":
+        _write_text(serialize.dumps_json(graph))
+    elif fmt == "yaml":
+        _write_text(serialize.dumps_yaml(graph))
+    elif fmt == "markdown":
+        from .render import render_markdown
+
+        _write_text(render_markdown(graph))
+    else:
+        from .render import render_audit
+
+        _console().print(render_audit(graph))
+
+
+def _write_jsonl(graph: Graph) -> None:
+    from . import serialize
+
+    _write_text(serialize.dumps_json(graph, indent=None))
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the provenance file here (.yaml or .json, by extension).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "json", "jsonl"]),
+    help="Output format [default: by the extension of --output, else yaml]. "
+    "jsonl: one canonical document per input record, to standard output.",
+)
+@click.option("--force", is_flag=True, help="Overwrite --output if it exists.")
+def extract(articles: tuple[str, ...], output: Path | None, fmt: str | None, force: bool) -> None:
+    """Extract a provenance file from articles, for hand curation.
+
+    The file holds documents, sources, claims with their chains of attribution, and findings;
+    correct it by hand, then run 'provenance check' on it.
+
+    \b
+    Examples:
+      provenance extract story.txt -o story.provenance.yaml
+      provenance extract corpus.jsonl --format jsonl > extracted.jsonl
+    """
+    from . import serialize
+    from .pipeline import analyse, analyse_all
+
+    if fmt == "jsonl":
+        if output is not None:
+            raise click.UsageError("--format jsonl writes to standard output; drop --output")
+        for graph in _inputs(articles):
+            _write_jsonl(analyse(graph))
+        return
+    graph = analyse_all(_inputs(articles))
+    if output is None:
+        _write_text(serialize.dumps_json(graph) if fmt == "json" else serialize.dumps_yaml(graph))
+        return
+    if output.exists() and not force:
+        raise InputError("exists already; pass --force to overwrite it", path=str(output))
+    if fmt is not None:
+        wanted = {"yaml": (".yaml", ".yml"), "json": (".json",)}[fmt]
+        if output.suffix.lower() not in wanted:
+            raise click.UsageError(f"--format {fmt} needs an output file ending in {wanted[0]}")
+    elif output.suffix.lower() not in {".yaml", ".yml", ".json"}:
+        raise click.UsageError("--output must end in .yaml, .yml or .json")
+    try:
+        serialize.dump(graph, output)
+    except OSError as error:
+        raise InputError(error.strerror or str(error), path=str(output)) from None
+    click.echo(
+        f"Wrote {output}: {len(graph.documents)} document(s), {len(graph.sources)} sources, "
+        f"{len(graph.claims)} claims, {len(graph.findings)} findings.",
+        err=True,
+    )
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: the findings for a person; json: the findings as a JSON list.",
+)
+@_fail_on_option
+@click.pass_context
+def check(ctx: click.Context, files: tuple[str, ...], fmt: str, fail_on: str) -> None:
+    """Validate curated provenance files and resolve their findings anew.
+
+    FILE is a .json or .yaml provenance file (as written by 'provenance extract'). Schema
+    violations are reported with the JSON path of what is wrong, and exit 2.
+    """
+    graph = _curated(files)
+    if fmt == "json":
+        import json
+
+        from .serialize import converter
+
+        _write_text(json.dumps(converter.unstructure(list(graph.findings)), indent=2) + "\n")
+    else:
+        from .render import render_findings
+
+        console = _console()
+        if graph.findings:
+            console.print(render_findings(graph.findings, graph))
+        console.print(
+            f"{len(graph.documents)} document(s), {len(graph.sources)} sources, "
+            f"{len(graph.claims)} claims, {len(graph.findings)} findings."
+        )
+    _exit_for(ctx, graph.findings, fail_on)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@_fail_on_option
+@click.pass_context
+def tree(ctx: click.Context, files: tuple[str, ...], fail_on: str) -> None:
+    """Show the sourcing tree and findings of curated provenance files."""
+    graph = _curated(files)
+    _show(graph, "tree")
+    _exit_for(ctx, graph.findings, fail_on)
+
+
+def _curated(files: Sequence[str]) -> Graph:
+    """Curated provenance files, merged and resolved anew; articles are refused."""
+    from .read import PROVENANCE_SUFFIXES, read_path
+    from .resolve import resolve
+
+    graphs = []
+    for name in files:
+        if name != "-" and Path(name).suffix.lower() not in PROVENANCE_SUFFIXES:
+            raise InputError(
+                "not a provenance file (.json, .yaml); use 'provenance audit' for articles", path=name
+            )
+        graphs.extend(read_path(name, stdin=click.get_binary_stream("stdin")))
+    merged = Graph.merge(evolve(graph, findings=()) for graph in graphs)
+    return evolve(merged, findings=resolve(merged))
+
+
+def main() -> None:
+    """Entry point of the ``provenance`` console script."""
+    cli(prog_name="provenance")
