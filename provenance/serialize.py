@@ -25,6 +25,9 @@ converter.register_structure_hook(datetime, lambda value, _: _parse_datetime(val
 converter.register_unstructure_hook(date, lambda value: value.isoformat())
 converter.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
 converter.register_structure_hook_func(lambda kind: kind == Span, lambda value, _: _span(value))
+converter.register_unstructure_hook_func(
+    lambda kind: kind in (Span, Span | None), lambda value: None if value is None else list(value)
+)
 
 
 def _parse_datetime(value: object) -> datetime:
@@ -154,7 +157,9 @@ def _yaml_dumper() -> type:
         """Block style, with long article text as a literal block."""
 
     def represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
-        style = "|" if "\n" in value and len(value) > 80 else None
+        # YAML folds these into plain line breaks, so they must be escaped to survive.
+        is_fragile = any(char in value for char in "\r\x85\u2028\u2029")
+        style = '"' if is_fragile else "|" if "\n" in value and len(value) > 80 else None
         return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
     def represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
