@@ -1,0 +1,123 @@
+"""Rules that look at one claim or one document at a time: they need no other article."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime
+
+from ..model import Finding, Severity, SourceKind
+from .index import Index, Located
+from .vocabulary import UNRESOLVED_FIRST_WORDS
+from .wording import day, moment, snippet
+
+
+def unattributed(index: Index) -> Iterator[Located]:
+    """Claims whose chain stops at the outlet: the outlet asserts them on its own word."""
+    for position, claim in index.claims():
+        if claim.is_attributed:
+            continue
+        outlet = index.outlet(claim)
+        yield position, Finding(
+            "unattributed", Severity.WARNING,
+            f"{index.name(outlet)} gives no source for {snippet(claim.text)}.",
+            claim=claim.id, source=outlet, span=claim.span,
+        )  # fmt: skip
+
+
+def anonymous_source(index: Index) -> Iterator[Located]:
+    """Claims resting on an anonymous party; one finding per claim, at its nearest anonymous hop."""
+    for position, claim in index.claims():
+        for depth, hop in enumerate(claim.chain[1:], start=1):
+            if index.kind(hop.source) is not SourceKind.ANONYMOUS:
+                continue
+            # Name the named parties in between, so "the Observatory, citing local sources" reads so.
+            via = [index.name(earlier.source) for earlier in claim.chain[1:depth]]
+            by = f", via {' and '.join(via)}," if via else ""
+            yield position, Finding(
+                "anonymous-source", Severity.WARNING,
+                f"Attributed{by} to an anonymous source: {snippet(hop.mention or index.name(hop.source))}.",
+                claim=claim.id, source=hop.source, span=hop.mention_span,
+            )  # fmt: skip
+            break
+
+
+def dangling_source(index: Index) -> Iterator[Located]:
+    """Source ids that name no source in the graph: a document's outlet, or a hop in a chain."""
+    missing_outlets: set[str] = set()
+    for document in index.graph.documents:
+        if document.outlet is not None and document.outlet not in index.sources:
+            missing_outlets.add(document.outlet)
+            yield (index.document_positions[document.id], -1), Finding(
+                "dangling-source", Severity.ERROR,
+                f"Document {document.id} names its outlet as “{document.outlet}”, "
+                "but no source has that id.",
+                source=document.outlet,
+            )
+    for position, claim in index.claims():
+        reported: set[str] = set()
+        for hop in claim.chain:
+            # An outlet already reported for its document would otherwise be reported per claim.
+            if hop.source in index.sources or hop.source in missing_outlets or hop.source in reported:
+                continue
+            reported.add(hop.source)
+            yield position, Finding(
+                "dangling-source", Severity.ERROR,
+                f"The chain names source “{hop.source}”, but no source has that id.",
+                claim=claim.id, source=hop.source, span=hop.mention_span,
+            )  # fmt: skip
+
+
+def unresolved_mention(index: Index) -> Iterator[Located]:
+    """Pronouns and descriptions ("He", "The official") that the linker could tie to no source.
+
+    The extractor marks them as a source of kind unknown named exactly as the mention; a proper
+    name of unknown kind ("Jane Doe") is a linked source, so the mention must also start with a
+    pronoun or a determiner (see `vocabulary.UNRESOLVED_FIRST_WORDS`).
+    """
+    for position, claim in index.claims():
+        for hop in claim.chain[1:]:
+            source = index.sources.get(hop.source)
+            if source is None or source.kind is not SourceKind.UNKNOWN or not hop.mention:
+                continue
+            words = hop.mention.split()
+            if source.name != hop.mention or words[0].casefold() not in UNRESOLVED_FIRST_WORDS:
+                continue
+            yield position, Finding(
+                "unresolved-mention", Severity.WARNING,
+                f"{snippet(hop.mention)} refers to no known source, so who is speaking is unclear.",
+                claim=claim.id, source=hop.source, span=hop.mention_span,
+            )  # fmt: skip
+
+
+def date_after_publication(index: Index) -> Iterator[Located]:
+    """Claims dated after their article, and cited articles published after the one citing them."""
+    for position, claim in index.claims():
+        document = index.documents.get(claim.document)
+        if document is None or document.published is None:
+            continue
+        published = document.published
+        if claim.date is not None and claim.date > published.date():
+            yield position, Finding(
+                "date-after-publication", Severity.ERROR,
+                f"The claim is dated {day(claim.date)}, after the article was published "
+                f"on {day(published.date())}.",
+                claim=claim.id, span=claim.span,
+            )
+        for hop in claim.chain[1:]:
+            cited = index.documents.get(hop.document) if hop.document else None
+            if cited is None or cited.id == document.id or cited.published is None:
+                continue
+            if _is_later(cited.published, published):
+                yield position, Finding(
+                    "date-after-publication", Severity.ERROR,
+                    f"Cites an article by {index.name(hop.source)} published {moment(cited.published)}, "
+                    f"after this article ({moment(published)}).",
+                    claim=claim.id, source=hop.source, span=hop.mention_span,
+                )  # fmt: skip
+
+
+def _is_later(first: datetime, second: datetime) -> bool:
+    # Instants compare only when both carry an offset; otherwise the calendar day is all we know.
+    if (first.utcoffset() is None) != (second.utcoffset() is None):
+        return first.date() > second.date()
+    return first > second

@@ -1,0 +1,106 @@
+"""Which claims in different documents say the same thing: normalised text, blocking, fuzzy score."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Sequence
+
+from ..model import Claim
+from .vocabulary import STOPWORDS
+
+SIMILARITY = 85.0
+"""Least token-sort similarity (0-100, figures masked) for two claims to count as the same claim."""
+
+MIN_TOKENS = 4
+"""Claims with fewer distinctive words ("it is bad") are too short to match safely."""
+
+BLOCK_KEYS = 3
+"""How many of a claim's rarest words serve as keys; two claims are compared only if they share one."""
+
+MAX_BLOCK = 500
+"""Keys carried by more distinct claims than this are too common to narrow anything down."""
+
+_FIGURE = re.compile(r"\d[\d,.]*")
+_NON_WORD = re.compile(r"[^\w#%]+")
+
+
+def normalise(text: str) -> str:
+    """Lower case, accents and punctuation removed, spaces collapsed: what two copies share."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return " ".join(_NON_WORD.sub(" ", bare).split())
+
+
+def mask_figures(normalised: str) -> str:
+    """Figures replaced by "#", so that "50 trucks" and "40 trucks" still match as one event."""
+    return _FIGURE.sub("#", normalised)
+
+
+def match_claims(claims: Sequence[Claim]) -> list[list[int]]:
+    """Groups of indices into ``claims`` that say the same thing in at least two documents.
+
+    Identical texts are grouped by a dictionary; near-identical ones by rapidfuzz, compared only
+    when they share one of their rarest words, so the work grows with the matches, not with n².
+    Groups are in the order of their first claim.
+    """
+    texts: dict[str, list[int]] = {}
+    for number, claim in enumerate(claims):
+        key = " ".join(sorted(mask_figures(normalise(claim.text)).split()))
+        texts.setdefault(key, []).append(number)
+    keys = list(texts)
+    words = [{word for word in key.split() if _is_distinctive(word)} for key in keys]
+    frequency = Counter(word for vocabulary in words for word in vocabulary)
+    blocks: dict[str, list[int]] = {}
+    for number, vocabulary in enumerate(words):
+        if len(vocabulary) < MIN_TOKENS:
+            continue
+        shared = sorted((w for w in vocabulary if frequency[w] > 1), key=lambda w: (frequency[w], w))
+        for word in shared[:BLOCK_KEYS]:
+            blocks.setdefault(word, []).append(number)
+    parent = list(range(len(keys)))
+
+    def find(node: int) -> int:
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    score = _scorer()
+    compared: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        if len(members) > MAX_BLOCK:
+            continue
+        for place, first in enumerate(members):
+            for second in members[place + 1 :]:
+                if (first, second) in compared or find(first) == find(second):
+                    continue
+                compared.add((first, second))
+                if score(keys[first], keys[second]) >= SIMILARITY:
+                    parent[find(second)] = find(first)
+    grouped: dict[int, list[int]] = {}
+    for number, key in enumerate(keys):
+        grouped.setdefault(find(number), []).extend(texts[key])
+    groups = [sorted(members) for members in grouped.values()]
+    documents = [claim.document for claim in claims]
+    return sorted(
+        (group for group in groups if len({documents[member] for member in group}) > 1),
+        key=lambda group: group[0],
+    )
+
+
+def _is_distinctive(word: str) -> bool:
+    return len(word) > 2 and word not in STOPWORDS and word != "#"
+
+
+def _scorer() -> Callable[[str, str], float]:
+    # Keys are already token-sorted, so a plain ratio on them is rapidfuzz's token_sort_ratio.
+    try:
+        from rapidfuzz.fuzz import ratio
+    except ImportError:  # a bare install without the fuzzy matcher still works, more slowly
+        from difflib import SequenceMatcher
+
+        return lambda first, second: 100 * SequenceMatcher(None, first, second).ratio()
+
+    return lambda first, second: ratio(first, second, score_cutoff=SIMILARITY)

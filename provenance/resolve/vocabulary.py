@@ -1,0 +1,47 @@
+"""Word lists the resolver relies on: data a journalist can extend, kept apart from the rules."""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    # Word lists are written as running text so that they are easy to read and extend.
+    return frozenset(text.split())
+
+
+UNRESOLVED_FIRST_WORDS = _words(
+    """
+    he she they it we i you him her them his hers their its this that these those
+    the a an such said
+    """
+)
+"""First words of a mention that stand for someone else: a pronoun ("He") or a description
+("The Iraqi politician"). An unknown source named by such a mention was never linked to anyone."""
+
+STOPWORDS = _words(
+    """
+    a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had
+    has have having he her here hers him his how i if in into is it its itself just me more most my no
+    nor not now of off on once only or other our out over own same she should so some such than that
+    the their theirs them then there these they this those through to too under until up very was we
+    were what when where which while who whom why will with would you your said says say told
+    according reported added stated noted
+    """
+)
+"""Words too common to tell two claims apart or to name what a figure counts."""
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+    "dozen": 12,
+}  # fmt: skip
+"""Spelled-out figures, so that "fifty trucks" and "50 trucks" agree. Vague plurals ("dozens",
+"thousands") are left out on purpose: they are not figures that can conflict."""
+
+MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+"""Words that scale the figure before them: "two hundred", "1.5 million"."""
+
+PERCENT_UNITS = frozenset({"%", "percent", "pct"})
+"""Ways of writing a percentage after a figure, all counted as the unit "percent"."""
