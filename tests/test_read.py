@@ -1,0 +1,167 @@
+"""Reading articles: metadata from the text's own conventions, exact offsets, and refusals."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from provenance import read
+from provenance.errors import InputError
+from provenance.model import Graph, SourceKind
+
+SEED = Path(__file__).parent.parent.parent / "shared" / "seed" / "000_32617bb624d03a01.txt"
+SAMPLE = Path(__file__).parent.parent / "samples" / "shafaq-2025-01-02-alusi.txt"
+
+
+def only(graphs: object) -> Graph:
+    [graph] = list(graphs)  # type: ignore[call-overload]
+    return graph
+
+
+def test_seed_metadata_comes_from_its_header_and_dateline() -> None:
+    graph = only(read.read_path(SAMPLE))
+    [document] = graph.documents
+    assert document.title is not None
+    assert document.title.startswith("Al-Alusi: A sectarian regional conflict")
+    assert document.published == datetime(2025, 1, 2, 21, 13, 57, tzinfo=UTC)
+    assert document.published.strftime("%A") == "Thursday"
+    assert document.outlet == "shafaq-news"
+    [outlet] = graph.sources
+    assert (outlet.name, outlet.kind) == ("Shafaq News", SourceKind.OUTLET)
+    assert document.text == SAMPLE.read_text(encoding="utf-8")
+
+
+def test_the_same_text_always_gets_the_same_id() -> None:
+    first = only(read.read_path(SAMPLE)).documents[0]
+    again = only(read.read_bytes(SAMPLE.read_bytes(), name="copy.txt", suffix=".txt")).documents[0]
+    assert first.id == again.id
+    changed = only(read.read_bytes(SAMPLE.read_bytes() + b"\n", name="x.txt")).documents[0]
+    assert changed.id != first.id
+
+
+def test_crlf_text_is_kept_as_given_so_offsets_hold() -> None:
+    data = b"Title\r\n\r\nReuters/ The minister said taxes would rise.\r\n"
+    document = only(read.read_bytes(data, name="crlf.txt", suffix=".txt")).documents[0]
+    assert document.text == data.decode()
+    start = document.text.index("The minister")
+    assert document.text[start : start + 12] == "The minister"
+    assert document.outlet == "reuters"
+
+
+def test_parenthesised_dateline_names_the_outlet() -> None:
+    text = "Senate vote\n\nWASHINGTON (Reuters) - The senator said on Monday that taxes would rise.\n"
+    graph = only(read.read_bytes(text.encode(), name="a.txt", suffix=".txt"))
+    assert [source.name for source in graph.sources] == ["Reuters"]
+
+
+def test_utf16_with_bom_is_decoded() -> None:
+    text = "Headline\n\nThe mayor said the bridge would reopen.\n"
+    graph = only(read.read_bytes(text.encode("utf-16"), name="u16.txt", suffix=".txt"))
+    assert graph.documents[0].text == text
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "empty article"),
+        (b"  \n\n \t", "empty article"),
+        (b"caf\xe9 au lait", "not UTF-8 text (byte 0xe9 at offset 3)"),
+        (b"abc\x00def", "NUL bytes"),
+        (b"\xff\xfe\x00\xd8", "broken UTF-16"),
+    ],
+)
+def test_unreadable_text_is_one_line_naming_the_file(data: bytes, message: str) -> None:
+    with pytest.raises(InputError) as caught:
+        list(read.read_bytes(data, name="bad.txt", suffix=".txt"))
+    assert str(caught.value).startswith("bad.txt: ")
+    assert message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_missing_file_and_folder_are_input_errors(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="No such file"):
+        list(read.read_path(tmp_path / "nope.txt"))
+    with pytest.raises(InputError, match="is a folder"):
+        list(read.read_path(tmp_path))
+
+
+def test_oversized_input_is_refused_not_truncated(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(read, "MAX_BYTES", 100)
+    with pytest.raises(InputError, match="limit"):
+        list(read.read_path("-", stdin=io.BytesIO(b"x" * 101)))
+
+
+def test_jsonl_record_id_becomes_the_document_id(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    records = [
+        {"id": "a/1", "text": "Officials said the dam held.", "title": "Dam", "outlet": "The Courier",
+         "published": "2024-05-06"},
+        {"text": "No id here, the mayor said."},
+    ]
+    corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n\n", encoding="utf-8")
+    first, second = read.read_path(corpus)
+    assert first.documents[0].id == "a/1"
+    assert first.documents[0].published == datetime(2024, 5, 6, tzinfo=UTC)
+    assert first.sources[0].id == "the-courier"
+    assert second.documents[0].id.startswith("doc-")
+    assert second.documents[0].text == records[1]["text"]
+
+
+def test_bad_jsonl_record_names_the_line(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text('{"text": "fine."}\n{"title": "no text"}\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"corpus\.jsonl:2: record has no \"text\""):
+        list(read.read_path(corpus))
+
+
+def test_html_body_and_metadata_via_trafilatura() -> None:
+    html = """<!doctype html><html><head><title>Dam holds | The Courier</title>
+    <meta property="og:site_name" content="The Courier">
+    <meta property="article:published_time" content="2024-05-06T09:00:00Z"></head>
+    <body><nav>Home | World | Sport</nav><article><h1>Dam holds after storm</h1>
+    <p>The regional water authority said on Monday that the dam had held through the night,
+    according to a statement published on its website after the storm had passed.</p>
+    <p>"We were lucky this time," said Maria Lopez, the authority's chief engineer, who added
+    that repairs would take several weeks to complete across the whole valley.</p>
+    <p>Residents of the valley were allowed to return to their homes on Tuesday morning.</p>
+    </article><footer>Copyright 2024</footer></body></html>"""
+    graph = only(read.read_bytes(html.encode(), name="story.html", suffix=".html"))
+    [document] = graph.documents
+    assert "Maria Lopez" in document.text
+    assert "Copyright" not in document.text
+    assert document.published is not None
+    assert document.published.date().isoformat() == "2024-05-06"
+    assert graph.sources[0].name == "The Courier"
+
+
+def test_html_without_an_article_is_refused() -> None:
+    with pytest.raises(InputError, match="no article text"):
+        list(read.read_bytes(b"<html><body><div></div></body></html>", name="e.html", suffix=".html"))
+
+
+def test_stdin_is_sniffed() -> None:
+    text = only(read.read_path("-", stdin=io.BytesIO(b"Plain words, the mayor said.")))
+    assert text.documents[0].text == "Plain words, the mayor said."
+    lines = b'{"id": "x", "text": "One."}\n{"id": "y", "text": "Two."}\n'
+    assert [g.documents[0].id for g in read.read_path("-", stdin=io.BytesIO(lines))] == ["x", "y"]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400), st.sampled_from([".txt", ".md", ".json", ".yaml", ".jsonl", None]))
+def test_any_bytes_give_a_graph_or_an_input_error(data: bytes, suffix: str | None) -> None:
+    message = None
+    try:
+        graphs = list(read.read_bytes(data, name="fuzz", suffix=suffix))
+    except InputError as error:
+        message = str(error)
+    if message is None:
+        assert all(isinstance(graph, Graph) for graph in graphs)
+    else:
+        assert message.startswith("fuzz")
+        assert "\n" not in message
