@@ -1,0 +1,181 @@
+"""One self-contained HTML report: article, collapsible sourcing tree, findings, claim chains."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+from functools import cache
+from html import escape
+from importlib import resources
+from itertools import pairwise
+
+from ..model import Claim, Document, Graph
+from .options import ExportOptions, source_of
+from .tree import Branch, cue_between, sourcing_trees
+
+
+def write(graph: Graph, options: ExportOptions) -> bytes:
+    """The report page; every text is escaped, and a content security policy allows only the
+    page's own inline style and script, so the page can load nothing from anywhere."""
+    keys = {claim.id: f"k{number}" for number, claim in enumerate(graph.claims)}
+    style, script = _asset("report.css"), _asset("report.js")
+    policy = (f"default-src 'none'; style-src '{_digest(style)}'; "
+              f"script-src '{_digest(script)}'; base-uri 'none'; form-action 'none'")
+    title = graph.documents[0].title if len(graph.documents) == 1 else None
+    counts = (f"{len(graph.documents)} document(s) · {len(graph.claims)} claim(s) · "
+              f"{len(graph.findings)} finding(s)")
+    parts = [
+        "<!doctype html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{policy}">',
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>Sourcing report{': ' + escape(title) if title else ''}</title>",
+        f"<style>{style}</style>",
+        "</head>",
+        "<body>",
+        f'<header><h1>Sourcing report</h1><p class="counts">{counts}</p></header>',
+        "<main>",
+        *(_document(graph, document, keys) for document in graph.documents),
+        _findings(graph, keys),
+        "</main>",
+        _chains(graph, keys),
+        f"<script>{script}</script>",
+        "</body>",
+        "</html>",
+    ]
+    return ("\n".join(parts) + "\n").encode("utf-8")
+
+
+@cache
+def _asset(name: str) -> str:
+    return (resources.files(__package__) / "data" / name).read_text(encoding="utf-8")
+
+
+def _digest(source: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode()
+
+
+def _document(graph: Graph, document: Document, keys: dict[str, str]) -> str:
+    meta = [escape(source_of(graph, document.outlet).name)] if document.outlet else []
+    if document.published:
+        stamp = document.published.isoformat()
+        meta.append(f'<time datetime="{escape(stamp)}">{escape(stamp)}</time>')
+    if document.url and document.url.lower().startswith(("http://", "https://")):
+        url = escape(document.url)
+        meta.append(f'<a href="{url}" rel="noreferrer noopener">{url}</a>')
+    trees = "".join(_branch(graph, tree, keys, "") for tree in sourcing_trees(graph, document.id))
+    return (
+        f'<article class="document">'
+        f"<header><h2>{escape(document.title or document.id)}</h2>"
+        f'<p class="meta">{" · ".join(meta)}</p></header>'
+        f'<div class="columns">'
+        f'<section class="text"><h3>Article</h3>'
+        f'<div class="body">{_highlighted(graph, document, keys)}</div></section>'
+        f'<section class="sourcing"><h3>Sourcing</h3>'
+        f'<div class="tree-tools"><button type="button" data-tree="open">Expand all</button> '
+        f'<button type="button" data-tree="close">Collapse all</button></div>'
+        f'<ul class="tree">{trees}</ul></section>'
+        f"</div></article>"
+    )
+
+
+def _branch(graph: Graph, branch: Branch, keys: dict[str, str], cue: str) -> str:
+    source = source_of(graph, branch.source)
+    said = f' <span class="cue">{escape(cue)}</span>' if cue else ""
+    kind = escape(source.kind.value)
+    items = [_claim_item(claim, keys) for claim in branch.claims]
+    items += [_branch(graph, child, keys, cue_between(graph, branch, child))
+              for child in branch.children.values()]
+    return (f'<li class="source"><details open><summary>{said and said + " "}'
+            f'<strong>{escape(source.name)}</strong> <span class="kind {kind}">{kind}</span>'
+            f'</summary><ul>{"".join(items)}</ul></details></li>')
+
+
+
+def _claim_item(claim: Claim, keys: dict[str, str]) -> str:
+    text = " ".join(claim.text.split())
+    return (f'<li class="claim"><button type="button" class="claim-ref" '
+            f'data-claim="{keys[claim.id]}">“{escape(text)}” '
+            f'<span class="kind">{escape(claim.kind.value)}</span></button></li>')
+
+
+def _highlighted(graph: Graph, document: Document, keys: dict[str, str]) -> str:
+    """The document text with each claim's span in a ``mark``; where spans overlap, a piece
+    belongs to every claim covering it, the narrowest first."""
+    text = document.text
+    spans = [(claim.span, claim) for claim in graph.claims
+             if claim.document == document.id and claim.span and claim.span[1] <= len(text)
+             and claim.span[0] < claim.span[1]]
+    cuts = sorted({0, len(text)} | {edge for span, _ in spans for edge in span})
+    pieces: list[str] = []
+    opened: set[str] = set()
+    for start, end in pairwise(cuts):
+        covering = sorted((c for span, c in spans if span[0] <= start and end <= span[1]),
+                          key=lambda c: (c.span[1] - c.span[0]) if c.span else 0)
+        piece = escape(text[start:end])
+        if not covering:
+            pieces.append(piece)
+            continue
+        first = keys[covering[0].id]
+        anchor = f' id="claim-{first}"' if first not in opened else ""
+        opened.add(first)
+        pieces.append(
+            f'<mark class="claim kind-{escape(covering[0].kind.value)}"{anchor} tabindex="0" '
+            f'data-claims="{" ".join(keys[c.id] for c in covering)}" '
+            f'title="{escape(chain_summary(graph, covering[0]))}">{piece}</mark>')
+    return "".join(pieces)
+
+
+def chain_summary(graph: Graph, claim: Claim) -> str:
+    """The chain on one line: "Shafaq News → warned: Mithal al-Alusi"."""
+    steps = []
+    for index, hop in enumerate(claim.chain):
+        name = source_of(graph, hop.source).name
+        steps.append(name if index == 0 or not hop.cue else f"{hop.cue}: {name}")
+    if len(steps) < 2:
+        steps.append("no source beyond the outlet")
+    return " → ".join(steps)
+
+
+def _findings(graph: Graph, keys: dict[str, str]) -> str:
+    items = []
+    for finding in graph.findings:
+        severity = escape(finding.severity.value)
+        body = (f'<span class="severity">{severity}</span> <code>{escape(finding.rule)}</code> '
+                f"{escape(finding.message)}")
+        if finding.claim in keys:
+            body = (f'<button type="button" class="claim-ref" '
+                    f'data-claim="{keys[finding.claim]}">{body}</button>')
+        items.append(f'<li class="finding severity-{severity}">{body}</li>')
+    listed = "".join(items) or '<li class="empty">No findings.</li>'
+    return f'<section id="findings"><h2>Findings</h2><ul>{listed}</ul></section>'
+
+
+def _chains(graph: Graph, keys: dict[str, str]) -> str:
+    chains = []
+    for claim in graph.claims:
+        steps = []
+        for index, hop in enumerate(claim.chain):
+            source = source_of(graph, hop.source)
+            cue = f'<span class="cue">{escape(hop.cue)}</span> ' if hop.cue else ""
+            about = f" — {escape(source.description)}" if source.description else ""
+            mention = (f" (as “{escape(hop.mention)}”)"
+                       if hop.mention and hop.mention != source.name else "")
+            cited = (f"; own document <code>{escape(hop.document)}</code>"
+                     if hop.document else "")
+            steps.append(f"<li>{cue if index else ''}<strong>{escape(source.name)}</strong> "
+                         f'<span class="kind">{escape(source.kind.value)}</span>'
+                         f"{mention}{about}{cited}</li>")
+        if len(claim.chain) < 2:
+            steps.append('<li class="empty">no source beyond the outlet</li>')
+        chains.append(
+            f'<div class="chain" id="chain-{keys[claim.id]}" hidden>'
+            f'<p class="claim-text">“{escape(" ".join(claim.text.split()))}”</p>'
+            f'<p><span class="kind">{escape(claim.kind.value)}</span> '
+            f"<code>{escape(claim.id)}</code></p><ol>{''.join(steps)}</ol></div>")
+    return (f'<aside id="chain-panel" hidden aria-live="polite">'
+            f'<button type="button" class="close" aria-label="Close">×</button>'
+            f"<h2>Chain of attribution</h2>{''.join(chains)}</aside>")

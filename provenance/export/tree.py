@@ -1,0 +1,47 @@
+"""The sourcing tree of a document: outlet, then each party it relies on, claims under the last."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from attrs import define, field
+
+from ..model import Claim, Graph
+
+
+@define
+class Branch:
+    """A source in the tree with the parties it cites and the claims that end with it."""
+
+    source: str
+    """Id of the source."""
+    claims: list[Claim] = field(factory=list)
+    """Claims whose chain ends at this source, in document order."""
+    children: dict[str, Branch] = field(factory=dict)
+    """The parties this source is cited as relying on, by source id, in order of first use."""
+
+
+def sourcing_trees(graph: Graph, document_id: str) -> list[Branch]:
+    """One tree per publishing source of the document's claims (normally just the outlet);
+    a claim with an empty chain hangs under its document's outlet."""
+    document = graph.document(document_id)
+    fallback = (document.outlet if document else None) or ""
+    roots: dict[str, Branch] = {}
+    for claim in graph.claims:
+        if claim.document != document_id:
+            continue
+        path = [hop.source for hop in claim.chain] or [fallback]
+        branch = roots.setdefault(path[0], Branch(path[0]))
+        for source in path[1:]:
+            branch = branch.children.setdefault(source, Branch(source))
+        branch.claims.append(claim)
+    return list(roots.values())
+
+
+def cue_between(graph: Graph, parent: Branch, child: Branch) -> str:
+    """The cue of the first claim whose chain runs from ``parent`` to ``child`` ("warned")."""
+    for claim in graph.claims:
+        for before, hop in pairwise(claim.chain):
+            if before.source == parent.source and hop.source == child.source and hop.cue:
+                return hop.cue
+    return ""
