@@ -6,9 +6,10 @@ import re
 
 from attrs import frozen
 
-from .vocabulary import MULTIPLIERS, NUMBER_WORDS, PERCENT_UNITS, STOPWORDS
+from .vocabulary import MULTIPLIERS, NOT_UNITS, NUMBER_WORDS, PERCENT_UNITS, STOPWORDS
 
 _TOKEN = re.compile(r"\d+(?:[,.]\d+)*|%|[^\W\d_]+(?:[-'][^\W\d_]+)*")
+_GAP = re.compile(r"[^\S\n]*-?[^\S\n]*")
 _YEARS = range(1900, 2100)
 
 
@@ -25,27 +26,33 @@ class Figure:
 
 
 def find_figures(text: str) -> list[Figure]:
-    """Every figure followed directly by what it counts; bare numbers and years are skipped."""
+    """Every figure followed directly by what it counts; bare numbers, years and times are skipped."""
     matches = list(_TOKEN.finditer(text))
     words = [match.group().casefold() for match in matches]
+
+    def adjoins(place: int) -> bool:
+        # Only spaces or a hyphen may stand between a figure's words: "50 trucks", "5-year".
+        return _GAP.fullmatch(text, matches[place - 1].end(), matches[place].start()) is not None
+
     figures: list[Figure] = []
     place = 0
     while place < len(words):
-        value = _number(words[place])
-        if value is None:
-            place += 1
-            continue
         start = place
+        value = _number(words[place])
         place += 1
-        while place < len(words) and words[place] in MULTIPLIERS:
+        # "3:40 p.m." is a time and "#2" a rank, not counts of anything.
+        if value is None or text[matches[start].start() - 1 : matches[start].start()] in (":", "#"):
+            continue
+        while place < len(words) and words[place] in MULTIPLIERS and adjoins(place):
             value *= MULTIPLIERS[words[place]]
             place += 1
-        if place == len(words) or (place == start + 1 and value in _YEARS and "," not in words[start]):
+        if place == len(words) or not adjoins(place):
+            continue
+        if place == start + 1 and value in _YEARS and words[start].isdigit():
             continue
         unit = _unit(words[place])
         if unit is not None:
-            written = text[matches[start].start() : matches[place].end()]
-            figures.append(Figure(value, unit, written))
+            figures.append(Figure(value, unit, text[matches[start].start() : matches[place].end()]))
             place += 1
     return figures
 
@@ -64,7 +71,9 @@ def _number(word: str) -> float | None:
 def _unit(word: str) -> str | None:
     if word in PERCENT_UNITS:
         return "percent"
-    if word in STOPWORDS or word in MULTIPLIERS or _number(word) is not None or not word.isalpha():
+    if len(word) < 2 or word in STOPWORDS or word in NOT_UNITS or word in MULTIPLIERS:
+        return None
+    if _number(word) is not None or not word.isalpha():
         return None
     # A crude singular is enough to make "1 truck" and "2 trucks" count the same thing.
     if word.endswith("ies") and len(word) > 4:

@@ -14,7 +14,7 @@ SIMILARITY = 85.0
 """Least token-sort similarity (0-100, figures masked) for two claims to count as the same claim."""
 
 MIN_TOKENS = 4
-"""Claims with fewer distinctive words ("it is bad") are too short to match safely."""
+"""Claims with fewer distinctive words ("It is bad.", "3:40 p.m.") are too short to match at all."""
 
 BLOCK_KEYS = 3
 """How many of a claim's rarest words serve as keys; two claims are compared only if they share one."""
@@ -22,14 +22,16 @@ BLOCK_KEYS = 3
 MAX_BLOCK = 500
 """Keys carried by more distinct claims than this are too common to narrow anything down."""
 
-_FIGURE = re.compile(r"\d[\d,.]*")
+_FIGURE = re.compile(r"\b\d+\b")
 _NON_WORD = re.compile(r"[^\w#%]+")
 
 
 def normalise(text: str) -> str:
     """Lower case, accents and punctuation removed, spaces collapsed: what two copies share."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    bare = text.casefold()
+    if not bare.isascii():  # most English text is: skip the slow per-character pass
+        decomposed = unicodedata.normalize("NFKD", bare)
+        bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     return " ".join(_NON_WORD.sub(" ", bare).split())
 
 
@@ -47,15 +49,15 @@ def match_claims(claims: Sequence[Claim]) -> list[list[int]]:
     """
     texts: dict[str, list[int]] = {}
     for number, claim in enumerate(claims):
-        key = " ".join(sorted(mask_figures(normalise(claim.text)).split()))
-        texts.setdefault(key, []).append(number)
+        tokens = mask_figures(normalise(claim.text)).split()
+        # Short texts ("3:40 p.m.") repeat everywhere without being one claim: never match them.
+        if sum(map(_is_distinctive, set(tokens))) >= MIN_TOKENS:
+            texts.setdefault(" ".join(sorted(tokens)), []).append(number)
     keys = list(texts)
     words = [{word for word in key.split() if _is_distinctive(word)} for key in keys]
     frequency = Counter(word for vocabulary in words for word in vocabulary)
     blocks: dict[str, list[int]] = {}
     for number, vocabulary in enumerate(words):
-        if len(vocabulary) < MIN_TOKENS:
-            continue
         shared = sorted((w for w in vocabulary if frequency[w] > 1), key=lambda w: (frequency[w], w))
         for word in shared[:BLOCK_KEYS]:
             blocks.setdefault(word, []).append(number)

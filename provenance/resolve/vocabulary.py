@@ -45,3 +45,13 @@ MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion
 
 PERCENT_UNITS = frozenset({"%", "percent", "pct"})
 """Ways of writing a percentage after a figure, all counted as the unit "percent"."""
+
+NOT_UNITS = _words(
+    """
+    am pm gmt utc est edt bst cet
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec
+    monday tuesday wednesday thursday friday saturday sunday
+    """
+)
+"""Words after a number that do not say what it counts: times of day, months ("2 January"), days."""
