@@ -1,0 +1,42 @@
+"""The render stage: a graph and its findings as rich renderables or Markdown; it never prints."""
+
+from __future__ import annotations
+
+from attrs import evolve
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from ..model import Claim, Finding, Graph
+from .markdown import render_markdown
+from .table import render_findings
+from .tree import render_tree
+
+__all__ = ["render_audit", "render_findings", "render_markdown", "render_tree"]
+
+
+def render_audit(graph: Graph) -> Group:
+    """For each document, its sourcing tree then its findings table, in document order.
+
+    Findings about no claim of any one document (a corpus with a dangling outlet) come last,
+    under their own table.
+    """
+    if len({claim.document for claim in graph.claims} | {d.id for d in graph.documents}) <= 1:
+        return Group(render_tree(graph), Text(), render_findings(graph.findings, graph))
+    documents_by_id = {document.id: document for document in graph.documents}
+    claims: dict[str, list[Claim]] = {document.id: [] for document in graph.documents}
+    for claim in graph.claims:
+        claims.setdefault(claim.document, []).append(claim)
+    owner = {claim.id: claim.document for claim in graph.claims}
+    findings: dict[str | None, list[Finding]] = {}
+    for finding in graph.findings:
+        findings.setdefault(owner.get(finding.claim or ""), []).append(finding)
+    parts: list[RenderableType] = []
+    for document_id, members in claims.items():
+        document = documents_by_id.get(document_id)
+        part = Graph((document,) if document else (), graph.sources, tuple(members),
+                     tuple(findings.get(document_id, ())))
+        parts += [render_tree(part), Text(), render_findings(part.findings, part), Text()]
+    rest = tuple(findings.get(None, ()))
+    if rest:
+        parts.append(render_findings(rest, evolve(graph, findings=rest)))
+    return Group(*parts)

@@ -1,0 +1,108 @@
+"""The audit as GitHub Markdown: headings, a nested list for the sourcing, a table of findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Claim, Finding, Graph
+from .outline import (
+    UNATTRIBUTED,
+    Branch,
+    Outline,
+    claim_details,
+    mention,
+    nested_cue,
+    outline,
+    published,
+    shorten,
+    source_name,
+    source_tag,
+)
+from .table import summary, where
+
+MARKDOWN_CLAIM_CHARS = 280
+"""Longest claim text in a Markdown report, which is read at leisure rather than scanned."""
+
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+
+
+def render_markdown(graph: Graph) -> str:
+    """Per document: a heading, the sourcing as a nested list, and its findings as a table."""
+    claims = {claim.id: claim for claim in graph.claims}
+    views = outline(graph)
+    by_document: dict[str | None, list[Finding]] = {}
+    for finding in graph.findings:
+        # In a single document every finding is its own, even one about no claim.
+        claim = claims.get(finding.claim or "")
+        owner = views[0].document.id if len(views) == 1 else claim.document if claim else None
+        by_document.setdefault(owner, []).append(finding)
+    sections = [_document(view, by_document.get(view.document.id, []), claims) for view in views]
+    rest = by_document.get(None, [])
+    if rest or not views:
+        sections.append(_findings("# Findings across documents" if views else "# No documents", rest,
+                                  claims, shorten=False))
+    return "\n".join(sections)
+
+
+def _document(view: Outline, findings: list[Finding], claims: dict[str, Claim]) -> str:
+    outlet = view.outlet.name if view.outlet else view.document.outlet or view.document.id
+    heading = f"{outlet}: {view.document.title}" if view.document.title else outlet
+    lines = [f"# {escape(heading)}", ""]
+    facts = [f"Published {when}" for when in [published(view.document)] if when]
+    if view.document.url:
+        facts.append(f"<{view.document.url}>")
+    facts.append(f"Document `{view.document.id}`")
+    lines += [" · ".join(facts), "", "## Sourcing", ""]
+    for branch in view.branches:
+        lines += _branch(branch, 0, nested=False)
+    if view.unattributed:
+        lines.append(f"- ⚠ **{escape(UNATTRIBUTED)}**")
+        lines += [_claim(claim, None, 1, flagged=True) for claim in view.unattributed]
+    if not view.branches and not view.unattributed:
+        lines.append("No claims.")
+    lines.append("")
+    lines.append(_findings(f"## {summary(findings)}", findings, claims, shorten=True))
+    return "\n".join(lines)
+
+
+def _findings(heading: str, findings: Sequence[Finding], claims: dict[str, Claim], *, shorten: bool) -> str:
+    lines = [heading, ""]
+    if findings:
+        lines += ["| Severity | Rule | Message | Where |", "|---|---|---|---|"]
+        for finding in findings:
+            cells = (finding.severity.value, f"`{finding.rule}`", escape(finding.message),
+                     f"`{where(finding, claims, shorten=shorten)}`")
+            lines.append(f"| {' | '.join(cells)} |")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def _branch(branch: Branch, depth: int, *, nested: bool) -> list[str]:
+    indent = "  " * depth
+    cue = f"{escape(nested_cue(branch))} " if nested else ""
+    flag = "⚠ " if source_tag(branch) in ("anonymous source", "unresolved", "not in sources") else ""
+    line = f"{indent}- {cue}{flag}**{escape(source_name(branch))}** ({escape(source_tag(branch))})"
+    if branch.source is not None and branch.source.description:
+        line += f" — {escape(branch.source.description)}"
+    lines = [line]
+    lines += [_claim(claim, branch, depth + 1, flagged=False) for claim in branch.claims]
+    for child in branch.branches:
+        lines += _branch(child, depth + 1, nested=True)
+    return lines
+
+
+def _claim(claim: Claim, branch: Branch | None, depth: int, *, flagged: bool) -> str:
+    details = claim_details(claim)
+    words = mention(claim, branch.source if branch else None)
+    if words:
+        details.append(f"as “{words}”")
+    first, *rest = details
+    text = escape(shorten(claim.text, MARKDOWN_CLAIM_CHARS))
+    flag = "⚠ " if flagged else ""
+    return f"{'  ' * depth}- {flag}“{text}” — {escape(', '.join(rest))} (`{first}`)"
+
+
+def escape(text: str) -> str:
+    """Text with Markdown's special characters backslash-escaped, on one line."""
+    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
