@@ -9,7 +9,7 @@ from html import escape
 from importlib import resources
 from itertools import pairwise
 
-from ..model import Claim, Document, Graph
+from ..model import Claim, ClaimKind, Document, Graph
 from .options import ExportOptions, source_of
 from .tree import Branch, cue_between, sourcing_trees
 
@@ -22,8 +22,8 @@ def write(graph: Graph, options: ExportOptions) -> bytes:
     policy = (f"default-src 'none'; style-src '{_digest(style)}'; "
               f"script-src '{_digest(script)}'; base-uri 'none'; form-action 'none'")
     title = graph.documents[0].title if len(graph.documents) == 1 else None
-    counts = (f"{len(graph.documents)} document(s) · {len(graph.claims)} claim(s) · "
-              f"{len(graph.findings)} finding(s)")
+    counts = " · ".join(_count(len(items), noun) for items, noun in (
+        (graph.documents, "document"), (graph.claims, "claim"), (graph.findings, "finding")))
     parts = [
         "<!doctype html>",
         '<html lang="en">',
@@ -49,6 +49,14 @@ def write(graph: Graph, options: ExportOptions) -> bytes:
     return ("\n".join(parts) + "\n").encode("utf-8")
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+_LEGEND = "".join(f'<mark class="legend kind-{kind.value}">{kind.value}</mark> '
+                  for kind in ClaimKind)
+
+
 @cache
 def _asset(name: str) -> str:
     return (resources.files(__package__) / "data" / name).read_text(encoding="utf-8")
@@ -72,7 +80,7 @@ def _document(graph: Graph, document: Document, keys: dict[str, str]) -> str:
         f"<header><h2>{escape(document.title or document.id)}</h2>"
         f'<p class="meta">{" · ".join(meta)}</p></header>'
         f'<div class="columns">'
-        f'<section class="text"><h3>Article</h3>'
+        f'<section class="text"><h3>Article</h3><p class="legend">{_LEGEND}</p>'
         f'<div class="body">{_highlighted(graph, document, keys)}</div></section>'
         f'<section class="sourcing"><h3>Sourcing</h3>'
         f'<div class="tree-tools"><button type="button" data-tree="open">Expand all</button> '
