@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -171,3 +172,47 @@ def test_screenshot(page: Any) -> None:
     target = ARTIFACTS / "report.png"
     assert page.save_screenshot(str(target))
     assert target.stat().st_size > 10_000
+
+
+# --- the Mermaid export, drawn by mermaid.js in the same browser ---------------------------
+
+
+def _mermaid_js() -> Path | None:
+    """mermaid.min.js from npm (``npm install --prefix tests mermaid@11``), or $MERMAID_JS."""
+    candidates = [os.environ.get("MERMAID_JS", "")]
+    candidates += [str(root / "node_modules" / "mermaid" / "dist" / "mermaid.min.js")
+                   for root in (Path(__file__).parent, Path(__file__).parent.parent)]
+    return next((Path(c) for c in candidates if c and Path(c).is_file()), None)
+
+
+def test_mermaid_export_renders_in_mermaid_js(browser: Any, tmp_path: Path) -> None:
+    script = _mermaid_js()
+    if script is None:
+        pytest.skip("mermaid.js not installed (npm install --prefix tests mermaid@11)")
+    shutil.copy(script, tmp_path / "mermaid.min.js")
+    host = tmp_path / "mermaid.html"
+    host.write_text('<!doctype html><meta charset="utf-8"><script src="mermaid.min.js"></script>'
+                    '<div id="out"></div>', encoding="utf-8")
+    browser.get(host.as_uri())
+    result = browser.execute_async_script(
+        """
+        const [text, done] = arguments;
+        mermaid.initialize({startOnLoad: false, securityLevel: "strict"});
+        mermaid.render("graph", text).then(({svg}) => {
+          const out = document.getElementById("out");
+          out.innerHTML = svg;
+          const labels = [...out.querySelectorAll("g.node")].map((n) => n.textContent.trim());
+          done({labels, edges: out.querySelectorAll("g.edgeLabel").length,
+                scripts: out.querySelectorAll("script").length});
+        }, (error) => done({error: String(error)}));
+        """,
+        export(GRAPH, "mermaid").decode(),
+    )
+    assert "error" not in result, result.get("error")
+    labels = result["labels"]
+    assert len(labels) == len(GRAPH.documents) + len(GRAPH.sources) + len(GRAPH.claims)
+    assert 'Ministry of "Defence" [Iraq]' in labels
+    assert 'Al-Alusi: "sectarian" conflict could claim millions <b>lives</b>' in labels
+    assert any(label.startswith("They wrote <script>alert(1)</script> on the wall") for label
+               in labels)
+    assert result["scripts"] == 0
