@@ -38,5 +38,5 @@ def render_audit(graph: Graph) -> Group:
         parts += [render_tree(part), Text(), render_findings(part.findings, part), Text()]
     rest = tuple(findings.get(None, ()))
     if rest:
-        parts.append(render_findings(rest, evolve(graph, findings=rest)))
+        parts += [Text("Across documents", style="bold"), render_findings(rest, evolve(graph, findings=rest))]
     return Group(*parts)

@@ -11,6 +11,7 @@ from .outline import (
     Branch,
     Outline,
     claim_details,
+    is_flagged,
     mention,
     nested_cue,
     outline,
@@ -55,10 +56,10 @@ def _document(view: Outline, findings: list[Finding], claims: dict[str, Claim]) 
     facts.append(f"Document `{view.document.id}`")
     lines += [" · ".join(facts), "", "## Sourcing", ""]
     for branch in view.branches:
-        lines += _branch(branch, 0, nested=False)
+        lines += _branch(view, branch, 0, nested=False)
     if view.unattributed:
         lines.append(f"- ⚠ **{escape(UNATTRIBUTED)}**")
-        lines += [_claim(claim, None, 1, flagged=True) for claim in view.unattributed]
+        lines += [_claim(view, claim, 1, flagged=True) for claim in view.unattributed]
     if not view.branches and not view.unattributed:
         lines.append("No claims.")
     lines.append("")
@@ -78,23 +79,23 @@ def _findings(heading: str, findings: Sequence[Finding], claims: dict[str, Claim
     return "\n".join(lines)
 
 
-def _branch(branch: Branch, depth: int, *, nested: bool) -> list[str]:
+def _branch(view: Outline, branch: Branch, depth: int, *, nested: bool) -> list[str]:
     indent = "  " * depth
     cue = f"{escape(nested_cue(branch))} " if nested else ""
-    flag = "⚠ " if source_tag(branch) in ("anonymous source", "unresolved", "not in sources") else ""
+    flag = "⚠ " if is_flagged(branch) else ""
     line = f"{indent}- {cue}{flag}**{escape(source_name(branch))}** ({escape(source_tag(branch))})"
     if branch.source is not None and branch.source.description:
         line += f" — {escape(branch.source.description)}"
     lines = [line]
-    lines += [_claim(claim, branch, depth + 1, flagged=False) for claim in branch.claims]
+    lines += [_claim(view, claim, depth + 1, flagged=False) for claim in branch.claims]
     for child in branch.branches:
-        lines += _branch(child, depth + 1, nested=True)
+        lines += _branch(view, child, depth + 1, nested=True)
     return lines
 
 
-def _claim(claim: Claim, branch: Branch | None, depth: int, *, flagged: bool) -> str:
+def _claim(view: Outline, claim: Claim, depth: int, *, flagged: bool) -> str:
     details = claim_details(claim)
-    words = mention(claim, branch.source if branch else None)
+    words = mention(claim, view.sources)
     if words:
         details.append(f"as “{words}”")
     first, *rest = details

@@ -42,6 +42,8 @@ class Outline:
     """One branch per party the outlet attributes claims to, in order of first appearance."""
     unattributed: list[Claim]
     """Claims resting on the outlet alone."""
+    sources: dict[str, Source]
+    """The graph's sources by id, shared by every outline of one graph."""
 
 
 def outline(graph: Graph) -> list[Outline]:
@@ -69,7 +71,7 @@ def outline(graph: Graph) -> list[Outline]:
             for hop in claim.chain[2:]:
                 branch = _nested(branch, hop, sources)
             branch.claims.append(claim)
-        outlines.append(Outline(document, outlet, list(top.values()), unattributed))
+        outlines.append(Outline(document, outlet, list(top.values()), unattributed, sources))
     return outlines
 
 
@@ -147,11 +149,12 @@ def claim_details(claim: Claim) -> list[str]:
     return details
 
 
-def mention(claim: Claim, source: Source | None) -> str | None:
-    """The words naming the source in this claim, when they are not simply its name ("He")."""
+def mention(claim: Claim, sources: dict[str, Source]) -> str | None:
+    """The words naming the party a claim is attributed to, when not simply its name ("He")."""
     if not claim.is_attributed:
         return None
     words = claim.chain[1].mention
+    source = sources.get(claim.chain[1].source)
     if not words or source is None:
         return words
     # "the Syrian Observatory for Human Rights" or an alias says nothing the branch does not.

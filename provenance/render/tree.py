@@ -48,15 +48,17 @@ def _document_tree(view: Outline, rules: dict[str, list[str]]) -> Tree:
         label.append(view.document.title, style="italic")
     tree = Tree(label, guide_style="dim")
     for branch in view.branches:
-        _add_branch(tree, branch, rules, nested=False)
+        _add_branch(tree, view, branch, rules, nested=False)
     if view.unattributed:
         flagged = tree.add(Text(FLAG + UNATTRIBUTED, style="yellow"))
         for claim in view.unattributed:
-            flagged.add(_claim_label(claim, None, rules, flagged=True))
+            flagged.add(_claim_label(claim, view, rules, flagged=True))
     return tree
 
 
-def _add_branch(parent: Tree, branch: Branch, rules: dict[str, list[str]], *, nested: bool) -> None:
+def _add_branch(
+    parent: Tree, view: Outline, branch: Branch, rules: dict[str, list[str]], *, nested: bool
+) -> None:
     label = Text()
     if nested:
         label.append(f"{nested_cue(branch)} ", style="dim")
@@ -68,18 +70,18 @@ def _add_branch(parent: Tree, branch: Branch, rules: dict[str, list[str]], *, ne
         label.append(f" — {branch.source.description}", style="italic")
     node = parent.add(label)
     for claim in branch.claims:
-        node.add(_claim_label(claim, branch, rules, flagged=False))
+        node.add(_claim_label(claim, view, rules, flagged=False))
     for child in branch.branches:
-        _add_branch(node, child, rules, nested=True)
+        _add_branch(node, view, child, rules, nested=True)
 
 
-def _claim_label(claim: Claim, branch: Branch | None, rules: dict[str, list[str]], *, flagged: bool) -> Text:
+def _claim_label(claim: Claim, view: Outline, rules: dict[str, list[str]], *, flagged: bool) -> Text:
     label = Text()
     if flagged:
         label.append(FLAG, style="yellow")
     label.append(f"“{shorten(claim.text)}”")
     details = claim_details(claim)
-    words = mention(claim, branch.source if branch else None)
+    words = mention(claim, view.sources)
     if words:
         details.append(f"as “{words}”")
     label.append("\n" + " · ".join(details), style="dim")
