@@ -1,0 +1,121 @@
+"""Source identity across documents: name normalisation, acronyms and the keys a store matches on."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Source, SourceKind
+
+_STOPWORDS = frozenset({"of", "for", "the", "and", "on", "in", "to", "de", "du", "la", "el", "&"})
+"""Small words that acronyms usually skip ("Syrian Observatory for Human Rights" is SOHR)."""
+
+_PRONOUNS = frozenset({
+    "he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "we", "i", "you",
+    "who", "this", "that",
+})
+"""Words that name a source only inside one document, never across documents."""
+
+_ORGANISATIONS = frozenset({
+    SourceKind.ORGANIZATION, SourceKind.MONITOR, SourceKind.AGENCY, SourceKind.GOVERNMENT,
+    SourceKind.OUTLET, SourceKind.DOCUMENT,
+})
+"""Kinds that may turn out to be one another as more articles describe the same body."""
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,9}")
+
+
+def normalise(name: str) -> str:
+    """A comparison form of a name: ASCII, lowercase, no punctuation, no leading "the"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9&]+", " ", ascii_name.lower()).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def is_acronym(name: str) -> bool:
+    """True for names written as an acronym: "SOHR", "U.N.", "OPCW"."""
+    compact = name.strip().removeprefix("the ").strip()
+    return bool(_ACRONYM.fullmatch(compact)) and sum(c.isalpha() for c in compact) >= 2
+
+
+def acronyms(name: str) -> set[str]:
+    """The acronyms a multi-word name could be written as: with and without its small words."""
+    words = [w for w in re.split(r"[\s\-/]+", unicodedata.normalize("NFKD", name)) if w]
+    words = [w for w in words if w[0].isalnum()]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2:
+        return set()
+    full = "".join(w[0] for w in words).upper()
+    significant = "".join(w[0] for w in words if w.lower() not in _STOPWORDS).upper()
+    return {a for a in (full, significant) if len(a) >= 2}
+
+
+def _acronym_key(name: str) -> str:
+    return "a:" + re.sub(r"[^A-Z0-9]", "", name.upper())
+
+
+def name_key(name: str) -> str:
+    """The strongest key of a name: its normalised form, or its letters when it is an acronym."""
+    return _acronym_key(name) if is_acronym(name) else "n:" + normalise(name)
+
+
+def keys(source: Source) -> dict[str, str]:
+    """Every key this source can be found under across documents, each mapped to the name it came from.
+
+    Keys are ``n:<normalised name>``, ``a:<ACRONYM>`` for names written as acronyms, and
+    ``i:<INITIALS>`` for the acronyms a spelled-out name could have (see `matches`). Pronouns, and
+    for people single words ("al-Alusi", "Smith"), name someone only inside one article: no key.
+    """
+    found: dict[str, str] = {}
+    for position, name in enumerate((source.name, *source.aliases)):
+        normal = normalise(name)
+        if not normal or normal in _PRONOUNS:
+            continue
+        if position and source.kind is SourceKind.PERSON and not _is_full_name(name):
+            continue
+        found.setdefault(name_key(name), name)
+        if source.kind is not SourceKind.PERSON and not is_acronym(name):
+            for acronym in acronyms(name):
+                found.setdefault("i:" + acronym, name)
+    return found
+
+
+def matches(key: str) -> tuple[str, ...]:
+    """The stored keys an incoming key finds: an acronym finds a spelled-out name's initials and
+    back, but two spelled-out names never match on their initials alone."""
+    kind, _, value = key.partition(":")
+    if kind == "a":
+        return (key, "i:" + value)
+    if kind == "i":
+        return ("a:" + value,)
+    return (key,)
+
+
+def _is_full_name(name: str) -> bool:
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    return len(words) >= 2 and words[0][:1].isupper() and words[-1][:1].isupper()
+
+
+def is_compatible(a: SourceKind, b: SourceKind) -> bool:
+    """Whether sources of these kinds may be the same party (a person is never an organisation)."""
+    if SourceKind.UNKNOWN in (a, b) or a is b:
+        return True
+    if SourceKind.ANONYMOUS in (a, b):
+        return False
+    return a in _ORGANISATIONS and b in _ORGANISATIONS
+
+
+def prefers(new: Source, old: Source) -> bool:
+    """Whether ``new`` makes the better display name for a group that ``old`` heads.
+
+    A spelled-out name beats an acronym ("Syrian Observatory for Human Rights" over "SOHR").
+    """
+    return is_acronym(old.name) and not is_acronym(new.name)
+
+
+def is_document_scoped(source: Source) -> bool:
+    """Anonymous sources ("sources said", "an official") are a different party in every article."""
+    return source.kind is SourceKind.ANONYMOUS

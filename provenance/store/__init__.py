@@ -1,0 +1,408 @@
+"""The SQLite store of many analysed articles: the only package that imports sqlite_utils."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import quote
+
+from sqlite_utils import Database
+
+from ..errors import InputError, StoreError
+from ..model import Claim, Document, Finding, Graph, Severity, Source
+from ..serialize import to_data
+from . import identity, query, rows
+from .results import AddResult, AddStatus, SearchHit, SourceStats, Trace, TracedClaim
+from .schema import VERSION, migrate
+
+__all__ = [
+    "VERSION", "AddResult", "AddStatus", "SearchHit", "SourceStats", "Store", "Trace", "TracedClaim",
+]
+
+
+class Store:
+    """A provenance database: documents, sources unified across them, claims, hops and findings.
+
+    Open with `Store.open`; each document is written in its own transaction, so an interrupted ingest
+    leaves every committed document whole.
+    """
+
+    def __init__(self, db: Database, path: str) -> None:
+        self.db = db
+        """The sqlite-utils database, for callers that want plain SQL."""
+        self.path = path
+        """Where the database lives (":memory:" for a private in-memory one)."""
+
+    @classmethod
+    def open(cls, path: str | Path, *, readonly: bool = False) -> Store:
+        """Open or create the database at ``path``, bringing its schema up to date.
+
+        Sets WAL mode and foreign keys. Raises `StoreError` when the file cannot be read or written,
+        is not a SQLite database, or holds someone else's tables.
+        """
+        name = str(path)
+        try:
+            if name == ":memory:":
+                connection = sqlite3.connect(":memory:")
+            else:
+                file = Path(path)
+                if file.is_dir():
+                    raise StoreError("is a folder, not a database file", path=name)
+                if readonly:
+                    connection = sqlite3.connect(f"file:{quote(str(file.resolve()))}?mode=ro", uri=True)
+                else:
+                    if not file.parent.is_dir():
+                        raise StoreError(f"folder {file.parent} does not exist", path=name)
+                    connection = sqlite3.connect(file)
+            db = Database(connection, execute_plugins=False)
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA busy_timeout = 10000")
+            if name != ":memory:" and not readonly:
+                db.execute("PRAGMA journal_mode = WAL")
+                # With WAL, NORMAL keeps every commit atomic and the file valid after a crash; only
+                # the last commits before a power loss may be lost, and re-ingesting restores them.
+                db.execute("PRAGMA synchronous = NORMAL")
+            if readonly:
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                if version != VERSION:
+                    raise StoreError(f"schema version {version}, expected {VERSION}; open it writable "
+                                     "once to migrate", path=name)
+            else:
+                migrate(db)
+        except StoreError as error:
+            error.path = error.path or name
+            raise
+        except sqlite3.DatabaseError as error:
+            raise StoreError(describe(error), path=name) from None
+        return cls(db, name)
+
+    def close(self) -> None:
+        """Close the connection; the WAL is checkpointed into the main file."""
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.DatabaseError as error:
+            raise StoreError(describe(error), path=self.path) from None
+
+    # -- writing ---------------------------------------------------------------------------------
+
+    def add(self, graph: Graph, *, input_hash: str | None = None) -> AddResult:
+        """Store every document of an analysed graph, each in its own transaction.
+
+        Idempotent: a document stored with the same content is `UNCHANGED`; one with the same id and
+        other content is replaced (`UPDATED`). ``input_hash`` records what the document was analysed
+        from, so that `is_current` can skip the analysis next time.
+        """
+        claim_count = 0
+        statuses: list[tuple[str, AddStatus]] = []
+        placed: dict[str, str] = {}
+        unowned = [f for f in graph.findings if _owner(graph, f) is None]
+        with self._errors():
+            for document in graph.documents:
+                status, written = self._add_document(graph, document, input_hash, placed)
+                statuses.append((document.id, status))
+                claim_count += written
+            if unowned:
+                with self.db.atomic():
+                    self._add_findings(unowned, None, placed, None)
+        return AddResult(tuple(statuses), claim_count)
+
+    def is_current(self, document: str, input_hash: str) -> bool:
+        """Whether ``document`` is stored, analysed from input with this hash."""
+        with self._errors():
+            row = self.db.execute("select 1 from documents where id = ? and input_hash = ?",
+                                  (document, input_hash)).fetchone()
+        return row is not None
+
+    def _add_document(self, graph: Graph, document: Document, input_hash: str | None,
+                      placed: dict[str, str]) -> tuple[AddStatus, int]:
+        claims = [claim for claim in graph.claims if claim.document == document.id]
+        findings = [f for f in graph.findings if _owner(graph, f) == document.id]
+        used = _used_sources(document, claims, findings)
+        sources = [graph.source(source_id) or Source(source_id, source_id) for source_id in used]
+        digest = _digest(Graph((document,), tuple(sorted(sources, key=lambda s: s.id)),
+                               tuple(claims), tuple(findings)))
+        stored = self.db.execute("select graph_hash, input_hash from documents where id = ?",
+                                 (document.id,)).fetchone()
+        if stored and stored[0] == digest:
+            if input_hash and stored[1] != input_hash:
+                with self.db.atomic():
+                    self.db.execute("update documents set input_hash = ? where id = ?",
+                                    (input_hash, document.id))
+            for source in sources:
+                placed.setdefault(source.id, self._stored_id(source, document.id))
+            return AddStatus.UNCHANGED, 0
+        self._check_claim_ids(document.id, claims)
+        by_id = {source.id: source for source in sources}
+        with self.db.atomic():
+            if stored:
+                self._clear(document.id)
+            outlet = None
+            if document.outlet:
+                outlet = identity.place(self.db, by_id[document.outlet], None)
+                placed[document.outlet] = outlet
+            self.db.execute(
+                "insert into documents (id, outlet, title, url, published, published_utc, language, "
+                "text, input_hash, graph_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "on conflict(id) do update set outlet = excluded.outlet, title = excluded.title, "
+                "url = excluded.url, published = excluded.published, "
+                "published_utc = excluded.published_utc, language = excluded.language, "
+                "text = excluded.text, input_hash = excluded.input_hash, "
+                "graph_hash = excluded.graph_hash",
+                (document.id, outlet, document.title, document.url,
+                 document.published.isoformat() if document.published else None,
+                 rows.to_utc(document.published), document.language, document.text, input_hash,
+                 digest),
+            )
+            local = {document.outlet: outlet} if document.outlet and outlet else {}
+            for source in sources:
+                if source.id not in local:
+                    local[source.id] = identity.place(self.db, source, document.id)
+            placed.update(local)
+            self._add_claims(claims, local)
+            self._add_findings(findings, document.id, local, {claim.id for claim in claims})
+        return (AddStatus.UPDATED if stored else AddStatus.ADDED), len(claims)
+
+    def _stored_id(self, source: Source, document: str) -> str:
+        scoped = f"{source.id}@{document}"
+        row = self.db.execute("select id from sources where id = ?", (scoped,)).fetchone()
+        return scoped if row else source.id
+
+    def _check_claim_ids(self, document: str, claims: list[Claim]) -> None:
+        ids = [claim.id for claim in claims]
+        if len(set(ids)) != len(ids):
+            raise InputError(f"document {document} repeats a claim id")
+        for part in rows.chunks(ids):
+            clash = self.db.execute(
+                f"select id, document from claims where id in ({rows.marks(part)}) and document != ?",
+                (*part, document),
+            ).fetchone()
+            if clash:
+                raise InputError(f"claim id {clash[0]} already belongs to document {clash[1]}")
+
+    def _clear(self, document: str) -> None:
+        """Remove what a document contributed, before storing its new content."""
+        self.db.execute("delete from findings where document = ?", (document,))
+        self.db.execute("delete from findings where claim in (select id from claims where document = ?)",
+                        (document,))
+        self.db.execute("delete from hops where claim in (select id from claims where document = ?)",
+                        (document,))
+        self.db.execute("delete from claims where document = ?", (document,))
+        self.db.execute("delete from source_aliases where source in "
+                        "(select id from sources where document = ?)", (document,))
+        self.db.execute("delete from sources where document = ?", (document,))
+
+    def _add_claims(self, claims: list[Claim], local: dict[str, str]) -> None:
+        self.db.conn.executemany(
+            "insert into claims (id, document, ordinal, text, span_start, span_end, kind, date, root) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (claim.id, claim.document, ordinal, claim.text, *(claim.span or (None, None)),
+                 claim.kind.value, claim.date.isoformat() if claim.date else None,
+                 local[claim.root] if claim.root else None)
+                for ordinal, claim in enumerate(claims, start=1)
+            ],
+        )
+        self.db.conn.executemany(
+            "insert into hops (claim, position, source, cue, cue_start, cue_end, mention, "
+            "mention_start, mention_end, document) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (claim.id, position, local[hop.source], hop.cue, *(hop.cue_span or (None, None)),
+                 hop.mention, *(hop.mention_span or (None, None)), hop.document)
+                for claim in claims
+                for position, hop in enumerate(claim.chain)
+            ],
+        )
+
+    def _add_findings(self, findings: list[Finding], document: str | None, local: dict[str, str],
+                      claims: set[str] | None) -> None:
+        self.db.conn.executemany(
+            "insert or replace into findings (id, document, rule, severity, message, claim, source, "
+            "span_start, span_end) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (_finding_id(finding, document), document, finding.rule, finding.severity.value,
+                 finding.message, self._known_claim(finding.claim, claims),
+                 local.get(finding.source) if finding.source else None,
+                 *(finding.span or (None, None)))
+                for finding in findings
+            ],
+        )
+
+    def _known_claim(self, claim: str | None, claims: set[str] | None) -> str | None:
+        """The claim id if it is stored (a finding may name a claim its graph lacks), else None."""
+        if claim is None:
+            return None
+        if claims is not None:
+            return claim if claim in claims else None
+        return claim if self.db.execute("select 1 from claims where id = ?", (claim,)).fetchone() else None
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    def graph(self, document: str | None = None, *, with_text: bool = True) -> Graph:
+        """Everything stored, or one document, as a graph over canonical (merged) sources.
+
+        Raises `InputError` for an unknown document id.
+        """
+        with self._errors():
+            if document is None:
+                documents = rows.documents(self.db, with_text=with_text)
+                claims = rows.claims(self.db)
+                findings = _findings(self.db, "", ())
+                sources = rows.sources(self.db)
+                used = _used(documents, claims, findings)
+                return Graph(tuple(documents), tuple(s for s in sources.values() if s.id in used),
+                             tuple(claims), tuple(findings))
+            documents = rows.documents(self.db, "where d.id = ?", (document,), with_text=with_text)
+            if not documents:
+                raise InputError(f"no document {document} in the database", path=self.path)
+            claims = rows.claims(self.db, document_ids=[document])
+            findings = _findings(self.db, "where f.document = ?", (document,))
+            used = _used(documents, claims, findings)
+            sources = rows.sources(self.db, used)
+            return Graph(tuple(documents), tuple(sources[s] for s in sorted(used) if s in sources),
+                         tuple(claims), tuple(findings))
+
+    def document_ids(self) -> list[str]:
+        """Every stored document id, in ingest order."""
+        with self._errors():
+            return [row[0] for row in self.db.execute("select id from documents order by rowid")]
+
+    def search(self, text: str, limit: int = 20, *, marks: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
+        """Claims matching a full-text query (FTS5 syntax), best first, each with a snippet and chain.
+
+        Raises `InputError` with a readable message for a query SQLite cannot parse.
+        """
+        with self._errors():
+            return query.search(self.db, text, limit, marks)
+
+    def trace(self, source: str, limit: int = 100) -> Trace:
+        """Everything resting on a source (id, name, alias or acronym): claims naming it anywhere in
+        their chain, and claims citing documents that rest on it; the newest ``limit`` in full."""
+        with self._errors():
+            return query.trace(self.db, identity.resolve(self.db, source), limit)
+
+    def sources(self, *, include_anonymous: bool = False) -> list[SourceStats]:
+        """One line per canonical source, most-cited first; anonymous sources are per article and
+        left out unless asked for."""
+        with self._errors():
+            return query.source_stats(self.db, include_anonymous)
+
+    def merge_sources(self, keep: str, other: str) -> None:
+        """Make ``other`` (and all merged into it) part of ``keep``; `split_source` undoes it."""
+        with self._errors():
+            kept = identity.resolve(self.db, keep)
+            merged = identity.resolve(self.db, other)
+            if kept == merged:
+                raise InputError(f"'{keep}' and '{other}' are already one source ({kept})")
+            with self.db.atomic():
+                self.db.execute("update sources set merged_into = ? where id = ?", (kept, merged))
+                self.db.execute("update sources set canonical = ? where canonical = ?", (kept, merged))
+
+    def split_source(self, source: str) -> tuple[str, ...]:
+        """Undo a merge: detach the named source from the group it was merged into, or, naming a
+        group's head, detach everything merged into it. Returns the ids now standing alone."""
+        with self._errors():
+            row_id = identity.row(self.db, source)
+            parent = self.db.execute("select merged_into from sources where id = ?", (row_id,)).fetchone()
+            if parent and parent[0]:
+                detached = [row_id]
+            else:
+                detached = [r[0] for r in self.db.execute(
+                    "select id from sources where merged_into = ? order by rowid", (row_id,))]
+            if not detached:
+                raise InputError(f"'{source}' is not merged with any other source")
+            with self.db.atomic():
+                for child in detached:
+                    self.db.execute("update sources set merged_into = null where id = ?", (child,))
+                    _recanonicalise(self.db, child)
+            return tuple(detached)
+
+    def check(self) -> list[str]:
+        """Problems SQLite finds in the file and its foreign keys; empty when all is well."""
+        with self._errors():
+            problems = [row[0] for row in self.db.execute("PRAGMA integrity_check") if row[0] != "ok"]
+            problems += [f"foreign key: {row}" for row in self.db.execute("PRAGMA foreign_key_check")]
+            return problems
+
+
+def _recanonicalise(db: Database, head: str) -> None:
+    """Point every source under ``head`` (following merged_into) at ``head`` as its canonical id."""
+    db.execute(
+        "with recursive tree(id) as (select ? union select s.id from sources s join tree "
+        "on s.merged_into = tree.id) update sources set canonical = ? where id in (select id from tree)",
+        (head, head),
+    )
+
+
+def _owner(graph: Graph, finding: Finding) -> str | None:
+    """The document a finding belongs to: its claim's, or the graph's only document."""
+    if finding.claim:
+        claim = graph.claim(finding.claim)
+        if claim:
+            return claim.document
+    return graph.documents[0].id if len(graph.documents) == 1 else None
+
+
+def _used_sources(document: Document, claims: list[Claim], findings: list[Finding]) -> list[str]:
+    used = [document.outlet] if document.outlet else []
+    used += [hop.source for claim in claims for hop in claim.chain]
+    used += [finding.source for finding in findings if finding.source]
+    return list(dict.fromkeys(used))
+
+
+def _used(documents: list[Document], claims: list[Claim], findings: list[Finding]) -> set[str]:
+    used = {document.outlet for document in documents if document.outlet}
+    used |= {hop.source for claim in claims for hop in claim.chain}
+    return used | {finding.source for finding in findings if finding.source}
+
+
+def _findings(db: Database, where: str, params: tuple[object, ...]) -> list[Finding]:
+    return [
+        Finding(rule=row[0], severity=Severity(row[1]), message=row[2], claim=row[3], source=row[4],
+                span=rows.span(row[5], row[6]))
+        for row in db.execute(
+            "select f.rule, f.severity, f.message, f.claim, s.canonical, f.span_start, f.span_end "
+            f"from findings f left join sources s on s.id = f.source {where} order by f.rowid", params,
+        )
+    ]
+
+
+def _digest(graph: Graph) -> str:
+    data = json.dumps(to_data(graph), sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
+def _finding_id(finding: Finding, document: str | None) -> str:
+    key = json.dumps([document, finding.rule, finding.severity.value, finding.message, finding.claim,
+                      finding.source, finding.span])
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
+
+
+def describe(error: sqlite3.DatabaseError) -> str:
+    """A one-line reason a person can act on, from a SQLite error."""
+    text = str(error)
+    if "file is not a database" in text or "malformed" in text:
+        return "not a SQLite database, or a damaged one"
+    if "readonly" in text or "read-only" in text:
+        return "the database is read-only here (check file and folder permissions)"
+    if "unable to open" in text:
+        return "cannot open the database file (missing folder, or no permission)"
+    if "locked" in text or "busy" in text:
+        return "the database is busy: another process is writing it"
+    if "disk" in text and "full" in text:
+        return "the disk is full"
+    return f"database error: {text}"
+

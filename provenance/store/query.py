@@ -1,0 +1,183 @@
+"""Questions asked of the whole database: full-text search, tracing a source, per-source figures."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from sqlite_utils import Database
+
+from ..errors import InputError
+from ..model import Claim, Document, Source
+from . import rows
+from .results import SearchHit, SourceStats, Trace, TracedClaim
+
+MAX_CITATION_DEPTH = 4
+"""How many cited documents deep `trace` follows "A cites B, which cites the source"."""
+
+
+def search(db: Database, text: str, limit: int, marks: tuple[str, str]) -> list[SearchHit]:
+    """Claims matching an FTS5 query, best first."""
+    if not text.strip():
+        raise InputError("the search query is empty")
+    try:
+        found = db.execute(
+            "select c.id, snippet(claims_fts, 0, ?, ?, '…', 16), bm25(claims_fts) from claims_fts "
+            "join claims c on c.rowid = claims_fts.rowid where claims_fts match ? "
+            "order by bm25(claims_fts) limit ?",
+            (marks[0], marks[1], text, limit),
+        ).fetchall()
+    except sqlite3.OperationalError as error:
+        message = str(error)
+        if "fts5" in message or "syntax" in message or "no such column" in message:
+            raise InputError(
+                f"cannot search for {text!r} ({message}); words are ANDed, use OR, NOT, "
+                '"quoted phrases" and prefix* — quote anything else'
+            ) from None
+        raise
+    claims = {claim.id: claim for claim in rows.claims(db, claim_ids=[row[0] for row in found])}
+    documents, sources = _context(db, claims.values())
+    return [
+        SearchHit(
+            claim=claims[claim_id], snippet=snippet, score=score,
+            document=documents[claims[claim_id].document],
+            chain=tuple(sources[hop.source] for hop in claims[claim_id].chain),
+        )
+        for claim_id, snippet, score in found
+    ]
+
+
+_RESTING = f"""
+with recursive
+  members(id) as (select id from sources where canonical = :root),
+  resting(claim, document, via, depth) as (
+    select h.claim, c.document, null, 0 from hops h join claims c on c.id = h.claim
+    where h.source in members
+    union
+    select h.claim, c.document, r.document, r.depth + 1 from resting r
+    join hops h on h.document = r.document join claims c on c.id = h.claim
+    where r.depth < {MAX_CITATION_DEPTH}
+  )
+"""
+
+
+def trace(db: Database, root: str, limit: int) -> Trace:
+    """Everything resting on the canonical source ``root``."""
+    params = {"root": root, "limit": limit}
+    total_claims, total_documents = db.execute(
+        _RESTING + "select count(distinct claim), count(distinct document) from resting", params,
+    ).fetchone()
+    outlet_ids = [row[0] for row in db.execute(
+        _RESTING + "select distinct o.canonical from (select distinct document from resting) r "
+        "join documents d on d.id = r.document join sources o on o.id = d.outlet", params,
+    )]
+    page = db.execute(
+        _RESTING + "select r.claim, min(r.via) from resting r join documents d on d.id = r.document "
+        "group by r.claim order by max(d.published_utc) desc, r.claim limit :limit", params,
+    ).fetchall()
+    claims = {claim.id: claim for claim in rows.claims(db, claim_ids=[row[0] for row in page])}
+    documents, sources = _context(db, claims.values(), extra=[root, *outlet_ids])
+    traced = []
+    for claim_id, via in page:
+        claim = claims[claim_id]
+        path = _path(claim, root, via)
+        traced.append(TracedClaim(claim, documents[claim.document],
+                                  tuple(sources[source_id] for source_id in path), via))
+    return Trace(
+        source=sources[root], claims=tuple(traced), total_claims=total_claims,
+        total_documents=total_documents,
+        outlets=tuple(sorted((sources[o] for o in outlet_ids), key=lambda s: s.name.lower())),
+    )
+
+
+def _path(claim: Claim, root: str, via: str | None) -> list[str]:
+    """The chain's source ids down to the hop naming ``root`` (or citing ``via``)."""
+    path = []
+    for hop in claim.chain:
+        path.append(hop.source)
+        if hop.source == root if via is None else hop.document == via:
+            break
+    return path
+
+
+def _context(db: Database, claims: object, extra: list[str] | None = None
+             ) -> tuple[dict[str, Document], dict[str, Source]]:
+    """The documents (without text) and canonical sources a set of claims needs to be shown."""
+    claim_list = list(claims)  # type: ignore[call-overload]
+    document_ids = sorted({claim.document for claim in claim_list})
+    documents: dict[str, Document] = {}
+    for part in rows.chunks(document_ids):
+        for document in rows.documents(db, f"where d.id in ({rows.marks(part)})", part, with_text=False):
+            documents[document.id] = document
+    wanted = {hop.source for claim in claim_list for hop in claim.chain}
+    wanted |= {d.outlet for d in documents.values() if d.outlet} | set(extra or ())
+    return documents, rows.sources(db, wanted)
+
+
+_STATS = """
+with
+  appearances(source, claim, position) as (
+    select s.canonical, h.claim, min(h.position) from hops h join sources s on s.id = h.source
+    group by s.canonical, h.claim
+  ),
+  per_claim(claim, attributions, anonymous) as (
+    select h.claim, sum(h.position > 0), sum(h.position > 0 and s.kind = 'anonymous')
+    from hops h join sources s on s.id = h.source group by h.claim
+  ),
+  carried(source, document, claim, attributed) as (
+    select a.source, c.document, a.claim, a.position > 0 from appearances a
+    join claims c on c.id = a.claim
+  ),
+  seen(source, document) as (
+    select source, document from carried
+    union
+    select o.canonical, d.id from documents d join sources o on o.id = d.outlet
+  ),
+  dates(source, documents, first_seen, last_seen) as (
+    select seen.source, count(*), min(d.published_utc), max(d.published_utc) from seen
+    join documents d on d.id = seen.document group by seen.source
+  ),
+  cited(source, claims, outlets) as (
+    select k.source, count(distinct k.claim), count(distinct case when o.canonical != k.source
+      then o.canonical end)
+    from carried k join documents d on d.id = k.document left join sources o on o.id = d.outlet
+    where k.attributed group by k.source
+  ),
+  anonymity(source, attributions, anonymous) as (
+    select a.source, sum(p.attributions), sum(p.anonymous) from appearances a
+    join per_claim p on p.claim = a.claim group by a.source
+  ),
+  published(source, documents) as (
+    select o.canonical, count(*) from documents d join sources o on o.id = d.outlet group by o.canonical
+  )
+select dates.source, coalesce(cited.claims, 0), dates.documents, coalesce(published.documents, 0),
+       coalesce(cited.outlets, 0), dates.first_seen, dates.last_seen,
+       coalesce(anonymity.anonymous * 1.0 / nullif(anonymity.attributions, 0), 0.0)
+from dates
+left join cited on cited.source = dates.source
+left join anonymity on anonymity.source = dates.source
+left join published on published.source = dates.source
+join sources root on root.id = dates.source
+where :anonymous or root.kind != 'anonymous'
+order by coalesce(cited.claims, 0) desc, dates.documents desc, root.name
+"""
+
+
+def source_stats(db: Database, include_anonymous: bool) -> list[SourceStats]:
+    """One `SourceStats` per canonical source that any document names."""
+    found = db.execute(_STATS, {"anonymous": include_anonymous}).fetchall()
+    sources = rows.sources(db, [row[0] for row in found])
+    members: dict[str, list[str]] = {}
+    for member, canonical in db.execute("select id, canonical from sources where id != canonical "
+                                        "order by rowid"):
+        members.setdefault(canonical, []).append(member)
+    return [
+        SourceStats(
+            source=sources[row[0]], claims=row[1], documents=row[2], published=row[3], outlets=row[4],
+            first_seen=rows.parse_datetime(row[5]), last_seen=rows.parse_datetime(row[6]),
+            anonymous_share=row[7], members=tuple(members.get(row[0], ())),
+        )
+        for row in found
+    ]
+
+
+__all__ = ["search", "source_stats", "trace"]

@@ -1,0 +1,113 @@
+"""The database schema, created and migrated step by step; ``PRAGMA user_version`` counts the steps."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlite_utils import Database
+
+from ..errors import StoreError
+
+Migration = Callable[[Database], None]
+
+
+def _create(db: Database) -> None:
+    """Version 1: documents, sources and their aliases, claims, hops, findings, full-text search."""
+    db["sources"].create(
+        {
+            "id": str, "name": str, "kind": str, "description": str,
+            "merged_into": str, "canonical": str, "document": str,
+        },
+        pk="id",
+        not_null=["name", "kind", "canonical"],
+        foreign_keys=[("merged_into", "sources", "id"), ("canonical", "sources", "id")],
+    )
+    db["documents"].create(
+        {
+            "id": str, "outlet": str, "title": str, "url": str, "published": str,
+            "published_utc": str, "language": str, "text": str, "input_hash": str, "graph_hash": str,
+        },
+        pk="id",
+        not_null=["text", "graph_hash"],
+        foreign_keys=[("outlet", "sources", "id")],
+    )
+    # A document-scoped source (an anonymous "official") belongs to one article; declared after
+    # documents exists so the reference can be checked.
+    db["sources"].add_foreign_key("document", "documents", "id")
+    db["source_aliases"].create(
+        {"source": str, "alias": str, "key": str},
+        pk=("source", "key"),
+        not_null=["alias"],
+        foreign_keys=[("source", "sources", "id")],
+    )
+    db["claims"].create(
+        {
+            "id": str, "document": str, "ordinal": int, "text": str, "span_start": int,
+            "span_end": int, "kind": str, "date": str, "root": str,
+        },
+        pk="id",
+        not_null=["document", "ordinal", "text", "kind"],
+        foreign_keys=[("document", "documents", "id"), ("root", "sources", "id")],
+    )
+    db["hops"].create(
+        {
+            "claim": str, "position": int, "source": str, "cue": str, "cue_start": int,
+            "cue_end": int, "mention": str, "mention_start": int, "mention_end": int,
+            "document": str,
+        },
+        pk=("claim", "position"),
+        not_null=["source"],
+        foreign_keys=[("claim", "claims", "id"), ("source", "sources", "id")],
+    )
+    db["findings"].create(
+        {
+            "id": str, "document": str, "rule": str, "severity": str, "message": str,
+            "claim": str, "source": str, "span_start": int, "span_end": int,
+        },
+        pk="id",
+        not_null=["rule", "severity", "message"],
+        foreign_keys=[
+            ("document", "documents", "id"), ("claim", "claims", "id"), ("source", "sources", "id"),
+        ],
+    )
+    for table, columns in (
+        ("sources", ["canonical"]), ("sources", ["merged_into"]), ("sources", ["document"]),
+        ("sources", ["kind"]), ("source_aliases", ["key"]), ("documents", ["outlet"]),
+        ("documents", ["published_utc"]), ("claims", ["document"]), ("claims", ["root"]),
+        ("hops", ["source"]), ("hops", ["document"]), ("findings", ["document"]),
+        ("findings", ["claim"]), ("findings", ["rule"]),
+    ):
+        db[table].create_index(columns)
+    db["claims"].enable_fts(["text"], create_triggers=True, tokenize="porter unicode61")
+    db["sources"].enable_fts(["name", "description"], create_triggers=True)
+    db["source_aliases"].enable_fts(["alias"], create_triggers=True)
+    # Datasette shows views as tables: one row per link of a chain, with canonical source names.
+    db.create_view("chains", """
+        select hops.claim, claims.document, hops.position, groups.id as source,
+               groups.name as source_name, groups.kind as source_kind, hops.cue, hops.mention,
+               claims.text as claim_text
+        from hops
+        join claims on claims.id = hops.claim
+        join sources as named on named.id = hops.source
+        join sources as groups on groups.id = named.canonical
+    """)
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create,)
+"""Step ``i`` takes a database from version ``i`` to ``i + 1``; append, never edit, a step."""
+
+VERSION = len(MIGRATIONS)
+"""The schema version this code writes."""
+
+
+def migrate(db: Database) -> None:
+    """Bring the database to `VERSION`, one transaction per step; refuse foreign or newer files."""
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version > VERSION:
+        raise StoreError(f"written by a newer provenance (schema {version}, this one knows {VERSION})")
+    if version == 0 and db.table_names():
+        raise StoreError("not a provenance database (it already holds other tables)")
+    for step in range(version, VERSION):
+        with db.atomic():
+            MIGRATIONS[step](db)
+            db.execute(f"PRAGMA user_version = {step + 1}")
