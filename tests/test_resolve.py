@@ -95,6 +95,11 @@ def test_unattributed_claim_is_found_with_its_outlet_and_span() -> None:
     assert finding.message.startswith("Shafaq News gives no source for “Earlier on Thursday")
 
 
+def test_outlet_citing_itself_is_still_unattributed() -> None:
+    findings = resolve(graph(claim("d1", 1, CONVOY, hop("shafaq-news", "reported"))))
+    assert [f.claim for f in of("unattributed", findings)] == ["d1-c1"]
+
+
 def test_attributed_claims_are_not_unattributed() -> None:
     assert of("unattributed", resolve(graph(claim("d1", 1, SPOTTED, "sohr")))) == []
 

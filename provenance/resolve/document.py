@@ -12,11 +12,15 @@ from .wording import day, moment, snippet
 
 
 def unattributed(index: Index) -> Iterator[Located]:
-    """Claims whose chain stops at the outlet: the outlet asserts them on its own word."""
+    """Claims whose chain stops at the outlet: the outlet asserts them on its own word.
+
+    "Shafaq News reported" inside a Shafaq News article cites no one else either, so a chain
+    whose every later hop is the outlet itself counts as unattributed too.
+    """
     for position, claim in index.claims():
-        if claim.is_attributed:
-            continue
         outlet = index.outlet(claim)
+        if any(hop.source != outlet for hop in claim.chain[1:]):
+            continue
         yield position, Finding(
             "unattributed", Severity.WARNING,
             f"{index.name(outlet)} gives no source for {snippet(claim.text)}.",

@@ -24,14 +24,15 @@ MAX_BLOCK = 500
 
 _FIGURE = re.compile(r"\b\d+\b")
 _NON_WORD = re.compile(r"[^\w#%]+")
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+"""Combining marks left by NFKD ("é" → "e" + U+0301), dropped so accents do not block a match."""
 
 
 def normalise(text: str) -> str:
     """Lower case, accents and punctuation removed, spaces collapsed: what two copies share."""
     bare = text.casefold()
-    if not bare.isascii():  # most English text is: skip the slow per-character pass
-        decomposed = unicodedata.normalize("NFKD", bare)
-        bare = "".join(char for char in decomposed if not unicodedata.combining(char))
+    if not bare.isascii():  # most English text is: skip decomposing it
+        bare = _COMBINING.sub("", unicodedata.normalize("NFKD", bare))
     return " ".join(_NON_WORD.sub(" ", bare).split())
 
 
@@ -48,13 +49,17 @@ def match_claims(claims: Sequence[Claim]) -> list[list[int]]:
     Groups are in the order of their first claim.
     """
     texts: dict[str, list[int]] = {}
+    distinctive: dict[str, set[str]] = {}
     for number, claim in enumerate(claims):
         tokens = mask_figures(normalise(claim.text)).split()
+        vocabulary = _distinctive(tokens)
         # Short texts ("3:40 p.m.") repeat everywhere without being one claim: never match them.
-        if sum(map(_is_distinctive, set(tokens))) >= MIN_TOKENS:
-            texts.setdefault(" ".join(sorted(tokens)), []).append(number)
+        if len(vocabulary) >= MIN_TOKENS:
+            key = " ".join(sorted(tokens))
+            texts.setdefault(key, []).append(number)
+            distinctive[key] = vocabulary
     keys = list(texts)
-    words = [{word for word in key.split() if _is_distinctive(word)} for key in keys]
+    words = [distinctive[key] for key in keys]
     frequency = Counter(word for vocabulary in words for word in vocabulary)
     blocks: dict[str, list[int]] = {}
     for number, vocabulary in enumerate(words):
@@ -92,8 +97,9 @@ def match_claims(claims: Sequence[Claim]) -> list[list[int]]:
     )
 
 
-def _is_distinctive(word: str) -> bool:
-    return len(word) > 2 and word not in STOPWORDS and word != "#"
+def _distinctive(tokens: list[str]) -> set[str]:
+    # Words that can tell claims apart: not stopwords, figures or short particles.
+    return {word for word in tokens if len(word) > 2} - STOPWORDS
 
 
 def _scorer() -> Callable[[str, str], float]:
