@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, date, datetime
 
 import pytest
 from attrs import evolve
+from export_fixtures import sample_graph
+from hypothesis import given
+from resolve_fixtures import graphs
 from rich.cells import cell_len
 from rich.console import Console
 
 from provenance.model import Claim, ClaimKind, Document, Graph, Hop, Source, SourceKind
 from provenance.render import render_audit, render_findings, render_markdown, render_tree
+from provenance.render.outline import short_id
 from provenance.resolve import resolve
 
 TEXT = (
@@ -259,3 +264,24 @@ def test_markdown_escapes_what_would_break_lists_and_tables() -> None:
     assert "“prices rose 5% \\| fell\\_2 \\[see\\] \\<b\\>”" in report
     table_rows = [line for line in report.splitlines() if line.startswith("| warning")]
     assert [row.count(" | ") for row in table_rows] == [3]
+
+
+@given(graphs())
+def test_any_graph_renders_within_80_columns(any_graph: Graph) -> None:
+    graph = evolve(any_graph, findings=resolve(any_graph))
+    console = Console(width=80, color_system=None, record=True, file=io.StringIO())
+    shown = text_of(console, render_audit(graph))
+    assert all(cell_len(line) <= 80 for line in shown.splitlines())
+    # Every claim is in the tree, under its short id.
+    details = [line.split("── ")[-1].strip("│ ") for line in shown.splitlines()]
+    for claim in graph.claims:
+        assert any(detail.startswith(short_id(claim) + " · ") or detail == short_id(claim)
+                   for detail in details), claim.id
+    report = render_markdown(graph)
+    assert report.count("| ") >= 4 * len(graph.findings)
+
+
+def test_export_fixture_graph_renders(console: Console) -> None:
+    graph = sample_graph()
+    shown = text_of(console, render_audit(evolve(graph, findings=resolve(graph))))
+    assert all(cell_len(line) <= 80 for line in shown.splitlines())

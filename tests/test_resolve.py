@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from resolve_fixtures import graphs
 
 from provenance.model import (
     Claim,
@@ -367,6 +368,15 @@ def test_matching_ignores_case_punctuation_and_figures_but_not_content() -> None
     assert match_claims(claims) == [[0, 1]]
 
 
+def test_matching_takes_a_trimmed_relay_for_the_same_claim_but_not_a_similar_one() -> None:
+    texts = ["the convoy was spotted on the Al-Hasakah-Raqqa road, heading towards the Kobani area in "
+             "eastern Aleppo", "The convoy was spotted on the Al-Hasakah-Raqqa road, heading towards Kobani.",
+             "the militias in Iraq are armed and in control of the state",
+             "the militias in Syria are armed and in control of the border"]
+    claims = [Claim(f"d{n}-c1", f"d{n}", text, None, ClaimKind.DIRECT) for n, text in enumerate(texts)]
+    assert match_claims(claims) == [[0, 1]]
+
+
 def test_matching_keeps_claims_of_one_document_apart_and_short_claims_out() -> None:
     same_document = [Claim(f"a-c{n}", "a", SPOTTED, None, ClaimKind.DIRECT) for n in (1, 2)]
     short = [Claim(f"{d}-c1", d, "It is bad.", None, ClaimKind.DIRECT) for d in ("b", "c")]
@@ -440,3 +450,18 @@ def test_fails_at_default_threshold() -> None:
     assert fails([warning], Severity.WARNING)
     assert fails([warning], Severity.INFO)
     assert not fails([], Severity.INFO)
+
+
+# any graph, however odd
+
+
+@given(graphs())
+def test_any_graph_resolves_to_sorted_known_findings(any_graph: Graph) -> None:
+    findings = resolve(any_graph)
+    claim_ids = {c.id for c in any_graph.claims}
+    assert all(f.rule in RULES and f.severity is RULES[f.rule][0] for f in findings)
+    assert all(f.claim is None or f.claim in claim_ids for f in findings)
+    ranks = [f.severity.rank for f in findings]
+    assert ranks == sorted(ranks, reverse=True)
+    assert len(set(findings)) == len(findings)
+    assert resolve(any_graph) == findings

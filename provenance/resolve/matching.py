@@ -10,8 +10,13 @@ from collections.abc import Callable, Sequence
 from ..model import Claim
 from .vocabulary import STOPWORDS
 
-SIMILARITY = 85.0
-"""Least token-sort similarity (0-100, figures masked) for two claims to count as the same claim."""
+SIMILARITY = 88.0
+"""Least token-sort similarity (0-100, figures masked) for two claims to count as the same claim.
+At 85, "the militias in Iraq control the state" and "... in Syria control the border" would match."""
+
+SUBSET_TOKENS = 6
+"""A claim whose distinctive words (at least this many) all recur in a longer claim is the same
+claim, trimmed: relays often cut a sentence short ("... towards Kobani." for "... the Kobani area")."""
 
 MIN_TOKENS = 4
 """Claims with fewer distinctive words ("It is bad.", "3:40 p.m.") are too short to match at all."""
@@ -84,7 +89,7 @@ def match_claims(claims: Sequence[Claim]) -> list[list[int]]:
                 if (first, second) in compared or find(first) == find(second):
                     continue
                 compared.add((first, second))
-                if score(keys[first], keys[second]) >= SIMILARITY:
+                if _is_trimmed(words[first], words[second]) or score(keys[first], keys[second]) >= SIMILARITY:
                     parent[find(second)] = find(first)
     grouped: dict[int, list[int]] = {}
     for number, key in enumerate(keys):
@@ -95,6 +100,11 @@ def match_claims(claims: Sequence[Claim]) -> list[list[int]]:
         (group for group in groups if len({documents[member] for member in group}) > 1),
         key=lambda group: group[0],
     )
+
+
+def _is_trimmed(first: set[str], second: set[str]) -> bool:
+    shorter, longer = sorted((first, second), key=len)
+    return len(shorter) >= SUBSET_TOKENS and shorter <= longer
 
 
 def _distinctive(tokens: list[str]) -> set[str]:
