@@ -28,7 +28,7 @@ def search(db: Database, text: str, limit: int, marks: tuple[str, str]) -> list[
         ).fetchall()
     except sqlite3.OperationalError as error:
         message = str(error)
-        if "fts5" in message or "syntax" in message or "no such column" in message:
+        if not any(word in message for word in ("locked", "busy", "disk", "I/O", "no such table")):
             raise InputError(
                 f"cannot search for {text!r} ({message}); words are ANDed, use OR, NOT, "
                 '"quoted phrases" and prefix* — quote anything else'

@@ -103,11 +103,12 @@ VERSION = len(MIGRATIONS)
 def migrate(db: Database) -> None:
     """Bring the database to `VERSION`, one transaction per step; refuse foreign or newer files."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > VERSION:
-        raise StoreError(f"written by a newer provenance (schema {version}, this one knows {VERSION})")
+    target = len(MIGRATIONS)
+    if version > target:
+        raise StoreError(f"written by a newer provenance (schema {version}, this one knows {target})")
     if version == 0 and db.table_names():
         raise StoreError("not a provenance database (it already holds other tables)")
-    for step in range(version, VERSION):
+    for step in range(version, target):
         with db.atomic():
             MIGRATIONS[step](db)
             db.execute(f"PRAGMA user_version = {step + 1}")

@@ -1,0 +1,355 @@
+"""The SQLite store: schema, idempotent adds, sources unified across documents, queries, merges."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from attrs import evolve
+from store_fixtures import ALUSI, OFFICIAL, SOHR, SOHR_SHORT, article, relay, seed, source
+
+from provenance.errors import InputError, StoreError
+from provenance.model import ClaimKind, Graph, Source, SourceKind
+from provenance.store import VERSION, AddStatus, Store
+from provenance.store import schema as store_schema
+
+
+@pytest.fixture
+def store() -> Store:
+    """An empty in-memory store."""
+    opened = Store.open(":memory:")
+    yield opened
+    opened.close()
+
+
+def _roots(store: Store) -> dict[str, str]:
+    return {row[0]: row[1] for row in store.db.execute("select id, canonical from sources")}
+
+
+# -- opening ------------------------------------------------------------------------------------
+
+
+def test_open_creates_the_schema_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "p.db") as store:
+        assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == VERSION
+        assert {"documents", "sources", "source_aliases", "claims", "hops", "findings"} <= set(
+            store.db.table_names())
+        # What Datasette needs to offer search boxes and links between rows.
+        assert store.db["claims"].detect_fts() == "claims_fts"
+        assert store.db["sources"].detect_fts() == "sources_fts"
+        assert {fk.other_table for fk in store.db["hops"].foreign_keys} == {"claims", "sources"}
+        assert "chains" in store.db.view_names()
+    with Store.open(tmp_path / "p.db") as again:  # reopening migrates nothing and loses nothing
+        assert again.check() == []
+
+
+def test_open_refuses_a_file_that_is_not_a_database(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_text("just some notes, long enough to look like a header " * 20)
+    with pytest.raises(StoreError, match="not a SQLite database") as caught:
+        Store.open(path)
+    assert str(path) in str(caught.value)
+
+
+def test_open_refuses_someone_elses_database(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    sqlite3.connect(path).execute("create table things (id integer)").connection.commit()
+    with pytest.raises(StoreError, match="not a provenance database"):
+        Store.open(path)
+
+
+def test_open_refuses_a_newer_schema(tmp_path: Path) -> None:
+    Store.open(tmp_path / "p.db").close()
+    connection = sqlite3.connect(tmp_path / "p.db")
+    connection.execute(f"PRAGMA user_version = {VERSION + 1}")
+    connection.close()
+    with pytest.raises(StoreError, match="newer provenance"):
+        Store.open(tmp_path / "p.db")
+
+
+@pytest.mark.parametrize("where", ["folder", "missing-folder"])
+def test_open_refuses_paths_it_cannot_create(tmp_path: Path, where: str) -> None:
+    path = tmp_path if where == "folder" else tmp_path / "nowhere" / "p.db"
+    with pytest.raises(StoreError):
+        Store.open(path)
+
+
+def test_a_read_only_store_answers_queries_and_refuses_writes(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "p.db") as store:
+        store.add(seed())
+    with Store.open(tmp_path / "p.db", readonly=True) as store:
+        assert len(store.graph().documents) == 1
+        with pytest.raises(StoreError, match="read-only"):
+            store.add(relay("Reuters", 2))
+
+
+def test_migrations_run_once_each_in_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    Store.open(tmp_path / "p.db").close()
+    ran = []
+
+    def add_reviews(db: object) -> None:
+        ran.append("reviews")
+        db.execute("create table reviews (claim text references claims(id), verdict text)")  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(store_schema, "MIGRATIONS", (*store_schema.MIGRATIONS, add_reviews))
+    for _ in range(2):
+        with Store.open(tmp_path / "p.db") as store:
+            assert store.db.execute("PRAGMA user_version").fetchone()[0] == VERSION + 1
+    assert ran == ["reviews"]
+
+
+# -- adding -------------------------------------------------------------------------------------
+
+
+def test_adding_twice_adds_nothing(store: Store) -> None:
+    graph = seed()
+    assert store.add(graph).status is AddStatus.ADDED
+    counts = [store.db[t].count for t in ("documents", "sources", "claims", "hops", "findings")]
+    result = store.add(graph)
+    assert result.status is AddStatus.UNCHANGED
+    assert result.claims == 0
+    assert [store.db[t].count for t in ("documents", "sources", "claims", "hops", "findings")] == counts
+
+
+def test_a_document_round_trips(store: Store) -> None:
+    graph = seed()
+    store.add(graph)
+    stored = store.graph(graph.documents[0].id)
+    assert stored.documents == graph.documents
+    assert stored.claims == graph.claims
+    assert stored.findings == graph.findings
+    by_id = {s.id: s for s in stored.sources}
+    assert by_id["syrian-observatory-for-human-rights"] == SOHR
+    # A person's one-word alias names them only inside the article, so it is not kept.
+    assert by_id["mithal-al-alusi"] == evolve(ALUSI, aliases=())
+
+
+def test_new_content_under_the_same_id_replaces_the_old(store: Store) -> None:
+    first = seed()
+    store.add(first)
+    document = first.documents[0]
+    shorter = evolve(first, claims=first.claims[:1], findings=())
+    assert store.add(shorter).status is AddStatus.UPDATED
+    stored = store.graph(document.id)
+    assert stored.claims == shorter.claims
+    assert stored.findings == ()
+    assert store.db["claims"].count == 1
+    assert store.db["hops"].count == 2
+    assert next(iter(store.db.execute("select count(*) from claims_fts")))[0] == 1
+    assert store.check() == []
+
+
+def test_a_claim_id_belongs_to_one_document(store: Store) -> None:
+    one = seed()
+    store.add(one)
+    other = relay("Reuters", 2)
+    clashing = evolve(other, claims=tuple(evolve(c, id=one.claims[0].id) for c in other.claims[:1]))
+    with pytest.raises(InputError, match="already belongs"):
+        store.add(clashing)
+    assert store.graph().documents == one.documents  # nothing of the refused document was kept
+
+
+def test_every_document_of_a_graph_is_added(store: Store) -> None:
+    merged = Graph.merge([seed(), relay("Reuters", 2), relay("AFP", 3)])
+    result = store.add(merged)
+    assert [status for _, status in result.documents] == [AddStatus.ADDED] * 3
+    assert store.document_ids() == [d.id for d in merged.documents]
+
+
+def test_unknown_document_is_an_input_error(store: Store) -> None:
+    with pytest.raises(InputError, match="no document"):
+        store.graph("doc-nope")
+
+
+# -- one source across documents ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("order", ["acronym first", "full name first"])
+def test_an_acronym_and_its_full_name_are_one_source(store: Store, order: str) -> None:
+    graphs = [relay("Reuters", 2, SOHR_SHORT), relay("AFP", 3, SOHR)]
+    for graph in graphs if order == "acronym first" else graphs[::-1]:
+        store.add(graph)
+    roots = {_roots(store)[s] for s in ("sohr", "syrian-observatory-for-human-rights")}
+    assert roots == {"syrian-observatory-for-human-rights"}  # the spelled-out name heads the group
+    everything = store.graph()
+    roots_of_claims = {c.root for c in everything.claims if c.kind is not ClaimKind.UNATTRIBUTED}
+    assert "syrian-observatory-for-human-rights" in roots_of_claims
+    assert "sohr" not in roots_of_claims
+    group = everything.source("syrian-observatory-for-human-rights")
+    assert group is not None
+    assert "SOHR" in group.aliases
+
+
+def test_an_alias_seen_in_one_article_finds_the_source_in_another(store: Store) -> None:
+    store.add(seed())  # SOHR with alias "the Observatory"
+    observatory = source("The Observatory", SourceKind.MONITOR)
+    store.add(relay("AFP", 3, observatory))
+    assert _roots(store)["the-observatory"] == "syrian-observatory-for-human-rights"
+
+
+def test_people_are_not_merged_on_a_surname_or_with_organisations(store: Store) -> None:
+    store.add(article("One.", "Reuters", [("he spoke", source("Jordan Smith", SourceKind.PERSON))]))
+    store.add(article("Two.", "AFP", [("it ruled", source("Jordan", SourceKind.GOVERNMENT))]))
+    store.add(article("Three.", "AP", [("she spoke", source("Anna Smith", SourceKind.PERSON, "Smith"))]))
+    roots = _roots(store)
+    assert len({roots["jordan-smith"], roots["jordan"], roots["anna-smith"]}) == 3
+
+
+def test_anonymous_sources_are_different_in_every_article(store: Store) -> None:
+    store.add(relay("Reuters", 2))
+    store.add(relay("AFP", 3))
+    anonymous = [s for s in store.graph().sources if s.kind is SourceKind.ANONYMOUS]
+    assert len(anonymous) == 2
+    assert all(s.name == OFFICIAL.name for s in anonymous)
+
+
+def test_initials_shared_by_two_names_merge_nothing(store: Store) -> None:
+    store.add(article("One.", "Reuters", [("a", source("United Nations", SourceKind.ORGANIZATION))]))
+    store.add(article("Two.", "AFP", [("b", source("Union of Nurses", SourceKind.ORGANIZATION))]))
+    store.add(article("Three.", "AP", [("c", source("UN", SourceKind.ORGANIZATION))]))
+    roots = _roots(store)
+    assert roots["united-nations"] != roots["union-of-nurses"]
+    assert roots["un"] == "un"  # "UN" could be either: it stands alone until someone merges it
+
+
+# -- merge and split ----------------------------------------------------------------------------
+
+
+def test_merge_then_split_restores_both_sources(store: Store) -> None:
+    store.add(relay("Reuters", 2, source("Observatoire syrien", SourceKind.MONITOR)))
+    store.add(relay("AFP", 3, SOHR))
+    before = store.graph()
+    store.merge_sources("SOHR", "Observatoire syrien")
+    merged = store.graph()
+    assert {c.root for c in merged.claims if c.root and "official" not in c.root} >= {
+        "syrian-observatory-for-human-rights"}
+    assert merged.source("observatoire-syrien") is None
+    assert store.trace("Observatoire syrien").total_documents == 2
+    assert store.split_source("Observatoire syrien") == ("observatoire-syrien",)
+    assert store.graph() == before
+
+
+def test_split_undoes_an_automatic_merge(store: Store) -> None:
+    store.add(relay("Reuters", 2, SOHR_SHORT))
+    store.add(relay("AFP", 3, SOHR))
+    assert store.split_source("syrian-observatory-for-human-rights") == ("sohr",)
+    assert _roots(store)["sohr"] == "sohr"
+    with pytest.raises(InputError, match="not merged"):
+        store.split_source("sohr")
+
+
+def test_merging_a_source_with_itself_is_refused(store: Store) -> None:
+    store.add(relay("AFP", 3, SOHR))
+    with pytest.raises(InputError, match="already one source"):
+        store.merge_sources("SOHR", "Syrian Observatory for Human Rights")
+
+
+# -- queries ------------------------------------------------------------------------------------
+
+
+def test_search_ranks_claims_and_shows_snippet_and_chain(store: Store) -> None:
+    store.add(seed())
+    store.add(relay("Reuters", 2))
+    hits = store.search("convoy spotted")
+    assert [hit.claim.text for hit in hits] == ["the convoy was spotted on the Al-Hasakah-Raqqa road"]
+    hit = hits[0]
+    assert "[convoy]" in hit.snippet
+    assert "[spotted]" in hit.snippet
+    assert [s.name for s in hit.chain] == ["Shafaq News", "Syrian Observatory for Human Rights"]
+    assert hit.document.title == "Coalition convoy enters Syria."
+    assert hit.document.text == ""
+    assert len(store.search("trucks OR convoy", limit=2)) == 2
+
+
+def test_search_stems_words(store: Store) -> None:
+    store.add(seed())
+    expected = ["a devastating regional sectarian conflict could claim millions of lives"]
+    assert [h.claim.text for h in store.search("conflicts claimed")] == expected
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "AND convoy", "claim:x", "  "])
+def test_bad_search_syntax_is_an_input_error(store: Store, query: str) -> None:
+    store.add(seed())
+    with pytest.raises(InputError, match="search"):
+        store.search(query)
+
+
+def test_trace_finds_every_claim_on_a_source_by_any_name(store: Store) -> None:
+    store.add(seed())
+    store.add(relay("Reuters", 2, SOHR_SHORT))
+    store.add(relay("AFP", 3, source("Observatory", SourceKind.MONITOR)))
+    for name in ("SOHR", "Syrian Observatory for Human Rights", "syrian-observatory-for-human-rights",
+                 "the Observatory", "sohr"):
+        trace = store.trace(name)
+        assert trace.source.id == "syrian-observatory-for-human-rights"
+        assert trace.total_claims == 3
+        assert trace.total_documents == 3
+        assert [o.name for o in trace.outlets] == ["AFP", "Reuters", "Shafaq News"]
+    newest = trace.claims[0]
+    assert newest.document.published is not None
+    assert newest.document.published.day == 3
+    assert [s.name for s in newest.path] == ["AFP", "Syrian Observatory for Human Rights"]
+
+
+def test_trace_follows_cited_documents(store: Store) -> None:
+    original = seed()
+    store.add(original)
+    cited = original.documents[0].id
+    outlet = source("Rudaw", SourceKind.OUTLET)
+    store.add(article("Rudaw repeats.", "Daily Echo", [("the convoy moved", outlet)], day=4,
+                      cites_document=cited))
+    trace = store.trace("Syrian Observatory for Human Rights")
+    assert trace.total_documents == 2
+    relayed = next(c for c in trace.claims if c.via)
+    assert relayed.via == cited
+    assert [s.name for s in relayed.path] == ["Daily Echo", "Rudaw"]
+
+
+def test_trace_limits_the_claims_it_returns_not_the_totals(store: Store) -> None:
+    for day in range(1, 6):
+        store.add(relay(f"Outlet {day}", day))
+    trace = store.trace("SOHR", limit=2)
+    assert len(trace.claims) == 2
+    assert trace.total_claims == 5
+
+
+def test_trace_of_an_unknown_source_suggests_names(store: Store) -> None:
+    store.add(seed())
+    with pytest.raises(InputError, match="Syrian Observatory for Human Rights"):
+        store.trace("Syrian Observer")
+
+
+def test_sources_counts_claims_documents_outlets_and_anonymity(store: Store) -> None:
+    store.add(seed())
+    store.add(relay("Reuters", 2))
+    store.add(relay("AFP", 3))
+    stats = {s.source.name: s for s in store.sources()}
+    assert next(iter(stats)) == "Syrian Observatory for Human Rights"  # most claims first
+    observatory = stats["Syrian Observatory for Human Rights"]
+    assert (observatory.claims, observatory.documents, observatory.outlets) == (3, 3, 3)
+    assert observatory.first_seen is not None
+    assert observatory.last_seen is not None
+    assert (observatory.first_seen.day, observatory.last_seen.day) == (1, 3)
+    assert observatory.members == ("sohr",)
+    reuters = stats["Reuters"]
+    assert (reuters.claims, reuters.published, reuters.anonymous_share) == (0, 1, 0.5)
+    assert stats["Shafaq News"].anonymous_share == 0.0
+    assert "an official" not in stats
+    assert "an official" in {s.source.name for s in store.sources(include_anonymous=True)}
+
+
+def test_the_whole_graph_names_each_source_once(store: Store) -> None:
+    store.add(seed())
+    store.add(relay("Reuters", 2))
+    store.add(relay("AFP", 3, SOHR))
+    everything = store.graph()
+    assert len(everything.documents) == 3
+    assert len({s.id for s in everything.sources}) == len(everything.sources)
+    used = {hop.source for claim in everything.claims for hop in claim.chain}
+    assert used <= {s.id for s in everything.sources}
+    without_text = store.graph(with_text=False)
+    assert all(d.text == "" for d in without_text.documents)
+    assert isinstance(everything.source("syrian-observatory-for-human-rights"), Source)
