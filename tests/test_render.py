@@ -285,3 +285,14 @@ def test_export_fixture_graph_renders(console: Console) -> None:
     graph = sample_graph()
     shown = text_of(console, render_audit(evolve(graph, findings=resolve(graph))))
     assert all(cell_len(line) <= 80 for line in shown.splitlines())
+
+
+def test_colour_comes_from_styles_so_plain_consoles_get_plain_text(graph: Graph) -> None:
+    colour = Console(width=80, file=io.StringIO(), force_terminal=True, color_system="standard")
+    plain = Console(width=80, file=io.StringIO())  # a file, not a TTY: rich turns colour off
+    for console in (colour, plain):
+        console.print(render_audit(graph))
+    coloured, bare = colour.file.getvalue(), plain.file.getvalue()  # type: ignore[attr-defined]
+    assert "\x1b[33mwarning" in coloured
+    assert "\x1b" not in bare
+    assert bare.splitlines()[0] == "Shafaq News · 2025-01-02 21:13 UTC"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import datetime
 
 from attrs import define, field, frozen
@@ -83,13 +83,6 @@ def _nested(parent: Branch, hop: Hop, sources: dict[str, Source]) -> Branch:
     branch = Branch(hop, sources.get(hop.source))
     parent.branches.append(branch)
     return branch
-
-
-def walk(branches: Sequence[Branch], depth: int = 0) -> Iterator[tuple[int, Branch]]:
-    """Every branch with its depth, parents before children."""
-    for branch in branches:
-        yield depth, branch
-        yield from walk(branch.branches, depth + 1)
 
 
 def source_name(branch: Branch) -> str:
