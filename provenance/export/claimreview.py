@@ -9,7 +9,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Claim, Document, Graph, SourceKind
-from .options import ExportOptions, source_of
+from .options import ExportOptions, Lookup
 
 CONTEXT = "https://schema.org"
 """The context the output names; offline tools map it to ``data/schemaorg-context.jsonld``."""
@@ -95,7 +95,7 @@ def _words(text: str) -> str:
 
 
 def _party(graph: Graph, source_id: str) -> dict[str, Any]:
-    source = source_of(graph, source_id)
+    source = Lookup(graph).source(source_id)
     party: dict[str, Any] = {
         "@type": "Person" if source.kind in _PEOPLE else "Organization",
         "name": source.name,
@@ -115,5 +115,5 @@ def _article(graph: Graph, document: Document) -> dict[str, Any]:
         article["datePublished"] = document.published.isoformat()
     if document.outlet:
         article["publisher"] = {"@type": "Organization",
-                                "name": source_of(graph, document.outlet).name}
+                                "name": Lookup(graph).source(document.outlet).name}
     return article

@@ -6,7 +6,7 @@ import csv
 import io
 
 from ..model import Graph
-from .options import ExportOptions, document_of, outlet_name, source_of
+from .options import ExportOptions, Lookup
 
 COLUMNS = (
     "claim_id", "claim_text", "claim_kind", "claim_date", "hop", "source_id", "source_name",
@@ -22,23 +22,24 @@ def write(graph: Graph, options: ExportOptions) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    lookup = Lookup(graph)
     for claim in graph.claims:
-        document = document_of(graph, claim.document)
+        document = lookup.document(claim.document)
         common = {
             "claim_id": claim.id,
             "claim_text": claim.text,
             "claim_kind": claim.kind.value,
             "claim_date": claim.date.isoformat() if claim.date else "",
             "document": claim.document,
-            "outlet": outlet_name(graph, document),
+            "outlet": lookup.outlet_name(document),
             "published": document.published.isoformat() if document and document.published else "",
         }
         rows: list[dict[str, str]] = [{}] if not claim.chain else [
             {
                 "hop": str(index),
                 "source_id": hop.source,
-                "source_name": source_of(graph, hop.source).name,
-                "source_kind": source_of(graph, hop.source).kind.value,
+                "source_name": lookup.source(hop.source).name,
+                "source_kind": lookup.source(hop.source).kind.value,
                 "cue": hop.cue or "",
                 "mention": hop.mention or "",
                 "cited_document": hop.document or "",

@@ -9,15 +9,18 @@ from html import escape
 from importlib import resources
 from itertools import pairwise
 
+from attrs import frozen
+
 from ..model import Claim, ClaimKind, Document, Graph
-from .options import ExportOptions, source_of
-from .tree import Branch, cue_between, sourcing_trees
+from .options import ExportOptions, Lookup
+from .tree import Branch, cues, sourcing_trees
 
 
 def write(graph: Graph, options: ExportOptions) -> bytes:
     """The report page; every text is escaped, and a content security policy allows only the
     page's own inline style and script, so the page can load nothing from anywhere."""
     keys = {claim.id: f"k{number}" for number, claim in enumerate(graph.claims)}
+    page = _Page(Lookup(graph), keys, cues(graph))
     style, script = _asset("report.css"), _asset("report.js")
     policy = (f"default-src 'none'; style-src '{_digest(style)}'; "
               f"script-src '{_digest(script)}'; base-uri 'none'; form-action 'none'")
@@ -38,10 +41,10 @@ def write(graph: Graph, options: ExportOptions) -> bytes:
         "<body>",
         f'<header><h1>Sourcing report</h1><p class="counts">{counts}</p></header>',
         "<main>",
-        *(_document(graph, document, keys) for document in graph.documents),
+        *(_document(page, document) for document in graph.documents),
         _findings(graph, keys),
         "</main>",
-        _chains(graph, keys),
+        _chains(page),
         f"<script>{script}</script>",
         "</body>",
         "</html>",
@@ -66,22 +69,30 @@ def _digest(source: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(source.encode("utf-8")).digest()).decode()
 
 
-def _document(graph: Graph, document: Document, keys: dict[str, str]) -> str:
-    meta = [escape(source_of(graph, document.outlet).name)] if document.outlet else []
+@frozen
+class _Page:
+    lookup: Lookup
+    keys: dict[str, str]
+    """Element-safe keys of claims ("k3"), whatever characters the claim ids hold."""
+    cues: dict[tuple[str, str], str]
+
+
+def _document(page: _Page, document: Document) -> str:
+    meta = [escape(page.lookup.outlet_name(document))] if document.outlet else []
     if document.published:
         stamp = document.published.isoformat()
         meta.append(f'<time datetime="{escape(stamp)}">{escape(stamp)}</time>')
     if document.url and document.url.lower().startswith(("http://", "https://")):
         url = escape(document.url)
         meta.append(f'<a href="{url}" rel="noreferrer noopener">{url}</a>')
-    trees = "".join(_branch(graph, tree, keys, "") for tree in sourcing_trees(graph, document.id))
+    trees = "".join(_branch(page, tree, "") for tree in sourcing_trees(page.lookup, document.id))
     return (
         f'<article class="document">'
         f"<header><h2>{escape(document.title or document.id)}</h2>"
         f'<p class="meta">{" · ".join(meta)}</p></header>'
         f'<div class="columns">'
         f'<section class="text"><h3>Article</h3><p class="legend">{_LEGEND}</p>'
-        f'<div class="body">{_highlighted(graph, document, keys)}</div></section>'
+        f'<div class="body">{_highlighted(page, document)}</div></section>'
         f'<section class="sourcing"><h3>Sourcing</h3>'
         f'<div class="tree-tools"><button type="button" data-tree="open">Expand all</button> '
         f'<button type="button" data-tree="close">Collapse all</button></div>'
@@ -90,12 +101,12 @@ def _document(graph: Graph, document: Document, keys: dict[str, str]) -> str:
     )
 
 
-def _branch(graph: Graph, branch: Branch, keys: dict[str, str], cue: str) -> str:
-    source = source_of(graph, branch.source)
+def _branch(page: _Page, branch: Branch, cue: str) -> str:
+    source = page.lookup.source(branch.source)
     said = f' <span class="cue">{escape(cue)}</span>' if cue else ""
     kind = escape(source.kind.value)
-    items = [_claim_item(claim, keys) for claim in branch.claims]
-    items += [_branch(graph, child, keys, cue_between(graph, branch, child))
+    items = [_claim_item(claim, page.keys) for claim in branch.claims]
+    items += [_branch(page, child, page.cues.get((branch.source, child.source), ""))
               for child in branch.children.values()]
     return (f'<li class="source"><details open><summary>{said and said + " "}'
             f'<strong>{escape(source.name)}</strong> <span class="kind {kind}">{kind}</span>'
@@ -110,13 +121,13 @@ def _claim_item(claim: Claim, keys: dict[str, str]) -> str:
             f'<span class="kind">{escape(claim.kind.value)}</span></button></li>')
 
 
-def _highlighted(graph: Graph, document: Document, keys: dict[str, str]) -> str:
+def _highlighted(page: _Page, document: Document) -> str:
     """The document text with each claim's span in a ``mark``; where spans overlap, a piece
     belongs to every claim covering it, the narrowest first."""
     text = document.text
-    spans = [(claim.span, claim) for claim in graph.claims
-             if claim.document == document.id and claim.span and claim.span[1] <= len(text)
-             and claim.span[0] < claim.span[1]]
+    keys = page.keys
+    spans = [(claim.span, claim) for claim in page.lookup.claims_in(document.id)
+             if claim.span and claim.span[1] <= len(text) and claim.span[0] < claim.span[1]]
     cuts = sorted({0, len(text)} | {edge for span, _ in spans for edge in span})
     pieces: list[str] = []
     opened: set[str] = set()
@@ -133,15 +144,16 @@ def _highlighted(graph: Graph, document: Document, keys: dict[str, str]) -> str:
         pieces.append(
             f'<mark class="claim kind-{escape(covering[0].kind.value)}"{anchor} tabindex="0" '
             f'data-claims="{" ".join(keys[c.id] for c in covering)}" '
-            f'title="{escape(chain_summary(graph, covering[0]))}">{piece}</mark>')
+            f'title="{escape(chain_summary(page.lookup, covering[0]))}">{piece}</mark>')
     return "".join(pieces)
 
 
-def chain_summary(graph: Graph, claim: Claim) -> str:
+def chain_summary(graph: Graph | Lookup, claim: Claim) -> str:
     """The chain on one line: "Shafaq News → warned: Mithal al-Alusi"."""
+    lookup = graph if isinstance(graph, Lookup) else Lookup(graph)
     steps = []
     for index, hop in enumerate(claim.chain):
-        name = source_of(graph, hop.source).name
+        name = lookup.source(hop.source).name
         steps.append(name if index == 0 or not hop.cue else f"{hop.cue}: {name}")
     if len(steps) < 2:
         steps.append("no source beyond the outlet")
@@ -162,12 +174,12 @@ def _findings(graph: Graph, keys: dict[str, str]) -> str:
     return f'<section id="findings"><h2>Findings</h2><ul>{listed}</ul></section>'
 
 
-def _chains(graph: Graph, keys: dict[str, str]) -> str:
+def _chains(page: _Page) -> str:
     chains = []
-    for claim in graph.claims:
+    for claim in page.lookup.graph.claims:
         steps = []
         for index, hop in enumerate(claim.chain):
-            source = source_of(graph, hop.source)
+            source = page.lookup.source(hop.source)
             cue = f'<span class="cue">{escape(hop.cue)}</span> ' if hop.cue else ""
             about = f" — {escape(source.description)}" if source.description else ""
             mention = (f" (as “{escape(hop.mention)}”)"
@@ -180,7 +192,7 @@ def _chains(graph: Graph, keys: dict[str, str]) -> str:
         if len(claim.chain) < 2:
             steps.append('<li class="empty">no source beyond the outlet</li>')
         chains.append(
-            f'<div class="chain" id="chain-{keys[claim.id]}" hidden>'
+            f'<div class="chain" id="chain-{page.keys[claim.id]}" hidden>'
             f'<p class="claim-text">“{escape(" ".join(claim.text.split()))}”</p>'
             f'<p><span class="kind">{escape(claim.kind.value)}</span> '
             f"<code>{escape(claim.id)}</code></p><ol>{''.join(steps)}</ol></div>")

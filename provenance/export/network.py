@@ -5,7 +5,7 @@ from __future__ import annotations
 from attrs import frozen
 
 from ..model import Graph
-from .options import source_of
+from .options import Lookup
 
 
 @frozen
@@ -49,16 +49,17 @@ def nodes_and_edges(graph: Graph) -> tuple[list[Node], list[Edge]]:
     """Documents, sources and claims as nodes; a claim's chain runs claim -> outlet -> first
     party -> the party it cites, one "attributes" edge per hop."""
     nodes: dict[str, Node] = {}
+    lookup = Lookup(graph)
 
     def add_source(source_id: str) -> str:
-        source = source_of(graph, source_id)
+        source = lookup.source(source_id)
         key = "source:" + source.id
         nodes.setdefault(key, Node(key, "source", source.id, source.name, source.kind.value))
         return key
 
     def add_document(document_id: str) -> str:
         key = "document:" + document_id
-        document = graph.document(document_id)
+        document = lookup.document(document_id)
         label = (document.title if document else None) or document_id
         nodes.setdefault(key, Node(key, "document", document_id, label))
         return key

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 
 from attrs import frozen
 
-from ..model import Claim, Document, Graph, Hop, Source, SourceKind
+from ..model import Claim, Document, Graph, Source, SourceKind
 
 
 @frozen
@@ -54,26 +54,35 @@ class Exporter:
     """The graph, in this format."""
 
 
-def source_of(graph: Graph, source_id: str) -> Source:
-    """The source with this id, or a stand-in so that a dangling hop still exports."""
-    # Curated files may name unknown sources (the dangling-source finding reports it); exports
-    # must still show the hop rather than fail.
-    return graph.source(source_id) or Source(source_id, source_id, SourceKind.UNKNOWN)
+class Lookup:
+    """Sources, documents and claims of a graph by id, indexed once per export: ``Graph.source``
+    scans, which is quadratic over a corpus."""
 
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        self._sources = {source.id: source for source in graph.sources}
+        self._documents = {document.id: document for document in graph.documents}
+        self._claims_in: dict[str, list[Claim]] = {}
+        for claim in graph.claims:
+            self._claims_in.setdefault(claim.document, []).append(claim)
 
-def document_of(graph: Graph, document_id: str) -> Document | None:
-    """The document with this id, or None."""
-    return graph.document(document_id)
+    def source(self, source_id: str) -> Source:
+        """The source with this id, or a stand-in so that a dangling hop still exports."""
+        # Curated files may name unknown sources (the dangling-source finding reports it);
+        # exports must still show the hop rather than fail.
+        found = self._sources.get(source_id)
+        return found if found is not None else Source(source_id, source_id, SourceKind.UNKNOWN)
 
+    def document(self, document_id: str | None) -> Document | None:
+        """The document with this id, or None."""
+        return self._documents.get(document_id) if document_id is not None else None
 
-def hops(claim: Claim) -> Iterator[tuple[int, Hop, Hop | None]]:
-    """Each hop of a claim's chain with its index and the hop that attributes the claim to it."""
-    for index, hop in enumerate(claim.chain):
-        yield index, hop, claim.chain[index - 1] if index else None
+    def claims_in(self, document_id: str) -> list[Claim]:
+        """The claims of one document, in graph order."""
+        return self._claims_in.get(document_id, [])
 
-
-def outlet_name(graph: Graph, document: Document | None) -> str:
-    """The display name of a document's outlet, or an empty string."""
-    if document is None or document.outlet is None:
-        return ""
-    return source_of(graph, document.outlet).name
+    def outlet_name(self, document: Document | None) -> str:
+        """The display name of a document's outlet, or an empty string."""
+        if document is None or document.outlet is None:
+            return ""
+        return self.source(document.outlet).name

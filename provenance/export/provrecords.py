@@ -8,7 +8,7 @@ from datetime import date, datetime
 from attrs import frozen
 
 from ..model import ClaimKind, Graph, Hop, SourceKind
-from .options import source_of
+from .options import Lookup
 
 NAMESPACES = {
     "prov": "http://www.w3.org/ns/prov#",
@@ -89,6 +89,7 @@ def records(graph: Graph) -> list[Record]:
     direct quotes, a primary source where its own document is known)."""
     out: list[Record] = []
     relations = 0
+    lookup = Lookup(graph)
 
     def relation(kind: str, *args: str, time: datetime | None = None,
                  attributes: tuple[tuple[str, Value], ...] = ()) -> None:
@@ -117,7 +118,7 @@ def records(graph: Graph) -> list[Record]:
             relation("wasAttributedTo", name, agent(doc.outlet))
     for claim in graph.claims:
         name = "claim:" + local(claim.id)
-        home = graph.document(claim.document)
+        home = lookup.document(claim.document)
         language = home.language if home else None
         attributes: list[tuple[str, Value]] = [
             ("prov:type", QName("pv:Claim")), ("prov:value", Text(claim.text, language)),
@@ -127,7 +128,7 @@ def records(graph: Graph) -> list[Record]:
         out.append(Record("entity", name, attributes=tuple(attributes)))
         relation("hadMember", document(claim.document), name)
         published = home.published if home else None
-        if published and _precedes_citations(graph, claim.chain[1:2], published):
+        if published and _precedes_citations(lookup, claim.chain[1:2], published):
             relation("wasGeneratedBy", name, time=published)
         previous = name
         for index, hop in enumerate(claim.chain):
@@ -149,17 +150,17 @@ def records(graph: Graph) -> list[Record]:
                          attributes=(("prov:type", QName("prov:PrimarySource")), *numbered))
                 relation("hadMember", cited, said)
             previous = said
-    head = [_agent(graph, source_id) for source_id in agents]
-    head += [_document(graph, document_id) for document_id in documents]
+    head = [_agent(lookup, source_id) for source_id in agents]
+    head += [_document(lookup, document_id) for document_id in documents]
     return head + out
 
 
-def _precedes_citations(graph: Graph, hops: tuple[Hop, ...], published: datetime) -> bool:
+def _precedes_citations(lookup: Lookup, hops: tuple[Hop, ...], published: datetime) -> bool:
     # PROV orders a derivation's used entity strictly before the generated one; a claim dated
     # with its document could break that when the cited document is dated later (the
     # date-after-publication finding), so such a claim stays undated rather than invalid.
     for hop in hops:
-        cited = graph.document(hop.document) if hop.document else None
+        cited = lookup.document(hop.document)
         if cited and cited.published and not _before(cited.published, published):
             return False
     return True
@@ -172,8 +173,8 @@ def _before(first: datetime, second: datetime) -> bool:
         return False
 
 
-def _agent(graph: Graph, source_id: str) -> Record:
-    source = source_of(graph, source_id)
+def _agent(lookup: Lookup, source_id: str) -> Record:
+    source = lookup.source(source_id)
     attributes: list[tuple[str, Value]] = []
     if source.kind in _AGENT_TYPES:
         attributes.append(("prov:type", QName(_AGENT_TYPES[source.kind])))
@@ -183,8 +184,8 @@ def _agent(graph: Graph, source_id: str) -> Record:
     return Record("agent", "src:" + local(source_id), attributes=tuple(attributes))
 
 
-def _document(graph: Graph, document_id: str) -> Record:
-    document = graph.document(document_id)
+def _document(lookup: Lookup, document_id: str) -> Record:
+    document = lookup.document(document_id)
     attributes: list[tuple[str, Value]] = [
         ("prov:type", QName("schema:NewsArticle")), ("prov:type", QName("prov:Collection"))]
     if document and document.title:

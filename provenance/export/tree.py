@@ -7,6 +7,7 @@ from itertools import pairwise
 from attrs import define, field
 
 from ..model import Claim, Graph
+from .options import Lookup
 
 
 @define
@@ -21,15 +22,13 @@ class Branch:
     """The parties this source is cited as relying on, by source id, in order of first use."""
 
 
-def sourcing_trees(graph: Graph, document_id: str) -> list[Branch]:
+def sourcing_trees(lookup: Lookup, document_id: str) -> list[Branch]:
     """One tree per publishing source of the document's claims (normally just the outlet);
     a claim with an empty chain hangs under its document's outlet."""
-    document = graph.document(document_id)
+    document = lookup.document(document_id)
     fallback = (document.outlet if document else None) or ""
     roots: dict[str, Branch] = {}
-    for claim in graph.claims:
-        if claim.document != document_id:
-            continue
+    for claim in lookup.claims_in(document_id):
         path = [hop.source for hop in claim.chain] or [fallback]
         branch = roots.setdefault(path[0], Branch(path[0]))
         for source in path[1:]:
@@ -38,10 +37,12 @@ def sourcing_trees(graph: Graph, document_id: str) -> list[Branch]:
     return list(roots.values())
 
 
-def cue_between(graph: Graph, parent: Branch, child: Branch) -> str:
-    """The cue of the first claim whose chain runs from ``parent`` to ``child`` ("warned")."""
+def cues(graph: Graph) -> dict[tuple[str, str], str]:
+    """For each (citing source, cited source) pair, the cue of the first claim that runs from
+    one to the other ("warned"): the label of that branch of the tree."""
+    found: dict[tuple[str, str], str] = {}
     for claim in graph.claims:
         for before, hop in pairwise(claim.chain):
-            if before.source == parent.source and hop.source == child.source and hop.cue:
-                return hop.cue
-    return ""
+            if hop.cue:
+                found.setdefault((before.source, hop.source), hop.cue)
+    return found
