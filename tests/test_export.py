@@ -10,6 +10,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import attrs
 import networkx as nx
 import pytest
 from export_fixtures import ARTICLE_ID, CLAIMS, QUOTE, REPORT_ID, sample_graph
@@ -25,7 +26,7 @@ from provenance.export import (
 from provenance.export import csv as csv_format
 from provenance.export import mermaid as mermaid_format
 from provenance.export.jsonl import split
-from provenance.model import Graph
+from provenance.model import Graph, Hop
 from provenance.render import render_markdown
 from provenance.serialize import loads
 
@@ -46,6 +47,14 @@ def test_every_format_is_deterministic_utf8(fmt: str) -> None:
     data = export(GRAPH, fmt)
     assert data == export(GRAPH, fmt)
     data.decode("utf-8")
+
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "claimreview"])
+def test_every_format_exports_an_empty_graph_and_a_dangling_hop(fmt: str) -> None:
+    assert export(Graph(), fmt)
+    dangling = Graph(GRAPH.documents[:1], GRAPH.sources[:1], (attrs.evolve(
+        CLAIMS[0], chain=(*CLAIMS[0].chain, Hop("nobody-known"))),), ())
+    assert b"nobody-known" in export(dangling, fmt)
 
 
 def test_unknown_format_is_an_input_error() -> None:
