@@ -85,14 +85,16 @@ def _document(page: _Page, document: Document) -> str:
     if document.url and document.url.lower().startswith(("http://", "https://")):
         url = escape(document.url)
         meta.append(f'<a href="{url}" rel="noreferrer noopener">{url}</a>')
+    # Arabic or Kurdish articles get their language and writing direction from the text.
+    language = f' lang="{escape(document.language)}"' if document.language else ""
     trees = "".join(_branch(page, tree, "") for tree in sourcing_trees(page.lookup, document.id))
     return (
-        f'<article class="document">'
+        f'<article class="document"{language}>'
         f"<header><h2>{escape(document.title or document.id)}</h2>"
         f'<p class="meta">{" · ".join(meta)}</p></header>'
         f'<div class="columns">'
         f'<section class="text"><h3>Article</h3><p class="legend">{_LEGEND}</p>'
-        f'<div class="body">{_highlighted(page, document)}</div></section>'
+        f'<div class="body" dir="auto">{_highlighted(page, document)}</div></section>'
         f'<section class="sourcing"><h3>Sourcing</h3>'
         f'<div class="tree-tools"><button type="button" data-tree="open">Expand all</button> '
         f'<button type="button" data-tree="close">Collapse all</button></div>'

@@ -1,4 +1,4 @@
-"""What every exporter shares: its description, the options it takes, and shared graph walks."""
+"""What every exporter shares: its description, the options it takes, and an index of the graph."""
 
 from __future__ import annotations
 
