@@ -15,6 +15,11 @@ from .errors import ExitCode, InputError, ProvenanceError
 from .model import Finding, Graph, Severity
 
 SEVERITIES = [severity.value for severity in Severity]
+EXPORT_FORMATS = [
+    "json", "jsonl", "yaml", "csv", "dot", "graphml", "mermaid", "prov-json", "prov-n", "prov-o",
+    "claimreview", "markdown", "html",
+]
+"""The names of `provenance.export.FORMATS`, listed here so that --help does not import them all."""
 
 
 class _UserError(click.ClickException):
@@ -87,11 +92,11 @@ def _write_text(text: str) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["tree", "json", "jsonl", "yaml", "markdown"]),
+    type=click.Choice(["tree", *EXPORT_FORMATS]),
     default="tree",
     show_default=True,
-    help="tree: the sourcing tree and findings; json/yaml: one canonical document; "
-    "jsonl: one canonical document per article; markdown: tree and findings for a wiki.",
+    help="tree: the sourcing tree and findings; json: one canonical document; jsonl: one "
+    "canonical document per article; any other: as 'provenance export --to' writes it.",
 )
 @_fail_on_option
 @click.pass_context
@@ -119,21 +124,17 @@ def audit(ctx: click.Context, articles: tuple[str, ...], fmt: str, fail_on: str)
     _exit_for(ctx, graph.findings, fail_on)
 
 
-def _show(graph: Graph, fmt: str) -> None:
-    from . import serialize
-
-    if fmt == "json":
-        _write_text(serialize.dumps_json(graph))
-    elif fmt == "yaml":
-        _write_text(serialize.dumps_yaml(graph))
-    elif fmt == "markdown":
-        from .render import render_markdown
-
-        _write_text(render_markdown(graph))
-    else:
+def _show(graph: Graph, fmt: str, options: Any = None) -> None:
+    if fmt == "tree":
         from .render import render_audit
 
         _console().print(render_audit(graph))
+        return
+    from .export import DEFAULT_OPTIONS, export
+
+    stdout = click.get_binary_stream("stdout")
+    stdout.write(export(graph, fmt, options or DEFAULT_OPTIONS))
+    stdout.flush()
 
 
 def _write_jsonl(graph: Graph) -> None:
@@ -199,6 +200,68 @@ def extract(articles: tuple[str, ...], output: Path | None, fmt: str | None, for
         f"{len(graph.claims)} claims, {len(graph.findings)} findings.",
         err=True,
     )
+
+
+@cli.command("export")
+@click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
+@click.option(
+    "--to",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="The format to write (listed below).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="A file, or a folder to write a file named after the document or claim into "
+    "[default: standard output].",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option("--claim", "claim_id", metavar="ID", help="The claim to review (claimreview).")
+def export_command(
+    inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool, claim_id: str | None
+) -> None:
+    """Export citation chains to the formats other tools read.
+
+    FILE is an article (extracted first) or a curated provenance file.
+
+    \b
+    Formats:
+      json         the canonical provenance document (schemas/)
+      jsonl        one canonical document per article, one per line
+      yaml         the canonical document as YAML, for curation
+      csv          one spreadsheet row per hop of every claim's chain
+      dot          GraphViz graph of documents, sources, claims and hops
+      graphml      GraphML for Gephi, yEd and networkx
+      mermaid      Mermaid flowchart that GitHub Markdown renders
+      prov-json    W3C PROV as PROV-JSON
+      prov-n       W3C PROV as PROV-N
+      prov-o       W3C PROV-O as RDF Turtle
+      claimreview  schema.org ClaimReview JSON-LD for one claim (needs --claim)
+      markdown     sourcing tree and findings for a wiki or pull request
+      html         self-contained report page: article, tree, findings, chains
+
+    \b
+    Examples:
+      provenance export story.txt --to html -o report.html
+      provenance export story.provenance.yaml --to prov-n
+      provenance export story.txt --to claimreview --claim doc-1a2b-c3
+    """
+    from .export import ExportOptions, default_filename, export, write_export
+    from .pipeline import analyse_all
+
+    graph = analyse_all(_inputs(inputs))
+    options = ExportOptions(claim=claim_id)
+    data = export(graph, fmt, options)
+    if output is None:
+        stdout = click.get_binary_stream("stdout")
+        stdout.write(data)
+        stdout.flush()
+        return
+    written = write_export(data, output, force=force, name=default_filename(graph, fmt, options))
+    click.echo(f"Wrote {written} ({fmt}, {len(data):,} bytes).", err=True)
 
 
 @cli.command()

@@ -157,3 +157,33 @@ def test_tree_of_the_curated_sample(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["tree", str(CURATED)], catch_exceptions=False)
     assert result.exit_code == 0
     assert "Mithal al-Alusi" in result.stdout
+
+
+def test_export_format_names_match_the_registry() -> None:
+    from provenance.cli import EXPORT_FORMATS
+    from provenance.export import FORMATS
+
+    assert list(FORMATS) == EXPORT_FORMATS
+
+
+def test_export_writes_a_file_and_never_overwrites(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "seed.csv"
+    result = runner.invoke(cli, ["export", str(SEED), "--to", "csv", "-o", str(out)],
+                           catch_exceptions=False)
+    assert result.exit_code == 0
+    assert "Mithal al-Alusi" in out.read_text(encoding="utf-8-sig")
+    again = runner.invoke(cli, ["export", str(SEED), "--to", "csv", "-o", str(out)])
+    assert again.exit_code == 2
+    assert again.stderr.startswith("Error: ")
+
+
+def test_export_claimreview_needs_a_claim(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["export", str(CURATED), "--to", "claimreview"])
+    assert result.exit_code == 2
+    assert "--claim" in result.stderr
+
+
+def test_audit_format_accepts_every_export_format(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["audit", str(SEED), "--format", "prov-n"], catch_exceptions=False)
+    assert result.exit_code == 0
+    assert result.stdout.startswith("document")
