@@ -1,8 +1,9 @@
-"""Fill a store from files, folders and corpora: extraction in worker processes, writes in this one."""
+"""Fill a store from files, folders and corpora: analysis in worker processes, writes in this one."""
 
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import signal
@@ -13,14 +14,16 @@ from typing import Any, BinaryIO
 
 from attrs import frozen
 
-from . import read
+from . import __version__, read
 from .errors import InputError, ProvenanceError
 from .model import Graph
-from .serialize import to_data
-from .store import AddStatus, Store
+from .store import AddStatus, Store, document_digests
 
 Analyser = Callable[[Graph], Graph]
 """What turns a read graph into an analysed one; `provenance.pipeline.analyse` unless a test says."""
+
+BATCH = 16
+"""Inputs per task sent to a worker: enough to make the cost of a round trip small."""
 
 
 @frozen
@@ -30,11 +33,11 @@ class Progress:
     done: int
     """Inputs settled: documents stored or found unchanged, and failures."""
     total: int | None
-    """Inputs expected (documents in corpora, files elsewhere), or None when unknown (stdin)."""
+    """Inputs expected (files, and the lines of corpora), or None when unknown (stdin)."""
     ingested: int
     """Documents added or updated."""
     unchanged: int
-    """Documents already stored with the same content."""
+    """Documents already stored from the same input."""
     failed: int
     """Inputs that could not be read or analysed."""
     claims: int
@@ -54,7 +57,7 @@ class IngestSummary:
     updated: int
     """Of those, documents that replaced a stored version with the same id."""
     unchanged: int
-    """Documents already stored with the same content: nothing was analysed or written."""
+    """Documents already stored: nothing was analysed or written for them."""
     claims: int
     """Claims written."""
     failed: tuple[tuple[str, str], ...]
@@ -78,20 +81,23 @@ def ingest(
     """Read, analyse and store every article under ``paths`` ("-" is ``stdin``).
 
     Folders are walked recursively for the extensions `provenance.read` knows; ``.jsonl`` corpora are
-    streamed. With ``jobs`` > 1, reading and analysis run in that many processes while this one
-    writes, one transaction per document, so an interrupted run keeps what it committed and a rerun
-    skips it. Bad inputs are counted in the summary, never raised.
+    streamed line by line. Inputs already stored from the same bytes are skipped unread. With
+    ``jobs`` > 1, parsing and analysis run in that many processes while this one writes, one
+    transaction per document, so an interrupted run keeps what it committed and a rerun finishes
+    the job. Bad inputs are counted in the summary, never raised; a `StoreError` stops the run.
     """
     if analyse is None:
         from .pipeline import analyse as pipeline_analyse
 
         analyse = pipeline_analyse
-    run = _Run(store, analyse, on_progress, total=_count(paths))
+    run = _Run(store, on_progress, total=_count(paths))
     executor: Executor = (
         ProcessPoolExecutor(jobs, initializer=_ignore_interrupts) if jobs > 1 else _InlineExecutor()
     )
-    window = max(4, jobs * 4)  # enough queued work to keep every worker busy, bounded for memory
-    pending: dict[Future[Any], tuple[str, str | None]] = {}
+    batch_size = BATCH if jobs > 1 else 1
+    window = jobs * 3  # tasks in flight: every worker busy, memory bounded whatever the corpus size
+    pending: set[Future[list[_Analysed | _Failure]]] = set()
+    batch: list[tuple[_Input, str]] = []
     items = _items(paths, stdin)
     try:
         exhausted = False
@@ -102,55 +108,63 @@ def ingest(
                     exhausted = True
                 elif isinstance(item, _Failure):
                     run.fail(item.name, item.reason)
-                elif isinstance(item, str):
-                    pending[executor.submit(_read_file, item)] = ("read", item)
                 else:
-                    name, graph = item
-                    run.submit(executor, pending, name, graph, _hash(graph))
+                    input_hash = _hash(item.data)
+                    if store.has_input(input_hash):
+                        run.count_unchanged(item.name)
+                        continue
+                    batch.append((item, input_hash))
+                if batch and (len(batch) >= batch_size or exhausted):
+                    pending.add(executor.submit(_work, analyse, batch))
+                    batch = []
             if not pending:
                 break
-            finished, _ = wait(pending, return_when=FIRST_COMPLETED)
+            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in finished:
-                stage, name = pending.pop(future)
-                run.settle(executor, pending, stage, name, future.result())
+                for result in future.result():
+                    run.settle(result)
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
     return run.summary()
 
 
-class _Run:
-    """The parent's bookkeeping: what to analyse, what to store, and the running counts."""
+@frozen
+class _Input:
+    """The bytes of one input: a whole file, or one line of a corpus (``suffix`` None)."""
 
-    def __init__(self, store: Store, analyse: Analyser, on_progress: Callable[[Progress], None] | None,
+    name: str
+    data: bytes
+    suffix: str | None
+
+
+@frozen
+class _Failure:
+    name: str
+    reason: str
+
+
+_Analysed = tuple[str, Graph, str, dict[str, str]]
+"""What a worker hands back to be stored: name, analysed graph, input hash, document digests."""
+
+
+class _Run:
+    """The parent's bookkeeping: storing what workers hand back, and the running counts."""
+
+    def __init__(self, store: Store, on_progress: Callable[[Progress], None] | None,
                  total: int | None) -> None:
         self.store = store
-        self.analyse = analyse
         self.on_progress = on_progress
         self.total = total
         self.done = self.ingested = self.updated = self.unchanged = self.claims = 0
         self.failed: list[tuple[str, str]] = []
 
-    def submit(self, executor: Executor, pending: dict[Future[Any], tuple[str, str | None]], name: str,
-               graph: Graph, input_hash: str) -> None:
-        if graph.documents and all(self.store.is_current(d.id, input_hash) for d in graph.documents):
-            self.unchanged += len(graph.documents)
-            self._settle(name, len(graph.documents))
-            return
-        pending[executor.submit(_analyse, self.analyse, graph, name, input_hash)] = ("analyse", name)
-
-    def settle(self, executor: Executor, pending: dict[Future[Any], tuple[str, str | None]], stage: str,
-               name: str | None, result: Any) -> None:
+    def settle(self, result: _Analysed | _Failure) -> None:
         if isinstance(result, _Failure):
             self.fail(result.name, result.reason)
-        elif stage == "read":
-            for graph_name, graph, input_hash in result:
-                self.submit(executor, pending, graph_name, graph, input_hash)
-        else:
-            self.store_graph(*result)
-
-    def store_graph(self, name: str, graph: Graph, input_hash: str) -> None:
+            return
+        name, graph, input_hash, digests = result
         try:
-            added = self.store.add(graph, input_hash=input_hash)
+            added = self.store.add(graph, input_hash=input_hash, digests=digests)
         except InputError as error:  # a graph the store refuses (clashing ids); StoreError stops the run
             self.fail(name, error.message)
             return
@@ -161,13 +175,17 @@ class _Run:
                 self.ingested += 1
                 self.updated += status is AddStatus.UPDATED
         self.claims += added.claims
-        self._settle(name, len(added.documents))
+        self._report(name, len(added.documents))
+
+    def count_unchanged(self, name: str) -> None:
+        self.unchanged += 1
+        self._report(name, 1)
 
     def fail(self, name: str, reason: str) -> None:
         self.failed.append((name, reason))
-        self._settle(name, 1, reason)
+        self._report(name, 1, reason)
 
-    def _settle(self, name: str, count: int, error: str | None = None) -> None:
+    def _report(self, name: str, count: int, error: str | None = None) -> None:
         self.done += count
         if self.on_progress is not None:
             self.on_progress(Progress(self.done, self.total, self.ingested, self.unchanged,
@@ -177,30 +195,32 @@ class _Run:
         return IngestSummary(self.ingested, self.updated, self.unchanged, self.claims, tuple(self.failed))
 
 
-@frozen
-class _Failure:
-    name: str
-    reason: str
+def _work(analyse: Analyser, batch: list[tuple[_Input, str]]) -> list[_Analysed | _Failure]:
+    """Parse and analyse a batch of inputs; runs in a worker. Errors in an input become failures."""
+    results: list[_Analysed | _Failure] = []
+    for item, input_hash in batch:
+        try:
+            if item.suffix is None:
+                graphs = [_record(item.name, item.data)]
+            else:
+                graphs = list(read.read_bytes(item.data, name=item.name, suffix=item.suffix))
+            if not any(graph.documents for graph in graphs):
+                raise InputError("no documents in it", path=item.name)
+            for graph in graphs:
+                analysed = analyse(graph)
+                results.append((item.name, analysed, input_hash, document_digests(analysed)))
+        except ProvenanceError as error:
+            results.append(_Failure(item.name, error.message))
+    return results
 
 
-def _read_file(path: str) -> list[tuple[str, Graph, str]] | _Failure:
-    """Every graph in one (non-corpus) file, each with the hash of what was read; runs in a worker."""
+def _record(where: str, raw: bytes) -> Graph:
+    """The article on one corpus line; raises `InputError` naming the line."""
     try:
-        graphs = list(read.read_path(path))
-    except ProvenanceError as error:
-        return _Failure(error.path or path, error.message)
-    if not any(graph.documents for graph in graphs):
-        return _Failure(path, "no documents in it")
-    return [(path, graph, _hash(graph)) for graph in graphs]
-
-
-def _analyse(analyse: Analyser, graph: Graph, name: str, input_hash: str
-             ) -> tuple[str, Graph, str] | _Failure:
-    """One graph through the pipeline; runs in a worker. Errors in the input become failures."""
-    try:
-        return name, analyse(graph), input_hash
-    except ProvenanceError as error:
-        return _Failure(name, error.message)
+        record = json.loads(read.decode(raw, where))
+    except (json.JSONDecodeError, RecursionError) as error:
+        raise InputError(f"not a JSON record: {error}", path=where) from None
+    return read.article_from_record(record, name=where)
 
 
 def _ignore_interrupts() -> None:
@@ -209,16 +229,12 @@ def _ignore_interrupts() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _hash(graph: Graph) -> str:
-    data = json.dumps(to_data(graph), sort_keys=True, ensure_ascii=False)
-    return hashlib.sha256(data.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+def _hash(data: bytes) -> str:
+    # The package version is part of the hash: a new extractor re-analyses what an old one stored.
+    return hashlib.sha256(__version__.encode() + b"\0" + data.strip()).hexdigest()[:32]
 
 
-_Item = str | tuple[str, Graph] | _Failure
-"""A file to read in a worker, a graph already read (from a corpus line), or a failure to report."""
-
-
-def _items(paths: Sequence[Path | str], stdin: BinaryIO | None) -> Iterator[_Item]:
+def _items(paths: Sequence[Path | str], stdin: BinaryIO | None) -> Iterator[_Input | _Failure]:
     for path in paths:
         name = str(path)
         if name == "-":
@@ -234,49 +250,52 @@ def _items(paths: Sequence[Path | str], stdin: BinaryIO | None) -> Iterator[_Ite
             yield _Failure(name, "no such file or folder")
 
 
-def _file(path: Path) -> Iterator[_Item]:
-    if path.suffix.lower() not in read.CORPUS_SUFFIXES:
-        yield str(path)
-        return
+def _file(path: Path) -> Iterator[_Input | _Failure]:
+    suffix = path.suffix.lower()
     try:
         with path.open("rb") as handle:
-            yield from _corpus(handle, str(path))
+            if suffix in read.CORPUS_SUFFIXES:
+                yield from _corpus(handle, str(path))
+                return
+            data = handle.read(read.MAX_BYTES + 1)
     except OSError as error:
         yield _Failure(str(path), error.strerror or str(error))
+        return
+    if len(data) > read.MAX_BYTES:
+        yield _Failure(str(path), f"larger than the {read.MAX_BYTES // 2**20} MiB limit for one article")
+    else:
+        yield _Input(str(path), data, suffix)
 
 
-def _corpus(lines: Any, name: str) -> Iterator[_Item]:
-    """One graph per line, a bad line reported and skipped rather than ending the corpus."""
+def _corpus(lines: Any, name: str) -> Iterator[_Input | _Failure]:
+    """Each non-blank line of a corpus, unparsed: workers parse, the parent only hashes."""
     for number, raw in enumerate(lines, start=1):
         where = f"{name}:{number}"
-        if not raw.strip():
-            continue
-        try:
-            if len(raw) > read.MAX_LINE_BYTES:
-                yield _Failure(where, f"record larger than {read.MAX_LINE_BYTES // 2**20} MiB")
-                continue
-            record = json.loads(read.decode(raw, where))
-            yield where, read.article_from_record(record, name=where)
-        except (json.JSONDecodeError, RecursionError) as error:
-            yield _Failure(where, f"not a JSON record: {error}")
-        except ProvenanceError as error:
-            yield _Failure(where, error.message)
+        if len(raw) > read.MAX_LINE_BYTES:
+            yield _Failure(where, f"record larger than {read.MAX_LINE_BYTES // 2**20} MiB")
+        elif raw.strip():
+            yield _Input(where, raw, None)
 
 
-def _stdin(stdin: BinaryIO | None) -> Iterator[_Item]:
+def _stdin(stdin: BinaryIO | None) -> Iterator[_Input | _Failure]:
     if stdin is None:
         yield _Failure("-", "no standard input to read")
         return
-    data = stdin.read()
-    first, _, rest = data.strip().partition(b"\n")
-    if first.startswith(b"{") and first.rstrip().endswith(b"}") and rest.strip():
-        yield from _corpus(iter(data.splitlines(keepends=True)), "<stdin>")
+    first = stdin.readline(read.MAX_LINE_BYTES + 1)
+    second = stdin.readline(read.MAX_LINE_BYTES + 1) if _is_record(first) else b""
+    if second.strip():  # two JSON lines: a corpus, streamed whatever its length
+        yield from _corpus(itertools.chain([first, second], stdin), "<stdin>")
         return
-    try:
-        for graph in read.read_bytes(data, name="<stdin>"):
-            yield "<stdin>", graph
-    except ProvenanceError as error:
-        yield _Failure(error.path or "<stdin>", error.message)
+    data = first + second + stdin.read(read.MAX_BYTES + 1)
+    if len(data) > read.MAX_BYTES:
+        yield _Failure("<stdin>", f"larger than the {read.MAX_BYTES // 2**20} MiB limit for one article")
+    else:
+        yield _Input("<stdin>", data, "")  # no suffix: `read` sniffs the format
+
+
+def _is_record(line: bytes) -> bool:
+    stripped = line.strip()
+    return stripped.startswith(b"{") and stripped.endswith(b"}")
 
 
 def walk(folder: Path) -> Iterator[Path]:
@@ -296,10 +315,7 @@ def _count(paths: Sequence[Path | str]) -> int | None:
             return None
         file = Path(path)
         for found in walk(file) if file.is_dir() else [file]:
-            if found.suffix.lower() in read.CORPUS_SUFFIXES:
-                total += _lines(found)
-            else:
-                total += 1
+            total += _lines(found) if found.suffix.lower() in read.CORPUS_SUFFIXES else 1
     return total
 
 

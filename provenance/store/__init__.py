@@ -21,6 +21,7 @@ from .schema import VERSION, migrate
 
 __all__ = [
     "VERSION", "AddResult", "AddStatus", "SearchHit", "SourceStats", "Store", "Trace", "TracedClaim",
+    "document_digests",
 ]
 
 
@@ -99,25 +100,35 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def add(self, graph: Graph, *, input_hash: str | None = None) -> AddResult:
+    def add(self, graph: Graph, *, input_hash: str | None = None,
+            digests: dict[str, str] | None = None) -> AddResult:
         """Store every document of an analysed graph, each in its own transaction.
 
         Idempotent: a document stored with the same content is `UNCHANGED`; one with the same id and
         other content is replaced (`UPDATED`). ``input_hash`` records what the document was analysed
-        from, so that `is_current` can skip the analysis next time.
+        from, so that `is_current` and `has_input` can skip the analysis next time; ``digests``, from
+        `document_digests`, saves computing them here (ingest workers compute them in parallel).
         """
+        digests = digests or {}
         claim_count = 0
         statuses: list[tuple[str, AddStatus]] = []
         placed: dict[str, str] = {}
         unowned = [f for f in graph.findings if _owner(graph, f) is None]
+        # A graph of several documents is marked as coming from its input only once all of them
+        # are stored, so that an interrupted add is not taken for a finished one.
+        is_single = len(graph.documents) == 1
         with self._errors():
             for document in graph.documents:
-                status, written = self._add_document(graph, document, input_hash, placed)
+                status, written = self._add_document(graph, document, input_hash if is_single else None,
+                                                     placed, digests.get(document.id))
                 statuses.append((document.id, status))
                 claim_count += written
-            if unowned:
+            if unowned or (input_hash and not is_single):
                 with self.db.atomic():
                     self._add_findings(unowned, None, placed, None)
+                    if input_hash and not is_single:
+                        self.db.conn.executemany("update documents set input_hash = ? where id = ?",
+                                                 [(input_hash, d.id) for d in graph.documents])
         return AddResult(tuple(statuses), claim_count)
 
     def is_current(self, document: str, input_hash: str) -> bool:
@@ -127,14 +138,16 @@ class Store:
                                   (document, input_hash)).fetchone()
         return row is not None
 
+    def has_input(self, input_hash: str) -> bool:
+        """Whether some stored document was analysed from input with this hash."""
+        with self._errors():
+            row = self.db.execute("select 1 from documents where input_hash = ?", (input_hash,)).fetchone()
+        return row is not None
+
     def _add_document(self, graph: Graph, document: Document, input_hash: str | None,
-                      placed: dict[str, str]) -> tuple[AddStatus, int]:
-        claims = [claim for claim in graph.claims if claim.document == document.id]
-        findings = [f for f in graph.findings if _owner(graph, f) == document.id]
-        used = _used_sources(document, claims, findings)
-        sources = [graph.source(source_id) or Source(source_id, source_id) for source_id in used]
-        digest = _digest(Graph((document,), tuple(sorted(sources, key=lambda s: s.id)),
-                               tuple(claims), tuple(findings)))
+                      placed: dict[str, str], digest: str | None) -> tuple[AddStatus, int]:
+        claims, sources, findings = _part(graph, document)
+        digest = digest or _digest(Graph((document,), tuple(sources), tuple(claims), tuple(findings)))
         stored = self.db.execute("select graph_hash, input_hash from documents where id = ?",
                                  (document.id,)).fetchone()
         if stored and stored[0] == digest:
@@ -345,6 +358,24 @@ def _recanonicalise(db: Database, head: str) -> None:
         "on s.merged_into = tree.id) update sources set canonical = ? where id in (select id from tree)",
         (head, head),
     )
+
+
+def document_digests(graph: Graph) -> dict[str, str]:
+    """A content digest per document of an analysed graph: equal digests mean nothing to write."""
+    digests = {}
+    for document in graph.documents:
+        claims, sources, findings = _part(graph, document)
+        digests[document.id] = _digest(Graph((document,), tuple(sources), tuple(claims), tuple(findings)))
+    return digests
+
+
+def _part(graph: Graph, document: Document) -> tuple[list[Claim], list[Source], list[Finding]]:
+    """The claims, sources (sorted by id) and findings of one document of a graph."""
+    claims = [claim for claim in graph.claims if claim.document == document.id]
+    findings = [f for f in graph.findings if _owner(graph, f) == document.id]
+    used = _used_sources(document, claims, findings)
+    sources = [graph.source(source_id) or Source(source_id, source_id) for source_id in used]
+    return claims, sorted(sources, key=lambda s: s.id), findings
 
 
 def _owner(graph: Graph, finding: Finding) -> str | None:

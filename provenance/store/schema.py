@@ -73,7 +73,8 @@ def _create(db: Database) -> None:
     for table, columns in (
         ("sources", ["canonical"]), ("sources", ["merged_into"]), ("sources", ["document"]),
         ("sources", ["kind"]), ("source_aliases", ["key"]), ("documents", ["outlet"]),
-        ("documents", ["published_utc"]), ("claims", ["document"]), ("claims", ["root"]),
+        ("documents", ["published_utc"]), ("documents", ["input_hash"]), ("claims", ["document"]),
+        ("claims", ["root"]),
         ("hops", ["source"]), ("hops", ["document"]), ("findings", ["document"]),
         ("findings", ["claim"]), ("findings", ["rule"]),
     ):
