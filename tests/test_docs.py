@@ -34,3 +34,10 @@ def test_readme_opens_with_the_two_commands() -> None:
     head = README[:1500]
     assert "provenance audit samples/" in head
     assert "pytest" in head
+
+
+def test_readme_lists_every_rule_with_its_severity() -> None:
+    from provenance.resolve import RULES
+
+    for name, (severity, _) in RULES.items():
+        assert f"| `{name}` | {severity.value} |" in README
