@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from ..errors import InputError, StoreError
 from ..model import Claim, Document, Finding, Graph, Severity, Source
 from ..serialize import to_data
+from ..sources import is_document_scoped
 from . import identity, query, rows
 from .results import AddResult, AddStatus, SearchHit, SourceStats, Trace, TracedClaim
 from .schema import VERSION, migrate
@@ -37,6 +38,8 @@ class Store:
         """The sqlite-utils database, for callers that want plain SQL."""
         self.path = path
         """Where the database lives (":memory:" for a private in-memory one)."""
+        self._known: dict[Source, str] = {}
+        """Sources already placed by a committed transaction: a corpus names the same few often."""
 
     @classmethod
     def open(cls, path: str | Path, *, readonly: bool = False) -> Store:
@@ -160,13 +163,13 @@ class Store:
             return AddStatus.UNCHANGED, 0
         self._check_claim_ids(document.id, claims)
         by_id = {source.id: source for source in sources}
+        fresh: dict[Source, str] = {}
         with self.db.atomic():
             if stored:
                 self._clear(document.id)
             outlet = None
             if document.outlet:
-                outlet = identity.place(self.db, by_id[document.outlet], None)
-                placed[document.outlet] = outlet
+                outlet = self._place(by_id[document.outlet], None, fresh)
             self.db.execute(
                 "insert into documents (id, outlet, title, url, published, published_utc, language, "
                 "text, input_hash, graph_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
@@ -183,11 +186,23 @@ class Store:
             local = {document.outlet: outlet} if document.outlet and outlet else {}
             for source in sources:
                 if source.id not in local:
-                    local[source.id] = identity.place(self.db, source, document.id)
-            placed.update(local)
+                    local[source.id] = self._place(source, document.id, fresh)
             self._add_claims(claims, local)
             self._add_findings(findings, document.id, local, {claim.id for claim in claims})
+        placed.update(local)
+        if len(self._known) > 100_000:  # bounded, so memory stays flat over any corpus
+            self._known.clear()
+        self._known.update(fresh)
         return (AddStatus.UPDATED if stored else AddStatus.ADDED), len(claims)
+
+    def _place(self, source: Source, document: str | None, fresh: dict[Source, str]) -> str:
+        known = self._known.get(source)
+        if known is not None and (document is None or not is_document_scoped(source)):
+            return known
+        row_id = identity.place(self.db, source, document)
+        if not is_document_scoped(source):
+            fresh[source] = row_id
+        return row_id
 
     def _stored_id(self, source: Source, document: str) -> str:
         scoped = f"{source.id}@{document}"
