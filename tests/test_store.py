@@ -7,10 +7,22 @@ from pathlib import Path
 
 import pytest
 from attrs import evolve
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from store_fixtures import ALUSI, OFFICIAL, SOHR, SOHR_SHORT, article, relay, seed, source
 
 from provenance.errors import InputError, StoreError
-from provenance.model import ClaimKind, Graph, Source, SourceKind
+from provenance.model import (
+    Claim,
+    ClaimKind,
+    Document,
+    Graph,
+    Hop,
+    Source,
+    SourceKind,
+    claim_id,
+    slugify,
+)
 from provenance.store import VERSION, AddStatus, Store
 from provenance.store import schema as store_schema
 
@@ -353,3 +365,78 @@ def test_the_whole_graph_names_each_source_once(store: Store) -> None:
     without_text = store.graph(with_text=False)
     assert all(d.text == "" for d in without_text.documents)
     assert isinstance(everything.source("syrian-observatory-for-human-rights"), Source)
+
+
+def test_trace_survives_articles_citing_each_other(store: Store) -> None:
+    first = article("First.", "Daily Echo", [("the dam broke", SOHR)])
+    store.add(first)
+    second = article("Second.", "Night Post", [("the dam broke, Echo says", source("Daily Echo",
+                     SourceKind.OUTLET))], day=2, cites_document=first.documents[0].id)
+    store.add(second)
+    # The first article is revised (same text, same id) to cite the second: a loop the trace must
+    # not follow forever.
+    loop = article("First.", "Daily Echo", [("the dam broke", SOHR)], cites_document=second.documents[0].id)
+    assert store.add(loop).status is AddStatus.UPDATED
+    trace = store.trace("SOHR")
+    assert (trace.total_claims, trace.total_documents) == (2, 2)
+    assert {c.via for c in trace.claims} == {None, first.documents[0].id}
+
+
+def test_the_stored_corpus_feeds_the_corpus_rules(store: Store) -> None:
+    from provenance.resolve import resolve
+
+    sightings = [("Reuters", SOHR_SHORT), ("AFP", SOHR), ("AP", SOHR_SHORT),
+                 ("Rudaw", source("The Observatory", SourceKind.MONITOR))]
+    for day, (outlet, by) in enumerate(sightings, start=1):
+        store.add(article(f"{outlet} report.", outlet,
+                          [("fifty trucks crossed the border into Syria on Tuesday night", by)], day=day))
+    findings = [f for f in resolve(store.graph()) if f.rule == "not-independent"]
+    assert len(findings) == 1
+    assert "4 outlets, 1 independent origin: Syrian Observatory for Human Rights" in findings[0].message
+
+
+_names = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "Zs", "Pd")), min_size=1,
+                 max_size=30).filter(str.strip)
+
+
+@st.composite
+def _graphs(draw: st.DrawFn) -> Graph:
+    text = draw(st.text(min_size=1, max_size=200))
+    published = draw(st.none() | st.datetimes(timezones=st.none() | st.timezones()))
+    outlet = Source(slugify(draw(_names)), draw(_names), SourceKind.OUTLET)
+    document = Document.from_text(text, outlet=outlet.id, published=published, title=draw(st.none() | _names))
+    sources = {outlet.id: outlet}
+    for name in draw(st.lists(_names, max_size=4)):
+        kind = draw(st.sampled_from(SourceKind))
+        sources.setdefault(slugify(name), Source(slugify(name), name, kind, tuple(draw(st.lists(_names,
+                                                                                                max_size=2)))))
+    claims = []
+    for ordinal in range(1, draw(st.integers(0, 4)) + 1):
+        chain = [Hop(outlet.id, cue="publishes")]
+        chain += [Hop(source_id, cue=draw(st.none() | _names), mention_span=(0, 1))
+                  for source_id in draw(st.lists(st.sampled_from(sorted(sources)), max_size=3))]
+        claims.append(Claim(claim_id(document.id, ordinal), document.id, draw(st.text(max_size=40)),
+                            draw(st.none() | st.just((0, 1))), draw(st.sampled_from(ClaimKind)),
+                            date=draw(st.none() | st.dates()), chain=tuple(chain)))
+    return Graph((document,), tuple(sources.values()), tuple(claims))
+
+
+@settings(max_examples=150, deadline=None)
+@given(graph=_graphs())
+def test_any_graph_is_stored_whole_and_only_once(graph: Graph) -> None:
+    with Store.open(":memory:") as store:
+        assert store.add(graph).status is AddStatus.ADDED
+        assert store.add(graph).status is AddStatus.UNCHANGED
+        assert store.check() == []
+        stored = store.graph(graph.documents[0].id)
+        assert stored.documents == graph.documents
+        roots = _roots(store)
+        scoped = {s.id: f"{s.id}@{graph.documents[0].id}" for s in graph.sources
+                  if s.kind is SourceKind.ANONYMOUS and s.id != graph.documents[0].outlet}
+        expected = tuple(
+            evolve(claim, chain=tuple(evolve(hop, source=roots[scoped.get(hop.source, hop.source)])
+                                      for hop in claim.chain))
+            for claim in graph.claims
+        )
+        assert stored.claims == expected
+        assert {hop.source for c in stored.claims for hop in c.chain} <= {s.id for s in stored.sources}

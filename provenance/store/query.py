@@ -71,13 +71,15 @@ def trace(db: Database, root: str, limit: int) -> Trace:
         "join documents d on d.id = r.document join sources o on o.id = d.outlet", params,
     )]
     page = db.execute(
-        _RESTING + "select r.claim, min(r.via) from resting r join documents d on d.id = r.document "
-        "group by r.claim order by max(d.published_utc) desc, r.claim limit :limit", params,
+        # SQLite takes a bare column from the row holding min(): the most direct way the claim rests.
+        _RESTING + "select r.claim, r.via, min(r.depth) from resting r join documents d "
+        "on d.id = r.document group by r.claim order by max(d.published_utc) desc, r.claim limit :limit",
+        params,
     ).fetchall()
     claims = {claim.id: claim for claim in rows.claims(db, claim_ids=[row[0] for row in page])}
     documents, sources = _context(db, claims.values(), extra=[root, *outlet_ids])
     traced = []
-    for claim_id, via in page:
+    for claim_id, via, _ in page:
         claim = claims[claim_id]
         path = _path(claim, root, via)
         traced.append(TracedClaim(claim, documents[claim.document],
