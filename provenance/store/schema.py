@@ -13,7 +13,7 @@ Migration = Callable[[Database], None]
 
 def _create(db: Database) -> None:
     """Version 1: documents, sources and their aliases, claims, hops, findings, full-text search."""
-    db["sources"].create(
+    db.table("sources").create(
         {
             "id": str, "name": str, "kind": str, "description": str,
             "merged_into": str, "canonical": str, "document": str,
@@ -22,7 +22,7 @@ def _create(db: Database) -> None:
         not_null=["name", "kind", "canonical"],
         foreign_keys=[("merged_into", "sources", "id"), ("canonical", "sources", "id")],
     )
-    db["documents"].create(
+    db.table("documents").create(
         {
             "id": str, "outlet": str, "title": str, "url": str, "published": str,
             "published_utc": str, "language": str, "text": str, "input_hash": str, "graph_hash": str,
@@ -33,14 +33,14 @@ def _create(db: Database) -> None:
     )
     # A document-scoped source (an anonymous "official") belongs to one article; declared after
     # documents exists so the reference can be checked.
-    db["sources"].add_foreign_key("document", "documents", "id")
-    db["source_aliases"].create(
+    db.table("sources").add_foreign_key("document", "documents", "id")
+    db.table("source_aliases").create(
         {"source": str, "alias": str, "key": str},
         pk=("source", "key"),
         not_null=["alias"],
         foreign_keys=[("source", "sources", "id")],
     )
-    db["claims"].create(
+    db.table("claims").create(
         {
             "id": str, "document": str, "ordinal": int, "text": str, "span_start": int,
             "span_end": int, "kind": str, "date": str, "root": str,
@@ -49,7 +49,7 @@ def _create(db: Database) -> None:
         not_null=["document", "ordinal", "text", "kind"],
         foreign_keys=[("document", "documents", "id"), ("root", "sources", "id")],
     )
-    db["hops"].create(
+    db.table("hops").create(
         {
             "claim": str, "position": int, "source": str, "cue": str, "cue_start": int,
             "cue_end": int, "mention": str, "mention_start": int, "mention_end": int,
@@ -59,7 +59,7 @@ def _create(db: Database) -> None:
         not_null=["source"],
         foreign_keys=[("claim", "claims", "id"), ("source", "sources", "id")],
     )
-    db["findings"].create(
+    db.table("findings").create(
         {
             "id": str, "document": str, "rule": str, "severity": str, "message": str,
             "claim": str, "source": str, "span_start": int, "span_end": int,
@@ -78,10 +78,10 @@ def _create(db: Database) -> None:
         ("hops", ["source"]), ("hops", ["document"]), ("findings", ["document"]),
         ("findings", ["claim"]), ("findings", ["rule"]),
     ):
-        db[table].create_index(columns)
-    db["claims"].enable_fts(["text"], create_triggers=True, tokenize="porter unicode61")
-    db["sources"].enable_fts(["name", "description"], create_triggers=True)
-    db["source_aliases"].enable_fts(["alias"], create_triggers=True)
+        db.table(table).create_index(columns)
+    db.table("claims").enable_fts(["text"], create_triggers=True, tokenize="porter unicode61")
+    db.table("sources").enable_fts(["name", "description"], create_triggers=True)
+    db.table("source_aliases").enable_fts(["alias"], create_triggers=True)
     # Datasette shows views as tables: one row per link of a chain, with canonical source names.
     db.create_view("chains", """
         select hops.claim, claims.document, hops.position, groups.id as source,
