@@ -440,3 +440,22 @@ def test_any_graph_is_stored_whole_and_only_once(graph: Graph) -> None:
         )
         assert stored.claims == expected
         assert {hop.source for c in stored.claims for hop in c.chain} <= {s.id for s in stored.sources}
+
+
+def test_datasette_opens_the_database_as_it_is(tmp_path: Path) -> None:
+    datasette_app = pytest.importorskip("datasette.app")
+    import asyncio
+
+    with Store.open(tmp_path / "p.db") as store:
+        store.add(seed())
+
+    async def fetch(path: str) -> object:
+        response = await datasette_app.Datasette([str(tmp_path / "p.db")]).client.get(path)
+        assert response.status_code == 200
+        return response.json()
+
+    found = asyncio.run(fetch("/p/claims.json?_search=convoy&_shape=array"))
+    assert {row["text"] for row in found} >= {"the convoy was spotted on the Al-Hasakah-Raqqa road"}
+    hops = asyncio.run(fetch("/p/hops.json?_labels=on&_shape=array&position=1"))
+    labels = {hop["source"]["label"] for hop in hops}
+    assert labels == {"Mithal al-Alusi", "Syrian Observatory for Human Rights"}
