@@ -170,3 +170,21 @@ def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(tmp_path: P
         assert summary.ingested == count - stored
         assert store.db["documents"].count == count
         assert store.check() == []
+
+
+SEED = Path("/work/shared/seed")
+
+
+@pytest.mark.skipif(not SEED.is_dir(), reason="the shared seed article is not here")
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_seed_article_goes_through_the_real_pipeline(tmp_path: Path, jobs: int) -> None:
+    pytest.importorskip("provenance.extract", reason="the extractor has not landed")
+    with Store.open(tmp_path / "p.db") as store:
+        summary = ingest([SEED], store, jobs=jobs)
+        assert (summary.ingested, summary.failed) == (1, ())
+        trace = store.trace("the Observatory")
+        assert trace.source.name == "Syrian Observatory for Human Rights"
+        assert trace.total_claims >= 1
+        assert [o.name for o in trace.outlets] == ["Shafaq News"]
+        assert store.search("convoy")
+        assert ingest([SEED], store, jobs=jobs).unchanged == 1
