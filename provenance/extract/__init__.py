@@ -1,0 +1,134 @@
+"""Extraction: the sources and claims of one document, from its text alone (pure, rule-based)."""
+
+from __future__ import annotations
+
+from ..dates import resolve_date
+from ..model import Claim, ClaimKind, Document, Graph, Hop, Source, SourceKind, Span, claim_id
+from .attribute import Attribution, Mention, attribute_sentence
+from .link import Linker, acronyms_in, names_in, parse_mention
+from .quotes import OPENING, quote_spans
+from .segment import Layout, Sentence, layout
+
+__all__ = ["extract"]
+
+_UNKNOWN_OUTLET = Source("unknown-outlet", "Unknown outlet", SourceKind.OUTLET)
+_MIN_WORDS = 3
+
+
+def extract(document: Document, outlet: Source | None = None) -> Graph:
+    """Sources and claims of one document. Pure: text in, records out.
+
+    Sources come outlet first, then in order of first mention; claims in document order, each with
+    its chain: the outlet's hop, then the party the outlet attributes the claim to, then whom that
+    party cites.
+    """
+    outlet = outlet or _outlet_of(document)
+    text = document.text
+    parts = layout(text, document.title)
+    found = [(sentence, attribute_sentence(text, sentence)) for sentence in parts.sentences]
+    found = _continue_quotes(text, found)
+    mentions = [m.text for _, atts in found for a in atts for m in _mentions(a)]
+    linker = Linker(outlet, names_in(mentions), acronyms_in(text))
+    outlet_hop = _outlet_hop(text, parts, outlet)
+    claims: list[Claim] = []
+    previous: str | None = None
+    for sentence, attributions in found:
+        when = resolve_date(_unquoted(text, sentence), document.published)
+        if not attributions and not sentence.is_header and _is_claim(text, sentence):
+            claims.append(
+                Claim(
+                    claim_id(document.id, len(claims) + 1),
+                    document.id,
+                    text[sentence.start : sentence.end],
+                    (sentence.start, sentence.end),
+                    ClaimKind.UNATTRIBUTED,
+                    when,
+                    (outlet_hop,),
+                )
+            )
+        for attribution in attributions:
+            chain = [outlet_hop]
+            if attribution.mention is None:
+                if previous is None:
+                    continue
+                chain.append(Hop(previous, attribution.cue, attribution.cue_span))
+            else:
+                previous = linker.link(attribution.mention.text)
+                words, span = _name_part(attribution.mention)
+                chain.append(Hop(previous, attribution.cue, attribution.cue_span, words, span))
+            for cue, cue_span, mention in attribution.cited:
+                chain.append(Hop(linker.link(mention.text), cue, cue_span, mention.text, mention.span))
+            start, end = attribution.content
+            claims.append(
+                Claim(
+                    claim_id(document.id, len(claims) + 1),
+                    document.id,
+                    text[start:end],
+                    (start, end),
+                    attribution.kind,
+                    when,
+                    tuple(chain),
+                )
+            )
+    sources = (outlet, *(linker.sources[i] for i in linker.order if i != outlet.id))
+    return Graph(documents=(document,), sources=sources, claims=tuple(claims))
+
+
+def _name_part(mention: Mention) -> tuple[str, Span]:
+    """The proper name inside a described mention ("Mithal al-Alusi" in "Prominent Iraqi politician
+    Mithal al-Alusi"): the words that name the source."""
+    parsed = parse_mention(mention.text)
+    name = parsed.name
+    if name and parsed.descriptor:
+        offset = mention.text.rfind(name)
+        if offset >= 0:
+            start = mention.span[0] + offset
+            return name, (start, start + len(name))
+    return mention.text, mention.span
+
+
+def _unquoted(text: str, sentence: Sentence) -> str:
+    """The sentence with its quotations blanked: a date inside a quote is the speaker's, and often
+    in the future ("The work starts Monday")."""
+    piece = text[sentence.start : sentence.end]
+    for start, end in quote_spans(text, sentence.start, sentence.end):
+        piece = piece[: start - sentence.start] + " " * (end - start) + piece[end - sentence.start :]
+    return piece
+
+
+def _outlet_of(document: Document) -> Source:
+    if document.outlet is None:
+        return _UNKNOWN_OUTLET
+    name = " ".join(word.capitalize() for word in document.outlet.replace("_", "-").split("-"))
+    return Source(document.outlet, name, SourceKind.OUTLET)
+
+
+def _outlet_hop(text: str, parts: Layout, outlet: Source) -> Hop:
+    if parts.dateline is None:
+        return Hop(outlet.id, "publishes")
+    start, end = parts.dateline
+    return Hop(outlet.id, "publishes", mention=text[start:end], mention_span=(start, end))
+
+
+def _mentions(attribution: Attribution) -> list[Mention]:
+    found = [attribution.mention] if attribution.mention else []
+    return found + [mention for _, _, mention in attribution.cited]
+
+
+def _is_claim(text: str, sentence: Sentence) -> bool:
+    return len(text[sentence.start : sentence.end].split()) >= _MIN_WORDS
+
+
+def _continue_quotes(
+    text: str, found: list[tuple[Sentence, list[Attribution]]]
+) -> list[tuple[Sentence, list[Attribution]]]:
+    """A quote with no cue right after an attributed sentence goes on in that speaker's voice."""
+    result: list[tuple[Sentence, list[Attribution]]] = []
+    for sentence, attributions in found:
+        if not attributions and result and not sentence.is_header and text[sentence.start] in OPENING:
+            before, earlier = result[-1]
+            if earlier and not before.is_header:
+                span: Span = (sentence.start, sentence.end)
+                attributions = [Attribution(span, ClaimKind.DIRECT)]
+        result.append((sentence, attributions))
+    return result

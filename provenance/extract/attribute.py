@@ -1,0 +1,456 @@
+"""Attributions in a sentence: who (a mention), how (a cue) and what (a content span)."""
+
+from __future__ import annotations
+
+import re
+
+from attrs import frozen
+
+from ..model import ClaimKind, Span
+from .cues import Cue, find_cues
+from .quotes import OPENING, content_kind, is_inside, quote_spans
+from .segment import Sentence, Token, tokenize
+from .vocabulary import vocabulary
+
+_BOUNDARY_MARKS = frozenset({",", ";", ":", "“", "”", '"', "—", "–", "(", "[", "]", "?", "!"})
+_CLOSING = frozenset({"”", '"', "’"})
+_WEEKDAYS = frozenset(
+    (
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+    )
+)
+_TIME_WORDS = frozenset(
+    ("morning", "afternoon", "evening", "night", "week", "month", "year", "earlier", "later")
+)
+_NESTING = frozenset({"citing", "quoting"})
+_MAX_SUBJECT = 12
+_MAX_THAT_LOOKAHEAD = 12
+_MAX_OBJECT = 5
+_MAX_APPOSITION = 6
+_PREPOSITIONS = frozenset({"of", "about", "against", "on", "over", "for", "to", "that", "in", "at"})
+_PARTICIPLE = re.compile(r"ing$")
+
+
+@frozen
+class Mention:
+    """The words that name a party, as a span of the document text."""
+
+    span: Span
+    """Where the words stand."""
+    text: str
+    """The words themselves."""
+
+
+@frozen
+class Attribution:
+    """One claim found in a sentence, before its mentions are linked to sources."""
+
+    content: Span
+    """The claim's words."""
+    kind: ClaimKind
+    """How the claim is carried."""
+    cue: str | None = None
+    """The attributing words, as written."""
+    cue_span: Span | None = None
+    """Where they stand."""
+    mention: Mention | None = None
+    """Who the claim is attributed to; None when it continues the previous speaker."""
+    cited: tuple[tuple[str, Span, Mention], ...] = ()
+    """Further hops the party cites: (cue, cue span, mention), nearest first."""
+
+
+def attribute_sentence(text: str, sentence: Sentence) -> list[Attribution]:
+    """The attributions of one sentence, in text order (none when it stands on nobody's word)."""
+    tokens = tokenize(text, sentence.start, sentence.end)
+    if not tokens:
+        return []
+    quotes = quote_spans(text, sentence.start, sentence.end)
+    found: list[Attribution] = []
+    headline = _headline(text, tokens, quotes)
+    if headline is not None:
+        return [headline]
+    taken_until = -1  # content already claimed up to this token index
+    for cue in find_cues(tokens):
+        if cue.first <= taken_until or is_inside(tokens[cue.first].start, quotes):
+            continue
+        attribution, until = _attribution_at(text, tokens, quotes, cue, found)
+        if attribution is None:
+            continue
+        found.append(attribution)
+        taken_until = max(taken_until, until)
+    return found
+
+
+def _attribution_at(
+    text: str, tokens: list[Token], quotes: list[Span], cue: Cue, found: list[Attribution]
+) -> tuple[Attribution | None, int]:
+    cue_words = text[tokens[cue.first].start : tokens[cue.last - 1].end]
+    cue_span = (tokens[cue.first].start, tokens[cue.last - 1].end)
+    if cue.group == "according":
+        return _according_to(text, tokens, quotes, cue, cue_words, cue_span)
+    subject = _subject_before(tokens, cue.first)
+    after = _after_cue(tokens, cue)
+    if subject is None:
+        subject = _appositive_subject(tokens, cue.first)
+    if subject is None:
+        inherited = found[-1].mention if found else None
+        if inherited is not None and _follows_conjunction(tokens, cue.first):
+            # "X pointed out that ... and stressed that ...": the second cue shares the subject
+            content = _content_after(text, tokens, quotes, after)
+            if content is None:
+                return None, -1
+            return _make(text, quotes, content, cue_words, cue_span, inherited), len(tokens)
+        if (
+            _PARTICIPLE.search(tokens[cue.first].lower)
+            and cue.first > 0
+            and tokens[cue.first - 1].text == ","
+        ):
+            # "..., adding that ...": the participle continues the sentence's speaker
+            content = _content_after(text, tokens, quotes, after)
+            if content is None or inherited is None:
+                return None, -1
+            return _make(text, quotes, content, cue_words, cue_span, inherited), len(tokens)
+        if cue.group != "speech":
+            return None, -1
+        # "'...,' said X" — the speaker follows the cue, the content precedes it
+        named, rest = _subject_after(tokens, cue.last)
+        content = _content_before(text, tokens, cue.first)
+        if named is None or content is None:
+            return None, -1
+        whole = _extend_middle_quote(text, tokens, quotes, content, rest)
+        return _make(
+            text, quotes, whole, cue_words, cue_span, _mention(text, tokens, named), (), content
+        ), rest
+    first, last = subject
+    mention = _mention(text, tokens, subject)
+    content_after = _content_after(text, tokens, quotes, after)
+    tail_is_empty = content_after is None or _is_tail(tokens, after)
+    boundary = tokens[first - 1].text if first > 0 else ""
+    quote_before = boundary in _CLOSING or (
+        boundary == "," and first > 1 and tokens[first - 2].text in _CLOSING
+    )
+    says_that = after < len(tokens) and tokens[after].lower == "that"
+    if (
+        cue.group == "speech"
+        and boundary in {",", "”", '"'}
+        and (tail_is_empty or (quote_before and not says_that))
+    ):
+        content = _content_before(text, tokens, first)
+        if content is not None:
+            whole = _extend_middle_quote(text, tokens, quotes, content, after)
+            cited = _citing(text, tokens, cue.last, len(tokens))
+            until = len(tokens) if cited else after
+            return _make(text, quotes, whole, cue_words, cue_span, mention, cited, content), until
+    if content_after is None or last - first > _MAX_SUBJECT + _MAX_APPOSITION:
+        return None, -1
+    end = _coordination(tokens, quotes, after)
+    if end is not None:
+        content_after = (content_after[0], tokens[end - 1].end)
+    cited = _citing(text, tokens, cue.last, after)
+    if not cited:
+        content_after, cited = _trailing_citation(text, tokens, quotes, content_after, after)
+    attribution = _make(text, quotes, content_after, cue_words, cue_span, mention, cited)
+    return attribution, (end - 1 if end is not None else len(tokens))
+
+
+def _follows_conjunction(tokens: list[Token], index: int) -> bool:
+    auxiliaries = vocabulary().auxiliaries
+    while index > 0 and tokens[index - 1].lower in auxiliaries:
+        index -= 1
+    return index > 0 and tokens[index - 1].lower in {"and", "but"}
+
+
+def _make(
+    text: str,
+    quotes: list[Span],
+    content: Span,
+    cue_words: str,
+    cue_span: Span,
+    mention: Mention,
+    cited: tuple[tuple[str, Span, Mention], ...] = (),
+    first_part: Span | None = None,
+) -> Attribution:
+    """An attribution; ``first_part`` is the quote before the speaker when the content runs on after it
+    ("'...,' X said, '...'"), which is direct speech however the halves are joined."""
+    kind = content_kind(text, first_part or content, quotes)
+    return Attribution(content, kind, cue_words, cue_span, mention, cited)
+
+
+def _headline(text: str, tokens: list[Token], quotes: list[Span]) -> Attribution | None:
+    """ "Al-Alusi: A sectarian conflict ..." — a short name, a colon, then what the party said."""
+    colon = next((i for i, t in enumerate(tokens[:6]) if t.text == ":"), None)
+    if colon is None or colon == 0 or colon + 1 >= len(tokens):
+        return None
+    name = tokens[:colon]
+    if not all(
+        t.text[:1].isupper() or t.lower in vocabulary().name_particles for t in name if t.text.isalpha()
+    ):
+        return None
+    content = (tokens[colon + 1].start, tokens[-1].end)
+    mention = _mention(text, tokens, (0, colon))
+    return Attribution(
+        content, content_kind(text, content, quotes), ":", (tokens[colon].start, tokens[colon].end), mention
+    )
+
+
+def _according_to(
+    text: str, tokens: list[Token], quotes: list[Span], cue: Cue, cue_words: str, cue_span: Span
+) -> tuple[Attribution | None, int]:
+    named, rest = _subject_after(tokens, cue.last)
+    if named is None:
+        return None, -1
+    mention = _mention(text, tokens, named)
+    if rest < len(tokens) and tokens[rest].text == ",":
+        rest += 1
+    if cue.first <= 1 and rest < len(tokens):
+        # "According to X, the convoy was spotted ..."
+        content: Span | None = _content_after(text, tokens, quotes, rest)
+    else:
+        content = _content_before(text, tokens, cue.first)
+    if content is None:
+        return None, -1
+    return Attribution(content, ClaimKind.ACCORDING_TO, cue_words, cue_span, mention), len(tokens)
+
+
+def _subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """Token range of the subject that ends right before a cue, stepping over "also", "has" ..."""
+    words = vocabulary()
+    last = cue
+    while last > 0 and (tokens[last - 1].lower in words.auxiliaries or tokens[last - 1].lower.endswith("ly")):
+        last -= 1
+    if last >= 2 and tokens[last - 1].lower in _WEEKDAYS and tokens[last - 2].lower == "on":
+        last -= 2
+    first = last
+    while first > 0:
+        token = tokens[first - 1]
+        if token.text == ")":
+            opening = next(
+                (i for i in range(first - 2, max(first - 8, -1), -1) if tokens[i].text == "("), None
+            )
+            if opening is None:
+                break
+            first = opening
+            continue
+        if token.text in _BOUNDARY_MARKS or token.lower in words.subject_stops:
+            break
+        first -= 1
+        if last - first > _MAX_SUBJECT:
+            return None
+    while first < last and (tokens[first].lower in words.leading_drop or tokens[first].text in {".", "-"}):
+        first += 1
+    for index in range(first + 1, last):
+        if tokens[index].lower in words.subject_cuts and tokens[index - 1].lower != "familiar":
+            last = index
+            break
+    if first >= last:
+        return None
+    return first, last
+
+
+def _appositive_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """ "Dr. Hana Suzuki, head of the institute, said ...": a name and its apposition, from the
+    sentence start, between the commas."""
+    if cue < 3 or tokens[cue - 1].text != ",":
+        return None
+    commas = [i for i in range(cue - 1) if tokens[i].text == ","]
+    if len(commas) != 1 or cue - 1 > _MAX_SUBJECT + _MAX_APPOSITION:
+        return None
+    words = vocabulary()
+    if any(t.lower in words.subject_stops or t.text in {";", ":", "“", '"'} for t in tokens[: cue - 1]):
+        return None
+    if not any(t.text[:1].isupper() for t in tokens[: cue - 1]):
+        return None
+    return 0, cue - 1
+
+
+def _subject_after(tokens: list[Token], start: int) -> tuple[tuple[int, int] | None, int]:
+    """The party named right after a cue ("said Jane Doe, a spokeswoman") and where it ends."""
+    words = vocabulary()
+    end = start
+    while end < len(tokens):
+        token = tokens[end]
+        if token.text in _BOUNDARY_MARKS or token.text == "." or token.lower in words.subject_stops:
+            break
+        if end > start and token.lower in words.subject_cuts:
+            break
+        end += 1
+    if end == start or end - start > _MAX_SUBJECT:
+        return None, start
+    return (start, end), end
+
+
+def _after_cue(tokens: list[Token], cue: Cue) -> int:
+    """Index where the content may start: past channels ("in a statement to X"), times and objects."""
+    words = vocabulary()
+    index = cue.last
+    moved = True
+    while moved and index < len(tokens):
+        moved = False
+        for channel in words.channels:
+            if tuple(t.lower for t in tokens[index : index + len(channel)]) == channel:
+                index += len(channel)
+                if index < len(tokens) and tokens[index].lower in {"to", "with", "on", "from"}:
+                    index = _skip_phrase(tokens, index + 1)
+                moved = True
+                break
+        if (
+            index < len(tokens)
+            and tokens[index].lower == "on"
+            and index + 1 < len(tokens)
+            and (tokens[index + 1].lower in _WEEKDAYS)
+        ):
+            index += 2
+            moved = True
+        elif index < len(tokens) and (tokens[index].lower in _WEEKDAYS or tokens[index].lower in _TIME_WORDS):
+            index += 1
+            moved = True
+        elif index + 1 < len(tokens) and tokens[index].text == "," and tokens[index + 1].lower in _NESTING:
+            index = _skip_phrase(tokens, index + 2)
+            moved = True
+    head = tokens[cue.first].lower
+    limit = min(len(tokens), index + _MAX_THAT_LOOKAHEAD)
+    for probe in range(index, limit):
+        token = tokens[probe]
+        if token.lower == "that":
+            return probe
+        if (
+            token.text in OPENING
+            or token.text in {";", ".", "“"}
+            or (token.text in {",", ":"} and head not in words.object_cues)
+        ):
+            break
+    if (
+        head in words.object_cues
+        and index < len(tokens)
+        and tokens[index].text not in {",", ":"}
+        and (tokens[index].lower not in _PREPOSITIONS)
+    ):
+        # "told reporters: ..." / "told CNN, ..." — step over a short object before the content
+        probe = _skip_phrase(tokens, index)
+        if (
+            probe - index <= _MAX_OBJECT
+            and probe < len(tokens)
+            and tokens[probe].text in {",", ":", *OPENING}
+        ):
+            index = probe
+    if index < len(tokens) and tokens[index].text in {",", ":"}:
+        index += 1
+    if index < len(tokens) and tokens[index].lower in {"of", "about"} and cue.group == "speech":
+        index += 1
+    return index
+
+
+def _skip_phrase(tokens: list[Token], index: int) -> int:
+    while index < len(tokens) and tokens[index].text not in _BOUNDARY_MARKS and tokens[index].lower != "that":
+        if tokens[index].text == "." and index == len(tokens) - 1:
+            break
+        index += 1
+    return index
+
+
+def _content_after(text: str, tokens: list[Token], quotes: list[Span], start: int) -> Span | None:
+    end = len(tokens)
+    while end > start and tokens[end - 1].text in {".", "!", "?"} and not _closes_quote(tokens, end):
+        end -= 1
+    if end - start < 2:
+        return None
+    return tokens[start].start, tokens[end - 1].end
+
+
+def _closes_quote(tokens: list[Token], end: int) -> bool:
+    return end < len(tokens) and tokens[end].text in _CLOSING
+
+
+def _is_tail(tokens: list[Token], start: int) -> bool:
+    """True when what follows the cue is not a content of its own ("..., he said." / ", adding ...")."""
+    rest = tokens[start:]
+    if not rest or all(t.text in {".", "!", "?"} for t in rest):
+        return True
+    return rest[0].text == "," or (rest[0].text in OPENING and start > 0 and tokens[start - 1].text == ",")
+
+
+def _content_before(text: str, tokens: list[Token], end: int) -> Span | None:
+    """Everything from the sentence start to the comma before the speaker."""
+    stop = end
+    while stop > 0 and tokens[stop - 1].text in {",", "—", "–", ":"}:
+        stop -= 1
+    if stop < 2:
+        return None
+    return tokens[0].start, tokens[stop - 1].end
+
+
+def _extend_middle_quote(
+    text: str, tokens: list[Token], quotes: list[Span], content: Span, rest: int
+) -> Span:
+    """ "'...,' X said, '...'" — the quote goes on after the speaker: take both halves."""
+    index = rest
+    while index < len(tokens) and tokens[index].text in {",", ":"}:
+        index += 1
+    if (
+        index < len(tokens)
+        and tokens[index].text in OPENING
+        and index > 0
+        and tokens[index - 1].text in {",", ":"}
+    ):
+        quote = next((q for q in quotes if q[0] == tokens[index].start), None)
+        if quote is not None:
+            return content[0], quote[1]
+    return content
+
+
+def _coordination(tokens: list[Token], quotes: list[Span], start: int) -> int | None:
+    """Index of "and" in "... and stressed that ...": where a second cue takes over the subject."""
+    lexicon = vocabulary()
+    for index in range(start, len(tokens) - 2):
+        if tokens[index].lower not in {"and", "but"} or is_inside(tokens[index].start, quotes):
+            continue
+        probe = index + 1
+        while probe < len(tokens) and tokens[probe].lower in lexicon.auxiliaries:
+            probe += 1
+        if probe < len(tokens) and tokens[probe].lower in lexicon.cue_heads and probe + 1 < len(tokens):
+            following = tokens[probe + 1]
+            if following.lower == "that" or following.text in OPENING or following.text == ":":
+                return index
+    return None
+
+
+def _citing(text: str, tokens: list[Token], start: int, end: int) -> tuple[tuple[str, Span, Mention], ...]:
+    """ "..., citing local sources, ..." right after the cue: the party the source relies on."""
+    for probe in range(start, min(end, len(tokens))):
+        if tokens[probe].lower in _NESTING:
+            named, _ = _subject_after(tokens, probe + 1)
+            if named is not None:
+                cue = tokens[probe]
+                return ((cue.text, (cue.start, cue.end), _mention(text, tokens, named)),)
+    return ()
+
+
+def _trailing_citation(
+    text: str, tokens: list[Token], quotes: list[Span], content: Span, start: int
+) -> tuple[Span, tuple[tuple[str, Span, Mention], ...]]:
+    """ "... doubled last week, citing local officials.": cut the citation off the content."""
+    for index in range(start + 2, len(tokens) - 1):
+        if (
+            tokens[index].lower in _NESTING
+            and tokens[index - 1].text == ","
+            and not is_inside(tokens[index].start, quotes)
+        ):
+            cited = _citing(text, tokens, index, index + 1)
+            if cited:
+                return (content[0], tokens[index - 2].end), cited
+    return content, ()
+
+
+def _mention(text: str, tokens: list[Token], span: tuple[int, int]) -> Mention:
+    first, last = span
+    start, end = tokens[first].start, tokens[last - 1].end
+    return Mention((start, end), text[start:end])

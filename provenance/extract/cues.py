@@ -1,0 +1,57 @@
+"""Cue words in a run of tokens: where an attribution may hang ("said", "according to")."""
+
+from __future__ import annotations
+
+from attrs import frozen
+
+from .segment import Token
+from .vocabulary import vocabulary
+
+_NOT_BEFORE = frozenset({"to"})
+"""An infinitive ("to say") rarely attributes anything by itself."""
+
+
+@frozen
+class Cue:
+    """A cue found in a sentence: token indices ``[first, last)`` and the lexicon group."""
+
+    first: int
+    """Index of the cue's first token."""
+    last: int
+    """Index just past its last token."""
+    group: str
+    """"speech", "belief", "report", "stance" or "according"."""
+
+
+def find_cues(tokens: list[Token]) -> list[Cue]:
+    """Every cue among ``tokens``, longest form first at each position, left to right."""
+    lexicon = vocabulary()
+    found: list[Cue] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":
+            found.append(Cue(index, index + 2, "according"))
+            index += 2
+            continue
+        forms = lexicon.cue_heads.get(token.lower)
+        match = None
+        if forms:
+            for form in forms:
+                words = tuple(t.lower for t in tokens[index : index + len(form)])
+                if words == form:
+                    match = form
+                    break
+        if match is None or _is_noun_or_infinitive(tokens, index):
+            index += 1
+            continue
+        found.append(Cue(index, index + len(match), lexicon.cues[match]))
+        index += len(match)
+    return found
+
+
+def _is_noun_or_infinitive(tokens: list[Token], index: int) -> bool:
+    if index == 0:
+        return False
+    before = tokens[index - 1].lower
+    return before in vocabulary().determiners or before in _NOT_BEFORE or before.endswith(("’s", "'s"))

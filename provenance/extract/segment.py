@@ -1,0 +1,194 @@
+"""Paragraphs and sentences of a text, with its header lines, dateline and trailing boilerplate told apart."""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from attrs import frozen
+
+from ..model import Span
+from .vocabulary import vocabulary
+
+_LINE = re.compile(r"[^\n]+")
+_TIMESTAMP_LINE = re.compile(
+    r"\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$"
+)
+_SLASH_DATELINE = re.compile(r"\s*(?P<outlet>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})/\s*")
+_PAREN_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .,'-]{1,40}(?:,\s*[\w. ]{1,20})?\s*\((?P<outlet>[A-Z][\w&. -]{1,40})\)\s*[-–—]+\s*"
+)
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"(\S+)$")
+_BOILERPLATE_WORDS = 6
+_TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]")
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark with its offsets into the document text."""
+
+    start: int
+    end: int
+    text: str
+    lower: str
+
+
+@frozen
+class Sentence:
+    """A sentence (or a quote spanning several sentences) as offsets into the text."""
+
+    start: int
+    """Offset of the first character."""
+    end: int
+    """Offset just past the last character."""
+    paragraph: int
+    """Ordinal of the paragraph (line) it starts in."""
+    is_header: bool = False
+    """True for title lines: they may carry a headline attribution, never an unattributed claim."""
+
+
+@frozen
+class Layout:
+    """How a document's text divides: sentences in order, and where the dateline names the outlet."""
+
+    sentences: tuple[Sentence, ...]
+    """Header and body sentences in text order; boilerplate, timestamps and repeated titles left out."""
+    dateline: Span | None
+    """Span of the outlet's name in an "Outlet/" or "CITY (Outlet) -" dateline."""
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    """Words and punctuation of ``text[start:end]`` with absolute offsets."""
+    return [
+        Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)
+    ]
+
+
+def layout(text: str, title: str | None = None) -> Layout:
+    """Split ``text`` into sentences, setting aside the header, the dateline and trailing boilerplate."""
+    lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
+    body_end = _boilerplate_start(text, lines)
+    title_key = _key(title) if title else None
+    sentences: list[Sentence] = []
+    dateline: Span | None = None
+    seen_header: set[str] = set()
+    in_header = True
+    for number, (start, end) in enumerate(lines[:body_end]):
+        line = text[start:end]
+        if in_header:
+            key = _key(line)
+            if _TIMESTAMP_LINE.match(line):
+                continue
+            is_title = key == title_key or (title_key is None and number == 0 and not _ends_sentence(line))
+            if is_title:
+                if key not in seen_header:  # a repeated title line adds nothing
+                    seen_header.add(key)
+                    sentences.append(Sentence(*_strip(text, start, end), paragraph=number, is_header=True))
+                continue
+            in_header = False
+            match = _SLASH_DATELINE.match(line) or _PAREN_DATELINE.match(line)
+            if match:
+                dateline = (start + match.start("outlet"), start + match.end("outlet"))
+                start += match.end()
+        sentences.extend(_split(text, start, end, number))
+    return Layout(_join_open_quotes(text, sentences), dateline)
+
+
+def _key(line: str) -> str:
+    return " ".join(line.lstrip("#").split()).rstrip(".").lower()
+
+
+def _ends_sentence(line: str) -> bool:
+    return line.rstrip()[-1:] in {".", "!", "?", '"', "”", "’", ":"}
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in " \t\r#":
+        start += 1
+    while end > start and text[end - 1] in " \t\r":
+        end -= 1
+    return start, end
+
+
+def _boilerplate_start(text: str, lines: list[tuple[int, int]]) -> int:
+    """Index of the first trailing line that is site furniture ("Shafaq Live"), not prose."""
+    index = len(lines)
+    while index > 1:
+        line = text[slice(*lines[index - 1])].strip()
+        if len(line.split()) > _BOILERPLATE_WORDS or _ends_sentence(line) or line.startswith(("“", '"')):
+            break
+        index -= 1
+    return index
+
+
+def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
+    start, end = _strip(text, start, end)
+    abbreviations = vocabulary().abbreviations
+    pieces: list[Sentence] = []
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        word = _LAST_WORD.search(text, cursor, match.start() + 1)
+        last = word.group(1).lower().strip("\"“‘'(").rstrip(".") if word else ""
+        if last in abbreviations or (len(last) == 1 and last.isalpha()):
+            continue  # "Sen. Cruz", "J. Smith": not an end of sentence
+        stop = match.end()
+        while stop > cursor and text[stop - 1].isspace():
+            stop -= 1
+        pieces.append(Sentence(cursor, stop, paragraph))
+        cursor = match.end()
+    if cursor < end:
+        pieces.append(Sentence(cursor, end, paragraph))
+    return pieces
+
+
+def is_quote_open(text: str, start: int, end: int, is_open: bool = False) -> bool:
+    """Whether a quote is open after ``text[start:end]``, given whether one was open before it."""
+    for char in text[start:end]:
+        if char == "“":
+            is_open = True
+        elif char == "”":
+            is_open = False
+        elif char == '"':
+            is_open = not is_open
+    return is_open
+
+
+def _join_open_quotes(text: str, sentences: list[Sentence]) -> tuple[Sentence, ...]:
+    """Merge sentences while a quote stays open: across sentences, and across paragraphs when the
+    next paragraph reopens the quote (the newspaper convention for multi-paragraph quotes)."""
+    merged: list[Sentence] = []
+    is_open = False
+    last_paragraph = -1
+    for sentence in sentences:
+        if is_open and merged and not sentence.is_header:
+            previous = merged[-1]
+            reopens = text[sentence.start : sentence.start + 1] in {"“", '"'}
+            if sentence.paragraph == last_paragraph:
+                merged[-1] = Sentence(previous.start, sentence.end, previous.paragraph)
+                is_open = is_quote_open(text, sentence.start, sentence.end, True)
+                continue
+            if reopens and sentence.paragraph == last_paragraph + 1:
+                merged[-1] = Sentence(previous.start, sentence.end, previous.paragraph)
+                is_open = is_quote_open(text, sentence.start + 1, sentence.end, True)
+                last_paragraph = sentence.paragraph
+                continue
+        if (
+            merged
+            and not sentence.is_header
+            and not merged[-1].is_header
+            and (
+                text[merged[-1].end - 1] == ":"
+                and text[sentence.start] in {"“", '"'}
+                and sentence.paragraph == last_paragraph + 1
+            )
+        ):
+            # "X said in a statement:" and the quote in the next paragraph are one attribution
+            previous = merged[-1]
+            merged[-1] = Sentence(previous.start, sentence.end, previous.paragraph)
+            is_open = is_quote_open(text, sentence.start, sentence.end)
+            last_paragraph = sentence.paragraph
+            continue
+        merged.append(sentence)
+        is_open = not sentence.is_header and is_quote_open(text, sentence.start, sentence.end)
+        last_paragraph = sentence.paragraph
+    return tuple(merged)

@@ -1,0 +1,98 @@
+"""The extractor's word lists, loaded once from the data files beside this module."""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from attrs import frozen
+
+from ..model import SourceKind
+
+
+@frozen
+class Vocabulary:
+    """Every word list the extractor consults, as sets and maps built for fast lookup."""
+
+    cues: dict[tuple[str, ...], str]
+    """Cue forms (lowercase word tuples) → group ("speech", "belief", "report", "stance")."""
+    cue_heads: dict[str, tuple[tuple[str, ...], ...]]
+    """First word of a cue → its forms, longest first."""
+    anonymous: frozenset[str]
+    """Head words and phrases of mentions that name nobody."""
+    kinds: tuple[tuple[SourceKind, tuple[str, ...]], ...]
+    """Kind → keywords that reveal it, in order of precedence."""
+    pronouns: dict[str, str]
+    """Pronoun → "person" or "unknown"."""
+    auxiliaries: frozenset[str]
+    """Words stepped over between a subject and its cue ("also", "has")."""
+    subject_stops: frozenset[str]
+    """Words a subject never reaches back across ("that", "and")."""
+    subject_cuts: frozenset[str]
+    """Prepositions that end a subject's name ("Trump in an interview said")."""
+    leading_drop: frozenset[str]
+    """Connectives dropped from the front of a subject or content ("Moreover")."""
+    titles: frozenset[str]
+    """Titles and honorifics that precede a name ("Prime Minister", "Sen.")."""
+    name_particles: frozenset[str]
+    """Lowercase particles inside names ("al", "bin", "van")."""
+    channels: tuple[tuple[str, ...], ...]
+    """Phrases naming how something was said ("in a statement"), stepped over after a cue."""
+    object_cues: frozenset[str]
+    """Cues that take an object before their content ("told reporters that ...")."""
+    determiners: frozenset[str]
+    """Words that make a following cue word a noun ("the report", "his claims")."""
+    abbreviations: frozenset[str]
+    """Abbreviations whose period does not end a sentence ("Sen.", "Sept.")."""
+
+
+def _data(name: str) -> str:
+    return resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _lines(name: str) -> list[str]:
+    return [line.strip() for line in _data(name).splitlines() if line.strip() and not line.startswith("#")]
+
+
+def _words(phrase: str) -> tuple[str, ...]:
+    return tuple(re.findall(r"[\w’'.-]+", phrase.lower()))
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The vocabulary, read from ``extract/data/`` on first use."""
+    cues: dict[tuple[str, ...], str] = {}
+    for line in _lines("cues.txt"):
+        group, _, forms = line.partition(":")
+        for form in forms.split(","):
+            if form.strip():
+                cues.setdefault(_words(form), group.strip())
+    heads: dict[str, list[tuple[str, ...]]] = {}
+    for form in cues:
+        heads.setdefault(form[0], []).append(form)
+    words: dict[str, Any] = json.loads(_data("words.json"))
+    kinds: dict[str, Any] = json.loads(_data("kinds.json"))
+    return Vocabulary(
+        cues=cues,
+        cue_heads={head: tuple(sorted(forms, key=len, reverse=True)) for head, forms in heads.items()},
+        anonymous=frozenset(_lines("anonymous.txt")),
+        kinds=tuple(
+            (SourceKind(kind), tuple(keywords))
+            for kind, keywords in kinds.items()
+            if not kind.startswith("_")
+        ),
+        pronouns=dict(words["pronouns"]),
+        auxiliaries=frozenset(words["auxiliaries"]),
+        subject_stops=frozenset(words["subject_stops"]),
+        subject_cuts=frozenset(words["subject_cuts"]),
+        leading_drop=frozenset(words["leading_drop"]),
+        titles=frozenset(words["titles"]),
+        name_particles=frozenset(words["name_particles"]),
+        channels=tuple(sorted((_words(c) for c in words["channels"]), key=len, reverse=True)),
+        object_cues=frozenset(words["object_cues"]),
+        determiners=frozenset(words["determiners"]),
+        abbreviations=frozenset(words["abbreviations"]),
+    )

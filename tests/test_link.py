@@ -1,0 +1,115 @@
+"""Linking mentions to sources: names, surnames, short forms, acronyms, descriptions, pronouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.extract.link import Linker, acronyms_in, is_anonymous, kind_of, parse_mention
+from provenance.model import Source, SourceKind
+
+OUTLET = Source("shafaq-news", "Shafaq News", SourceKind.OUTLET)
+
+
+@pytest.mark.parametrize(
+    ("mention", "descriptor", "name"),
+    [
+        ("Prominent Iraqi politician Mithal al-Alusi", "Prominent Iraqi politician", "Mithal al-Alusi"),
+        ("Iraqi Prime Minister Mohammed Shia al-Sudani", "Iraqi Prime Minister", "Mohammed Shia al-Sudani"),
+        ("the Syrian Observatory for Human Rights", None, "Syrian Observatory for Human Rights"),
+        ("The Iraqi politician", "Iraqi politician", None),
+        ("Sen. Ted Cruz (R-Texas)", "Sen.", "Ted Cruz"),
+        ("The city engineer, Priya Nair", "city engineer", "Priya Nair"),
+        ("Dr. Hana Suzuki, head of the institute", "head of the institute", "Hana Suzuki"),
+    ],
+)
+def test_parse_mention(mention: str, descriptor: str | None, name: str | None) -> None:
+    parsed = parse_mention(mention)
+    assert (parsed.descriptor, parsed.name) == (descriptor, name)
+
+
+@pytest.mark.parametrize(
+    ("name", "descriptor", "kind"),
+    [
+        ("Mithal al-Alusi", "Prominent Iraqi politician", SourceKind.PERSON),
+        ("Syrian Observatory for Human Rights", None, SourceKind.MONITOR),
+        ("Ministry of Health", None, SourceKind.GOVERNMENT),
+        ("Reuters", None, SourceKind.AGENCY),
+        ("Hilltop Herald", None, SourceKind.OUTLET),
+        ("Hana Suzuki", "head of the Lakeside Infectious Disease Institute", SourceKind.PERSON),
+        (None, "newspaper", SourceKind.OUTLET),
+    ],
+)
+def test_kind_comes_from_the_text(name: str | None, descriptor: str | None, kind: SourceKind) -> None:
+    assert kind_of(name, descriptor) is kind
+
+
+def test_surnames_case_variants_and_descriptions_link_to_one_person() -> None:
+    linker = Linker(OUTLET, ["Mithal al-Alusi", "Al-Alusi"])
+    ids = [
+        linker.link(m)
+        for m in (
+            "Al-Alusi",
+            "Prominent Iraqi politician Mithal al-Alusi",
+            "He",
+            "al-Alusi",
+            "The Iraqi politician",
+        )
+    ]
+    assert set(ids) == {"mithal-al-alusi"}
+    source = linker.sources["mithal-al-alusi"]
+    assert source.kind is SourceKind.PERSON
+    assert source.description == "Prominent Iraqi politician"
+    assert source.aliases == ("Al-Alusi", "al-Alusi", "The Iraqi politician")
+
+
+def test_short_forms_and_acronyms_link_to_the_organisation() -> None:
+    text = "the Syrian Observatory for Human Rights (SOHR) said"
+    acronyms = acronyms_in(text)
+    assert acronyms == {"SOHR": "Syrian Observatory for Human Rights"}
+    linker = Linker(OUTLET, ["Syrian Observatory for Human Rights"], acronyms)
+    ids = {
+        linker.link(m)
+        for m in (
+            "the Syrian Observatory for Human Rights",
+            "The Observatory",
+            "The Syrian Observatory",
+            "SOHR",
+        )
+    }
+    assert ids == {"syrian-observatory-for-human-rights"}
+    assert linker.sources["syrian-observatory-for-human-rights"].aliases == (
+        "The Observatory",
+        "The Syrian Observatory",
+        "SOHR",
+    )
+
+
+def test_unlinkable_pronoun_becomes_an_unknown_source_named_by_the_mention() -> None:
+    linker = Linker(OUTLET, [])
+    source_id = linker.link("He")
+    assert linker.sources[source_id] == Source(source_id, "He", SourceKind.UNKNOWN)
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "sources",
+        "a senior Iraqi official",
+        "activists",
+        "a source familiar with the matter",
+        "Local residents",
+    ],
+)
+def test_anonymous_parties(mention: str) -> None:
+    assert is_anonymous(parse_mention(mention))
+    linker = Linker(OUTLET, [])
+    assert linker.sources[linker.link(mention)].kind is SourceKind.ANONYMOUS
+
+
+def test_named_parties_are_not_anonymous() -> None:
+    assert not is_anonymous(parse_mention("Mithal al-Alusi"))
+    assert not is_anonymous(parse_mention("The Iraqi politician"))
+
+
+def test_the_outlet_naming_itself_links_to_the_outlet() -> None:
+    assert Linker(OUTLET, []).link("Shafaq News") == "shafaq-news"
