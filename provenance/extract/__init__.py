@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from attrs import evolve
+
 from ..dates import resolve_date
 from ..model import Claim, ClaimKind, Document, Graph, Hop, Source, SourceKind, Span, claim_id
 from .attribute import Attribution, Mention, attribute_sentence
@@ -128,6 +130,12 @@ def _continue_quotes(
         if not attributions and result and not sentence.is_header and text[sentence.start] in OPENING:
             before, earlier = result[-1]
             if earlier and not before.is_header:
+                last = earlier[-1]
+                if last.speaker_after and before.paragraph == sentence.paragraph:
+                    # "'...,' X said. '...'": one quote with the speaker in the middle
+                    earlier[-1] = evolve(last, content=(last.content[0], sentence.end), speaker_after=False)
+                    result.append((sentence, []))
+                    continue
                 span: Span = (sentence.start, sentence.end)
                 attributions = [Attribution(span, ClaimKind.DIRECT)]
         result.append((sentence, attributions))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from ..model import ClaimKind, Span
 from .cues import Cue, find_cues
@@ -66,6 +66,8 @@ class Attribution:
     """Who the claim is attributed to; None when it continues the previous speaker."""
     cited: tuple[tuple[str, Span, Mention], ...] = ()
     """Further hops the party cites: (cue, cue span, mention), nearest first."""
+    speaker_after: bool = False
+    """True when the speaker follows the content ("'...,' X said."): a quote after it goes on."""
 
 
 def attribute_sentence(text: str, sentence: Sentence) -> list[Attribution]:
@@ -75,9 +77,10 @@ def attribute_sentence(text: str, sentence: Sentence) -> list[Attribution]:
         return []
     quotes = quote_spans(text, sentence.start, sentence.end)
     found: list[Attribution] = []
-    headline = _headline(text, tokens, quotes)
-    if headline is not None:
-        return [headline]
+    if sentence.is_header:
+        headline = _headline(text, tokens, quotes)
+        if headline is not None:
+            return [headline]
     taken_until = -1  # content already claimed up to this token index
     for cue in find_cues(tokens):
         if cue.first <= taken_until or is_inside(tokens[cue.first].start, quotes):
@@ -116,6 +119,7 @@ def _attribution_at(
         ):
             # "..., adding that ...": the participle continues the sentence's speaker
             content = _content_after(text, tokens, quotes, after)
+            inherited = inherited or _sentence_subject(text, tokens)
             if content is None or inherited is None:
                 return None, -1
             return _make(text, quotes, content, cue_words, cue_span, inherited), len(tokens)
@@ -127,9 +131,10 @@ def _attribution_at(
         if named is None or content is None:
             return None, -1
         whole = _extend_middle_quote(text, tokens, quotes, content, rest)
-        return _make(
+        attribution = _make(
             text, quotes, whole, cue_words, cue_span, _mention(text, tokens, named), (), content
-        ), rest
+        )
+        return evolve(attribution, speaker_after=True), rest
     first, last = subject
     mention = _mention(text, tokens, subject)
     content_after = _content_after(text, tokens, quotes, after)
@@ -140,16 +145,20 @@ def _attribution_at(
     )
     says_that = after < len(tokens) and tokens[after].lower == "that"
     if (
-        cue.group == "speech"
+        cue.group != "stance"
         and boundary in {",", "”", '"'}
         and (tail_is_empty or (quote_before and not says_that))
     ):
         content = _content_before(text, tokens, first)
         if content is not None:
             whole = _extend_middle_quote(text, tokens, quotes, content, after)
+            if not quote_before and whole == content and _goes_on(tokens, after):
+                # "Cost estimates, he added, were based on a prototype."
+                whole = (content[0], _content_end(tokens))
             cited = _citing(text, tokens, cue.last, len(tokens))
-            until = len(tokens) if cited else after
-            return _make(text, quotes, whole, cue_words, cue_span, mention, cited, content), until
+            until = len(tokens) if cited or whole != content else after
+            attribution = _make(text, quotes, whole, cue_words, cue_span, mention, cited, content)
+            return evolve(attribution, speaker_after=whole == content), until
     if content_after is None or last - first > _MAX_SUBJECT + _MAX_APPOSITION:
         return None, -1
     end = _coordination(tokens, quotes, after)
@@ -160,6 +169,38 @@ def _attribution_at(
         content_after, cited = _trailing_citation(text, tokens, quotes, content_after, after)
     attribution = _make(text, quotes, content_after, cue_words, cue_span, mention, cited)
     return attribution, (end - 1 if end is not None else len(tokens))
+
+
+def _goes_on(tokens: list[Token], after: int) -> bool:
+    """True when the sentence carries on after "..., he said," with more of the content."""
+    if after <= 0 or after + 2 >= len(tokens) or tokens[after - 1].text != ",":
+        return False
+    nxt = tokens[after]
+    return (
+        not _PARTICIPLE.search(nxt.lower)
+        and nxt.lower not in vocabulary().cue_heads
+        and nxt.text not in OPENING
+    )
+
+
+def _content_end(tokens: list[Token]) -> int:
+    end = len(tokens)
+    while end > 1 and tokens[end - 1].text in {".", "!", "?"}:
+        end -= 1
+    return tokens[end - 1].end
+
+
+def _sentence_subject(text: str, tokens: list[Token]) -> Mention | None:
+    """The subject a sentence opens with, for a participle cue with no speaker of its own."""
+    words = vocabulary()
+    if tokens[0].lower in words.pronouns:
+        return _mention(text, tokens, (0, 1))
+    end = 1 if tokens[0].lower == "the" else 0
+    while end < len(tokens) and (tokens[end].text[:1].isupper() or tokens[end].text == "."):
+        end += 1
+    if end == 0 or (end == 1 and tokens[0].lower == "the"):
+        return None
+    return _mention(text, tokens, (0, end))
 
 
 def _follows_conjunction(tokens: list[Token], index: int) -> bool:
@@ -191,7 +232,7 @@ def _headline(text: str, tokens: list[Token], quotes: list[Span]) -> Attribution
     if colon is None or colon == 0 or colon + 1 >= len(tokens):
         return None
     name = tokens[:colon]
-    if not all(
+    if not all(t.text[:1].isalpha() and len(t.text) > 1 for t in name) or not all(
         t.text[:1].isupper() or t.lower in vocabulary().name_particles for t in name if t.text.isalpha()
     ):
         return None
@@ -261,20 +302,31 @@ def _appositive_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None
     sentence start, between the commas."""
     if cue < 3 or tokens[cue - 1].text != ",":
         return None
-    commas = [i for i in range(cue - 1) if tokens[i].text == ","]
+    start = 0
+    for index in range(cue - 2, -1, -1):
+        if tokens[index].text in _CLOSING:
+            start = index + 1
+            break
+    while start < cue - 1 and tokens[start].text == ",":
+        start += 1
+    commas = [i for i in range(start, cue - 1) if tokens[i].text == ","]
     if len(commas) != 1 or cue - 1 > _MAX_SUBJECT + _MAX_APPOSITION:
         return None
     words = vocabulary()
-    if any(t.lower in words.subject_stops or t.text in {";", ":", "“", '"'} for t in tokens[: cue - 1]):
+    chunk = tokens[start : cue - 1]
+    if any(t.lower in words.subject_stops or t.text in {";", ":", "“", '"'} for t in chunk):
         return None
-    if not any(t.text[:1].isupper() for t in tokens[: cue - 1]):
+    if not any(t.text[:1].isupper() for t in chunk):
         return None
-    return 0, cue - 1
+    return start, cue - 1
 
 
 def _subject_after(tokens: list[Token], start: int) -> tuple[tuple[int, int] | None, int]:
     """The party named right after a cue ("said Jane Doe, a spokeswoman") and where it ends."""
     words = vocabulary()
+    for channel in words.channels:
+        if tuple(t.lower for t in tokens[start : start + len(channel)]) == channel:
+            return None, start
     end = start
     while end < len(tokens):
         token = tokens[end]
@@ -411,7 +463,15 @@ def _coordination(tokens: list[Token], quotes: list[Span], start: int) -> int | 
     """Index of "and" in "... and stressed that ...": where a second cue takes over the subject."""
     lexicon = vocabulary()
     for index in range(start, len(tokens) - 2):
-        if tokens[index].lower not in {"and", "but"} or is_inside(tokens[index].start, quotes):
+        if is_inside(tokens[index].start, quotes):
+            continue
+        if (
+            tokens[index].text == ","
+            and _PARTICIPLE.search(tokens[index + 1].lower)
+            and (tokens[index + 1].lower in lexicon.cue_heads and tokens[index + 1].lower not in _NESTING)
+        ):
+            return index
+        if tokens[index].lower not in {"and", "but"}:
             continue
         probe = index + 1
         while probe < len(tokens) and tokens[probe].lower in lexicon.auxiliaries:

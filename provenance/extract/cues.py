@@ -42,7 +42,7 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
                 if words == form:
                     match = form
                     break
-        if match is None or _is_noun_or_infinitive(tokens, index):
+        if match is None or not token.text[:1].islower() or _is_noun_or_infinitive(tokens, index):
             index += 1
             continue
         found.append(Cue(index, index + len(match), lexicon.cues[match]))

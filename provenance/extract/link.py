@@ -184,6 +184,8 @@ class Linker:
         if _drop_article(name) in self.acronyms:
             return self.acronyms[_drop_article(name)]
         key = _key(name)
+        if not key:
+            return name
         for full in self.full_names:
             full_key = _key(full)
             if len(full_key) <= len(key):
