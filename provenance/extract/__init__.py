@@ -127,7 +127,8 @@ def _continue_quotes(
     """A quote with no cue right after an attributed sentence goes on in that speaker's voice."""
     result: list[tuple[Sentence, list[Attribution]]] = []
     for sentence, attributions in found:
-        if not attributions and result and not sentence.is_header and text[sentence.start] in OPENING:
+        opens = text.startswith(tuple(OPENING), sentence.start)
+        if not attributions and result and not sentence.is_header and opens:
             before, earlier = result[-1]
             if earlier and not before.is_header:
                 last = earlier[-1]

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from attrs import evolve, frozen
 
 from ..model import ClaimKind, Span
 from .cues import Cue, find_cues
+from .quotes import CLOSING as _CLOSING
 from .quotes import OPENING, content_kind, is_inside, quote_spans
 from .segment import Sentence, Token, tokenize
 from .vocabulary import vocabulary
 
 _BOUNDARY_MARKS = frozenset({",", ";", ":", "“", "”", '"', "—", "–", "(", "[", "]", "?", "!"})
-_CLOSING = frozenset({"”", '"', "’"})
+
 _WEEKDAYS = frozenset(
     (
         "monday",
@@ -38,6 +40,9 @@ _MAX_OBJECT = 5
 _MAX_APPOSITION = 6
 _PREPOSITIONS = frozenset({"of", "about", "against", "on", "over", "for", "to", "that", "in", "at"})
 _PARTICIPLE = re.compile(r"ing$")
+_LOWER_WORD = re.compile(r"[a-z]+")
+_VERBAL = frozenset({"has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did",
+                     "does", "do"})
 
 
 @frozen
@@ -72,6 +77,8 @@ class Attribution:
 
 def attribute_sentence(text: str, sentence: Sentence) -> list[Attribution]:
     """The attributions of one sentence, in text order (none when it stands on nobody's word)."""
+    if not _may_attribute(text, sentence):
+        return []  # many sentences hold no cue at all: skip tokenizing them
     tokens = tokenize(text, sentence.start, sentence.end)
     if not tokens:
         return []
@@ -82,8 +89,9 @@ def attribute_sentence(text: str, sentence: Sentence) -> list[Attribution]:
         if headline is not None:
             return [headline]
     taken_until = -1  # content already claimed up to this token index
-    for cue in find_cues(tokens):
-        if cue.first <= taken_until or is_inside(tokens[cue.first].start, quotes):
+    cues = [cue for cue in find_cues(tokens) if not is_inside(tokens[cue.first].start, quotes)]
+    for cue in cues:
+        if cue.first <= taken_until:
             continue
         attribution, until = _attribution_at(text, tokens, quotes, cue, found)
         if attribution is None:
@@ -91,6 +99,13 @@ def attribute_sentence(text: str, sentence: Sentence) -> list[Attribution]:
         found.append(attribution)
         taken_until = max(taken_until, until)
     return found
+
+
+def _may_attribute(text: str, sentence: Sentence) -> bool:
+    piece = text[sentence.start : sentence.end]
+    if "ccording" in piece or (sentence.is_header and ":" in piece):
+        return True
+    return not vocabulary().cue_words.isdisjoint(_LOWER_WORD.findall(piece))
 
 
 def _attribution_at(
@@ -146,7 +161,7 @@ def _attribution_at(
     says_that = after < len(tokens) and tokens[after].lower == "that"
     if (
         cue.group != "stance"
-        and boundary in {",", "”", '"'}
+        and (boundary == "," or boundary in _CLOSING)
         and (tail_is_empty or (quote_before and not says_that))
     ):
         content = _content_before(text, tokens, first)
@@ -292,8 +307,8 @@ def _subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         if tokens[index].lower in words.subject_cuts and tokens[index - 1].lower != "familiar":
             last = index
             break
-    if first >= last:
-        return None
+    if first >= last or any(tokens[i].lower in _VERBAL for i in range(first, last)):
+        return None  # "hospitals have postponed planned ...": a clause, not a subject
     return first, last
 
 
@@ -324,9 +339,8 @@ def _appositive_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None
 def _subject_after(tokens: list[Token], start: int) -> tuple[tuple[int, int] | None, int]:
     """The party named right after a cue ("said Jane Doe, a spokeswoman") and where it ends."""
     words = vocabulary()
-    for channel in words.channels:
-        if tuple(t.lower for t in tokens[start : start + len(channel)]) == channel:
-            return None, start
+    if _channel_at(tokens, start):
+        return None, start
     end = start
     while end < len(tokens):
         token = tokens[end]
@@ -347,13 +361,12 @@ def _after_cue(tokens: list[Token], cue: Cue) -> int:
     moved = True
     while moved and index < len(tokens):
         moved = False
-        for channel in words.channels:
-            if tuple(t.lower for t in tokens[index : index + len(channel)]) == channel:
-                index += len(channel)
-                if index < len(tokens) and tokens[index].lower in {"to", "with", "on", "from"}:
-                    index = _skip_phrase(tokens, index + 1)
-                moved = True
-                break
+        length = _channel_at(tokens, index)
+        if length:
+            index += length
+            if index < len(tokens) and tokens[index].lower in {"to", "with", "on", "from"}:
+                index = _skip_phrase(tokens, index + 1)
+            moved = True
         if (
             index < len(tokens)
             and tokens[index].lower == "on"
@@ -399,6 +412,21 @@ def _after_cue(tokens: list[Token], cue: Cue) -> int:
     if index < len(tokens) and tokens[index].lower in {"of", "about"} and cue.group == "speech":
         index += 1
     return index
+
+
+@cache
+def _channel_heads() -> frozenset[str]:
+    return frozenset(channel[0] for channel in vocabulary().channels)
+
+
+def _channel_at(tokens: list[Token], index: int) -> int:
+    """Length of the channel phrase ("in a statement") starting at ``index``, or 0."""
+    if index >= len(tokens) or tokens[index].lower not in _channel_heads():
+        return 0
+    for channel in vocabulary().channels:
+        if tuple(t.lower for t in tokens[index : index + len(channel)]) == channel:
+            return len(channel)
+    return 0
 
 
 def _skip_phrase(tokens: list[Token], index: int) -> int:

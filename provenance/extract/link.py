@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from attrs import evolve, frozen
 
@@ -38,6 +39,7 @@ class Parsed:
     """The pronoun, when the mention is one ("he")."""
 
 
+@lru_cache(maxsize=4096)
 def parse_mention(text: str) -> Parsed:
     """Split a mention into descriptor and proper name, or recognise it as a pronoun."""
     words = vocabulary()
@@ -109,17 +111,16 @@ def _is_title(tokens: Sequence[str], index: int) -> bool:
 
 def kind_of(name: str | None, descriptor: str | None) -> SourceKind:
     """What kind of party a named mention is, from the words of its name, then of its description."""
-    keywords = vocabulary().kinds
+    table = dict(vocabulary().kind_patterns)
     if descriptor:
         # "head of the institute", "spokesman for the ministry": the head noun says the kind
         descriptor = re.split(r"\b(?:of|for|at|with|from|in)\b", descriptor, maxsplit=1)[0]
     for text, kinds in ((name, _NAMED_KINDS), (descriptor, (SourceKind.PERSON, *_NAMED_KINDS))):
         if not text:
             continue
-        padded = " " + " ".join(w.rstrip(".") for w in _WORD.findall(text.lower())) + " "
-        table = dict(keywords)
+        padded = " ".join(w.rstrip(".") for w in _WORD.findall(text.lower()))
         for kind in kinds:
-            if any(f" {word} " in padded for word in table[kind]):
+            if table[kind].search(padded):
                 return kind
     if name and all(w[:1].isupper() or "-" in w for w in name.split()) and not name.isupper():
         return SourceKind.PERSON if len(name.split()) <= 4 else SourceKind.ORGANIZATION
@@ -155,7 +156,8 @@ class Linker:
         self.order: list[str] = []
         self.recent: list[str] = []
         # every proper name the document uses, so "Al-Alusi" in a headline finds "Mithal al-Alusi"
-        self.full_names = sorted({*names, *self.acronyms.values()} - {""}, key=lambda n: -len(_key(n)))
+        full_names = sorted({*names, *self.acronyms.values()} - {""}, key=lambda n: -len(_key(n)))
+        self.full_names = [(full, _key(full), set(_key(full)), _initials(full)) for full in full_names]
 
     def link(self, mention: str) -> str:
         """The id of the source ``mention`` names, creating or enriching that source."""
@@ -186,13 +188,13 @@ class Linker:
         key = _key(name)
         if not key:
             return name
-        for full in self.full_names:
-            full_key = _key(full)
+        words = set(key)
+        for full, full_key, full_words, initials in self.full_names:
             if len(full_key) <= len(key):
                 continue
-            if full_key[-len(key) :] == key or (set(key) <= set(full_key) and key[-1] in full_key):
+            if full_key[-len(key) :] == key or (words <= full_words and key[-1] in full_words):
                 return full
-            if len(key) == 1 and name.isupper() and _initials(full) == name:
+            if len(key) == 1 and name.isupper() and initials == name:
                 return full
         return name
 
@@ -217,8 +219,8 @@ class Linker:
                 continue
             if head and head in _key(" ".join(filter(None, (source.description, source.name)))):
                 return self._add(source_id, source.name, source.kind, None, parsed.text)
-        for full in self.full_names:
-            if head and head in _key(full):
+        for full, _, full_words, _ in self.full_names:
+            if head and head in full_words:
                 return self._add(slugify(full), full, kind_of(full, None), None, parsed.text)
         kind = kind_of(None, parsed.descriptor)
         if len(words) != 1:  # only a bare noun ("the newspaper") stands for the last party of its kind
@@ -254,6 +256,8 @@ class Linker:
         return source_id
 
     def _remember(self, source_id: str) -> None:
+        if source_id in self.recent:
+            self.recent.remove(source_id)
         self.recent.append(source_id)
 
 

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import ClaimKind, Span
 
-OPENING = frozenset({"“", '"'})
-"""Marks that can open a quote (straight quotes also close one)."""
+OPENING = frozenset({"“", '"', "''"})
+"""Marks that can open a quote (straight quotes, and the doubled apostrophes some archives use for
+them, also close one)."""
+
+CLOSING = frozenset({"”", '"', "’", "''"})
+"""Marks that can close a quote."""
 
 _TRIM = " \t\r\n,.;:!?—–-"
+_MARKS = re.compile("[“”\"]|''")
 
 
 def quote_spans(text: str, start: int, end: int) -> list[Span]:
@@ -18,15 +25,16 @@ def quote_spans(text: str, start: int, end: int) -> list[Span]:
     """
     spans: list[Span] = []
     opened: int | None = None
-    for index in range(start, end):
-        char = text[index]
+    for match in _MARKS.finditer(text, start, end):
+        index = match.start()
+        char = '"' if match.group() == "''" else match.group()
         if char == "“" or (char == '"' and opened is None):
             if opened is None:
                 opened = index
         elif char == '"' and opened is not None and text[index - 1] == "\n":
             continue
         elif (char == "”" or char == '"') and opened is not None:
-            spans.append((opened, index + 1))
+            spans.append((opened, match.end()))
             opened = None
     if opened is not None:
         spans.append((opened, end))

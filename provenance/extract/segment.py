@@ -18,10 +18,12 @@ _SLASH_DATELINE = re.compile(r"\s*(?P<outlet>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0
 _PAREN_DATELINE = re.compile(
     r"\s*[A-Z][A-Z .,'-]{1,40}(?:,\s*[\w. ]{1,20})?\s*\((?P<outlet>[A-Z][\w&. -]{1,40})\)\s*[-–—]+\s*"
 )
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]{0,2}[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
 _BOILERPLATE_WORDS = 6
-_TOKEN = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]")
+_OPENERS = ("“", '"', "''")
+_QUOTE_MARKS = re.compile("[“”\"]|''")
+_TOKEN = re.compile(r"''|\w+(?:[’'\-.]\w+)*|[^\w\s]")
 
 
 class Token(NamedTuple):
@@ -60,7 +62,9 @@ class Layout:
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Words and punctuation of ``text[start:end]`` with absolute offsets."""
     return [
-        Token(m.start(), m.end(), m.group(), m.group().lower()) for m in _TOKEN.finditer(text, start, end)
+        Token(m.start(), m.end(), g, g.lower())
+        for m in _TOKEN.finditer(text, start, end)
+        for g in (m.group(),)
     ]
 
 
@@ -99,7 +103,7 @@ def _key(line: str) -> str:
 
 
 def _ends_sentence(line: str) -> bool:
-    return line.rstrip()[-1:] in {".", "!", "?", '"', "”", "’", ":"}
+    return line.rstrip()[-1:] in {".", "!", "?", '"', "”", "’", "'", ":"}
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -143,7 +147,8 @@ def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
 
 def is_quote_open(text: str, start: int, end: int, is_open: bool = False) -> bool:
     """Whether a quote is open after ``text[start:end]``, given whether one was open before it."""
-    for char in text[start:end]:
+    for match in _QUOTE_MARKS.finditer(text, start, end):
+        char = '"' if match.group() == "''" else match.group()
         if char == "“":
             is_open = True
         elif char == "”":
@@ -162,14 +167,15 @@ def _join_open_quotes(text: str, sentences: list[Sentence]) -> tuple[Sentence, .
     for sentence in sentences:
         if is_open and merged and not sentence.is_header:
             previous = merged[-1]
-            reopens = text[sentence.start : sentence.start + 1] in {"“", '"'}
+            reopens = text.startswith(_OPENERS, sentence.start)
             if sentence.paragraph == last_paragraph:
                 merged[-1] = Sentence(previous.start, sentence.end, previous.paragraph)
                 is_open = is_quote_open(text, sentence.start, sentence.end, True)
                 continue
             if reopens and sentence.paragraph == last_paragraph + 1:
                 merged[-1] = Sentence(previous.start, sentence.end, previous.paragraph)
-                is_open = is_quote_open(text, sentence.start + 1, sentence.end, True)
+                skip = 2 if text.startswith("''", sentence.start) else 1
+                is_open = is_quote_open(text, sentence.start + skip, sentence.end, True)
                 last_paragraph = sentence.paragraph
                 continue
         if (
@@ -178,7 +184,7 @@ def _join_open_quotes(text: str, sentences: list[Sentence]) -> tuple[Sentence, .
             and not merged[-1].is_header
             and (
                 text[merged[-1].end - 1] == ":"
-                and text[sentence.start] in {"“", '"'}
+                and text.startswith(_OPENERS, sentence.start)
                 and sentence.paragraph == last_paragraph + 1
             )
         ):

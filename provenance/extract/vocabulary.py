@@ -47,6 +47,10 @@ class Vocabulary:
     """Words that make a following cue word a noun ("the report", "his claims")."""
     abbreviations: frozenset[str]
     """Abbreviations whose period does not end a sentence ("Sen.", "Sept.")."""
+    kind_patterns: tuple[tuple[SourceKind, re.Pattern[str]], ...]
+    """`kinds` compiled: one whole-word pattern per kind."""
+    cue_words: frozenset[str]
+    """The first words of all cues, so that sentences without any are passed over quickly."""
 
 
 def _data(name: str) -> str:
@@ -95,4 +99,10 @@ def vocabulary() -> Vocabulary:
         object_cues=frozenset(words["object_cues"]),
         determiners=frozenset(words["determiners"]),
         abbreviations=frozenset(words["abbreviations"]),
+        kind_patterns=tuple(
+            (SourceKind(kind), re.compile(r"\b(?:" + "|".join(map(re.escape, keywords)) + r")\b"))
+            for kind, keywords in kinds.items()
+            if not kind.startswith("_")
+        ),
+        cue_words=frozenset(heads),
     )
