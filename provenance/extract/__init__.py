@@ -55,7 +55,7 @@ def extract(document: Document, outlet: Source | None = None) -> Graph:
                     continue
                 chain.append(Hop(previous, attribution.cue, attribution.cue_span))
             else:
-                previous = linker.link(attribution.mention.text)
+                previous = linker.link(attribution.mention.refers_to or attribution.mention.text)
                 words, span = _name_part(attribution.mention)
                 chain.append(Hop(previous, attribution.cue, attribution.cue_span, words, span))
             for cue, cue_span, mention in attribution.cited:
@@ -132,7 +132,7 @@ def _continue_quotes(
             before, earlier = result[-1]
             if earlier and not before.is_header:
                 last = earlier[-1]
-                if last.speaker_after and before.paragraph == sentence.paragraph:
+                if last.speaker_after:
                     # "'...,' X said. '...'": one quote with the speaker in the middle
                     earlier[-1] = evolve(last, content=(last.content[0], sentence.end), speaker_after=False)
                     result.append((sentence, []))

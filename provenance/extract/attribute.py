@@ -14,7 +14,7 @@ from .quotes import OPENING, content_kind, is_inside, quote_spans
 from .segment import Sentence, Token, tokenize
 from .vocabulary import vocabulary
 
-_BOUNDARY_MARKS = frozenset({",", ";", ":", "“", "”", '"', "—", "–", "(", "[", "]", "?", "!"})
+_BOUNDARY_MARKS = frozenset({",", ";", ":", "“", "”", '"', "''", "—", "–", "(", "[", "]", "?", "!"})
 
 _WEEKDAYS = frozenset(
     (
@@ -41,8 +41,27 @@ _MAX_APPOSITION = 6
 _PREPOSITIONS = frozenset({"of", "about", "against", "on", "over", "for", "to", "that", "in", "at"})
 _PARTICIPLE = re.compile(r"ing$")
 _LOWER_WORD = re.compile(r"[a-z]+")
-_VERBAL = frozenset({"has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "did",
-                     "does", "do"})
+_NOT_PLURAL = frozenset(
+    {"his", "this", "its", "was", "has", "is", "as", "us", "yes", "less", "unless", "thus"}
+)
+_VERBAL = frozenset(
+    {
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+    }
+)
 
 
 @frozen
@@ -53,6 +72,8 @@ class Mention:
     """Where the words stand."""
     text: str
     """The words themselves."""
+    refers_to: str | None = None
+    """For a relative pronoun ("who"), the words it stands for ("Scott Walker"), used for linking."""
 
 
 @frozen
@@ -152,6 +173,9 @@ def _attribution_at(
         return evolve(attribution, speaker_after=True), rest
     first, last = subject
     mention = _mention(text, tokens, subject)
+    if last - first == 1 and tokens[first].lower in vocabulary().relative_pronouns:
+        antecedent = _antecedent(text, tokens, first)
+        mention = evolve(mention, refers_to=antecedent.text if antecedent else None)
     content_after = _content_after(text, tokens, quotes, after)
     tail_is_empty = content_after is None or _is_tail(tokens, after)
     boundary = tokens[first - 1].text if first > 0 else ""
@@ -281,8 +305,12 @@ def _subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     """Token range of the subject that ends right before a cue, stepping over "also", "has" ..."""
     words = vocabulary()
     last = cue
-    while last > 0 and (tokens[last - 1].lower in words.auxiliaries or tokens[last - 1].lower.endswith("ly")):
+    while last > 0 and (
+        tokens[last - 1].lower in words.auxiliaries or tokens[last - 1].lower.endswith(("ly", "n't", "n’t"))
+    ):
         last -= 1
+    if last == cue and tokens[cue].lower in words.noun_like_cues and not _clear_subject(tokens, cue):
+        return None  # "the Paris attacks", "a sharp attack": a noun, not a cue
     if last >= 2 and tokens[last - 1].lower in _WEEKDAYS and tokens[last - 2].lower == "on":
         last -= 2
     first = last
@@ -307,9 +335,44 @@ def _subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         if tokens[index].lower in words.subject_cuts and tokens[index - 1].lower != "familiar":
             last = index
             break
+    relative = first - 1 if first > 1 and tokens[first - 1].lower in words.relative_pronouns else None
+    if relative is not None and (
+        first == last or any(tokens[i].lower in _VERBAL for i in range(first, last))
+    ):
+        return relative, relative + 1  # "Scott Walker, who said ...": the pronoun stands for the speaker
     if first >= last or any(tokens[i].lower in _VERBAL for i in range(first, last)):
         return None  # "hospitals have postponed planned ...": a clause, not a subject
     return first, last
+
+
+def _antecedent(text: str, tokens: list[Token], pronoun: int) -> Mention | None:
+    """The noun phrase a relative pronoun follows: "Scott Walker" in "Scott Walker, who said"."""
+    end = pronoun
+    while end > 0 and tokens[end - 1].text == ",":
+        end -= 1
+    start = end
+    while start > 0 and tokens[start - 1].text not in _BOUNDARY_MARKS and end - start < _MAX_SUBJECT:
+        if tokens[start - 1].lower in vocabulary().subject_stops:
+            break
+        start -= 1
+    return _mention(text, tokens, (start, end)) if start < end else None
+
+
+def _clear_subject(tokens: list[Token], cue: int) -> bool:
+    """True when the word before a noun-like cue can only be its subject ("they", "Trump", "voters")."""
+    if cue == 0:
+        return False
+    words = vocabulary()
+    before = tokens[cue - 1]
+    if before.lower in words.pronouns or before.lower in words.relative_pronouns:
+        return True
+    if before.text[:1].isupper():
+        return before.lower not in words.determiners and not (cue - 1 == 0 and before.lower == "the")
+    return (
+        before.lower.endswith("s")
+        and before.lower not in _NOT_PLURAL
+        and before.lower not in words.determiners
+    )
 
 
 def _appositive_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:

@@ -47,6 +47,10 @@ class Vocabulary:
     """Words that make a following cue word a noun ("the report", "his claims")."""
     abbreviations: frozenset[str]
     """Abbreviations whose period does not end a sentence ("Sen.", "Sept.")."""
+    noun_like_cues: frozenset[str]
+    """Cue forms that are often nouns ("attacks", "plan"): they need a clear subject right before."""
+    relative_pronouns: frozenset[str]
+    """Pronouns that can be the subject of a cue in a relative clause ("who said")."""
     kind_patterns: tuple[tuple[SourceKind, re.Pattern[str]], ...]
     """`kinds` compiled: one whole-word pattern per kind."""
     cue_words: frozenset[str]
@@ -99,6 +103,8 @@ def vocabulary() -> Vocabulary:
         object_cues=frozenset(words["object_cues"]),
         determiners=frozenset(words["determiners"]),
         abbreviations=frozenset(words["abbreviations"]),
+        noun_like_cues=frozenset(words["noun_like_cues"]),
+        relative_pronouns=frozenset(words["relative_pronouns"]),
         kind_patterns=tuple(
             (SourceKind(kind), re.compile(r"\b(?:" + "|".join(map(re.escape, keywords)) + r")\b"))
             for kind, keywords in kinds.items()
