@@ -28,7 +28,7 @@ def test_audit_shows_the_sourcing_tree_of_the_seed(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
     for expected in ("Shafaq News", "Mithal al-Alusi", "Syrian Observatory for Human Rights",
-                     "warned", "according to", "unattributed"):
+                     "warned", "According to", "unattributed"):
         assert expected in result.stdout
 
 
