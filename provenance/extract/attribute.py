@@ -38,9 +38,12 @@ _MAX_SUBJECT = 12
 _MAX_THAT_LOOKAHEAD = 12
 _MAX_OBJECT = 5
 _MAX_APPOSITION = 6
+_MAX_APPOSITION_WORDS = 16
+_MAX_NAME_WORDS = 6
 _PREPOSITIONS = frozenset({"of", "about", "against", "on", "over", "for", "to", "that", "in", "at"})
 _PARTICIPLE = re.compile(r"ing$")
 _LOWER_WORD = re.compile(r"[a-z]+")
+_SAY = frozenset({("say",), ("says",), ("said",), ("saying",), ("add",), ("adds",), ("added",), ("adding",)})
 _NOT_PLURAL = frozenset(
     {"his", "this", "its", "was", "has", "is", "as", "us", "yes", "less", "unless", "thus"}
 )
@@ -110,7 +113,11 @@ def attribute_sentence(text: str, sentence: Sentence) -> list[Attribution]:
         if headline is not None:
             return [headline]
     taken_until = -1  # content already claimed up to this token index
-    cues = [cue for cue in find_cues(tokens) if not is_inside(tokens[cue.first].start, quotes)]
+    cues = [
+        cue
+        for cue in find_cues(tokens, title_case=sentence.is_header)
+        if not is_inside(tokens[cue.first].start, quotes)
+    ]
     for cue in cues:
         if cue.first <= taken_until:
             continue
@@ -151,7 +158,7 @@ def _attribution_at(
         if (
             _PARTICIPLE.search(tokens[cue.first].lower)
             and cue.first > 0
-            and tokens[cue.first - 1].text == ","
+            and tokens[cue.first - 1].text in {",", "—", "–"}
         ):
             # "..., adding that ...": the participle continues the sentence's speaker
             content = _content_after(text, tokens, quotes, after)
@@ -195,12 +202,14 @@ def _attribution_at(
                 # "Cost estimates, he added, were based on a prototype."
                 whole = (content[0], _content_end(tokens))
             cited = _citing(text, tokens, cue.last, len(tokens))
-            until = len(tokens) if cited or whole != content else after
+            until = len(tokens) if cited or whole != content else cue.last - 1
             attribution = _make(text, quotes, whole, cue_words, cue_span, mention, cited, content)
             return evolve(attribution, speaker_after=whole == content), until
     if content_after is None or last - first > _MAX_SUBJECT + _MAX_APPOSITION:
         return None, -1
     end = _coordination(tokens, quotes, after)
+    if cue.group == "stance":
+        end = _object_end(tokens, quotes, after, end)
     if end is not None:
         content_after = (content_after[0], tokens[end - 1].end)
     cited = _citing(text, tokens, cue.last, after)
@@ -242,6 +251,17 @@ def _sentence_subject(text: str, tokens: list[Token]) -> Mention | None:
     return _mention(text, tokens, (0, end))
 
 
+def _object_end(tokens: list[Token], quotes: list[Span], start: int, end: int | None) -> int | None:
+    """Where a stance cue's object ends ("accused him of sexism | after ..."), so that later cues in
+    the sentence get their own claims."""
+    openers = vocabulary().clause_openers
+    for index in range(start + 1, end if end is not None else len(tokens)):
+        token = tokens[index]
+        if (token.text in {",", ";"} or token.lower in openers) and not is_inside(token.start, quotes):
+            return index
+    return end
+
+
 def _follows_conjunction(tokens: list[Token], index: int) -> bool:
     auxiliaries = vocabulary().auxiliaries
     while index > 0 and tokens[index - 1].lower in auxiliaries:
@@ -271,10 +291,10 @@ def _headline(text: str, tokens: list[Token], quotes: list[Span]) -> Attribution
     if colon is None or colon == 0 or colon + 1 >= len(tokens):
         return None
     name = tokens[:colon]
-    if not all(t.text[:1].isalpha() and len(t.text) > 1 for t in name) or not all(
-        t.text[:1].isupper() or t.lower in vocabulary().name_particles for t in name if t.text.isalpha()
-    ):
+    if not all(t.text[:1].isalpha() and len(t.text) > 1 for t in name) or not name[0].text[:1].isupper():
         return None
+    if not all(t.text[:1].isupper() or t.lower in _party_words() for t in name):
+        return None  # "Delta Plastics fire: ..." is a topic, "Clinton camp: ..." a party
     content = (tokens[colon + 1].start, tokens[-1].end)
     mention = _mention(text, tokens, (0, colon))
     return Attribution(
@@ -358,6 +378,11 @@ def _antecedent(text: str, tokens: list[Token], pronoun: int) -> Mention | None:
     return _mention(text, tokens, (start, end)) if start < end else None
 
 
+def _starts_clause(token: Token) -> bool:
+    """True for a word that can open a reported clause without "that" ("says Obama is ...")."""
+    return token.lower in vocabulary().pronouns or (token.text[:1].isupper() and token.lower != "i")
+
+
 def _clear_subject(tokens: list[Token], cue: int) -> bool:
     """True when the word before a noun-like cue can only be its subject ("they", "Trump", "voters")."""
     if cue == 0:
@@ -376,27 +401,32 @@ def _clear_subject(tokens: list[Token], cue: int) -> bool:
 
 
 def _appositive_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
-    """ "Dr. Hana Suzuki, head of the institute, said ...": a name and its apposition, from the
-    sentence start, between the commas."""
+    """ "Dr. Hana Suzuki, head of the institute, said ...": a name and its apposition between commas."""
     if cue < 3 or tokens[cue - 1].text != ",":
         return None
-    start = 0
-    for index in range(cue - 2, -1, -1):
-        if tokens[index].text in _CLOSING:
-            start = index + 1
-            break
-    while start < cue - 1 and tokens[start].text == ",":
-        start += 1
-    commas = [i for i in range(start, cue - 1) if tokens[i].text == ","]
-    if len(commas) != 1 or cue - 1 > _MAX_SUBJECT + _MAX_APPOSITION:
-        return None
     words = vocabulary()
-    chunk = tokens[start : cue - 1]
-    if any(t.lower in words.subject_stops or t.text in {";", ":", "“", '"'} for t in chunk):
+    end = cue - 1
+    opening = None
+    for index in range(end - 1, max(-1, end - 1 - _MAX_APPOSITION_WORDS), -1):
+        token = tokens[index]
+        if token.text == ",":
+            opening = index
+            break
+        if token.text in _CLOSING or token.text in {";", ":", "“"} or token.lower in words.clause_openers:
+            return None
+    if opening is None or opening == end - 1:
         return None
-    if not any(t.text[:1].isupper() for t in chunk):
+    start = opening
+    while start > 0 and opening - start < _MAX_NAME_WORDS:
+        token = tokens[start - 1]
+        if token.text in _BOUNDARY_MARKS or token.lower in words.subject_stops:
+            break
+        start -= 1
+    while start < opening and tokens[start].lower in words.leading_drop:
+        start += 1
+    if start == opening or not (tokens[start].text[:1].isupper() or tokens[start].lower in words.pronouns):
         return None
-    return start, cue - 1
+    return start, end
 
 
 def _subject_after(tokens: list[Token], start: int) -> tuple[tuple[int, int] | None, int]:
@@ -470,11 +500,34 @@ def _after_cue(tokens: list[Token], cue: Cue) -> int:
             and tokens[probe].text in {",", ":", *OPENING}
         ):
             index = probe
+        else:
+            # "told The Star-Ledger last week she would ...": a named object, then the clause
+            probe = index
+            while probe < len(tokens) and (
+                tokens[probe].text[:1].isupper()
+                or (probe > index and tokens[probe].lower in {"of", "the", "-"})
+            ):
+                probe += 1
+            while probe < len(tokens) and (
+                tokens[probe].lower in _WEEKDAYS
+                or tokens[probe].lower in _TIME_WORDS
+                or tokens[probe].lower in {"last", "this", "on"}
+            ):
+                probe += 1
+            if probe > index and probe < len(tokens) and _starts_clause(tokens[probe]):
+                index = probe
     if index < len(tokens) and tokens[index].text in {",", ":"}:
         index += 1
     if index < len(tokens) and tokens[index].lower in {"of", "about"} and cue.group == "speech":
         index += 1
     return index
+
+
+@cache
+def _party_words() -> frozenset[str]:
+    words = vocabulary()
+    keywords = {word for _, kind_words in words.kinds for word in kind_words}
+    return frozenset({*keywords, *words.anonymous, *words.name_particles})
 
 
 @cache
@@ -569,7 +622,15 @@ def _coordination(tokens: list[Token], quotes: list[Span], start: int) -> int | 
             probe += 1
         if probe < len(tokens) and tokens[probe].lower in lexicon.cue_heads and probe + 1 < len(tokens):
             following = tokens[probe + 1]
-            if following.lower == "that" or following.text in OPENING or following.text == ":":
+            if (
+                following.lower == "that"
+                or following.text in OPENING
+                or following.text == ":"
+                or (
+                    lexicon.cue_heads.get(tokens[probe].lower, ((),))[0][:1] in _SAY
+                    and _starts_clause(following)
+                )
+            ):
                 return index
     return None
 

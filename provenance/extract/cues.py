@@ -23,8 +23,9 @@ class Cue:
     """"speech", "belief", "report", "stance" or "according"."""
 
 
-def find_cues(tokens: list[Token]) -> list[Cue]:
-    """Every cue among ``tokens``, longest form first at each position, left to right."""
+def find_cues(tokens: list[Token], *, title_case: bool = False) -> list[Cue]:
+    """Every cue among ``tokens``, longest form first at each position, left to right; in a
+    ``title_case`` headline a cue may be capitalised ("Bellwether County Says ...")."""
     lexicon = vocabulary()
     found: list[Cue] = []
     index = 0
@@ -42,7 +43,11 @@ def find_cues(tokens: list[Token]) -> list[Cue]:
                 if words == form:
                     match = form
                     break
-        if match is None or not token.text[:1].islower() or _is_noun_or_infinitive(tokens, index):
+        if (
+            match is None
+            or not (title_case or token.text[:1].islower())
+            or _is_noun_or_infinitive(tokens, index)
+        ):
             index += 1
             continue
         found.append(Cue(index, index + len(match), lexicon.cues[match]))

@@ -21,6 +21,7 @@ _PAREN_DATELINE = re.compile(
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]{0,2}[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
 _BOILERPLATE_WORDS = 6
+_NON_WORD = re.compile(r"[\W_]+")
 _OPENERS = ("“", '"', "''")
 _QUOTE_MARKS = re.compile("[“”\"]|''")
 _TOKEN = re.compile(r"''|\w+(?:[’'\-.]\w+)*|[^\w\s]")
@@ -99,7 +100,7 @@ def layout(text: str, title: str | None = None) -> Layout:
 
 
 def _key(line: str) -> str:
-    return " ".join(line.lstrip("#").split()).rstrip(".").lower()
+    return " ".join(_NON_WORD.split(line.lower())).strip()  # punctuation aside: "Nature.’" is "Nature’"
 
 
 def _ends_sentence(line: str) -> bool:

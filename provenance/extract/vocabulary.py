@@ -49,6 +49,8 @@ class Vocabulary:
     """Abbreviations whose period does not end a sentence ("Sen.", "Sept.")."""
     noun_like_cues: frozenset[str]
     """Cue forms that are often nouns ("attacks", "plan"): they need a clear subject right before."""
+    clause_openers: frozenset[str]
+    """Words that open a new clause: an apposition or a stance cue's object ends before them."""
     relative_pronouns: frozenset[str]
     """Pronouns that can be the subject of a cue in a relative clause ("who said")."""
     kind_patterns: tuple[tuple[SourceKind, re.Pattern[str]], ...]
@@ -105,6 +107,7 @@ def vocabulary() -> Vocabulary:
         abbreviations=frozenset(words["abbreviations"]),
         noun_like_cues=frozenset(words["noun_like_cues"]),
         relative_pronouns=frozenset(words["relative_pronouns"]),
+        clause_openers=frozenset(words["clause_openers"]),
         kind_patterns=tuple(
             (SourceKind(kind), re.compile(r"\b(?:" + "|".join(map(re.escape, keywords)) + r")\b"))
             for kind, keywords in kinds.items()
