@@ -352,7 +352,7 @@ def _subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     while first < last and (tokens[first].lower in words.leading_drop or tokens[first].text in {".", "-"}):
         first += 1
     for index in range(first + 1, last):
-        if tokens[index].lower in words.subject_cuts and tokens[index - 1].lower != "familiar":
+        if tokens[index].lower in words.subject_cuts and tokens[index - 1].lower not in {"familiar", "close"}:
             last = index
             break
     relative = first - 1 if first > 1 and tokens[first - 1].lower in words.relative_pronouns else None
@@ -392,6 +392,8 @@ def _clear_subject(tokens: list[Token], cue: int) -> bool:
     if before.lower in words.pronouns or before.lower in words.relative_pronouns:
         return True
     if before.text[:1].isupper():
+        if cue >= 2 and tokens[cue - 2].lower in words.determiners:
+            return False  # "a Medium post", "the Paris attacks"
         return before.lower not in words.determiners and not (cue - 1 == 0 and before.lower == "the")
     return (
         before.lower.endswith("s")
@@ -412,10 +414,15 @@ def _appositive_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None
         if token.text == ",":
             opening = index
             break
-        if token.text in _CLOSING or token.text in {";", ":", "“"} or token.lower in words.clause_openers:
+        is_connective = index == end - 1 and token.lower in words.leading_drop
+        if token.text in _CLOSING or token.text in {";", ":", "“"} or (
+            token.lower in words.clause_openers and not is_connective
+        ):
             return None
     if opening is None or opening == end - 1:
         return None
+    if opening == end - 2 and tokens[end - 1].lower in words.leading_drop:
+        end = opening  # "Murphy, though, said": a connective, not an apposition
     start = opening
     while start > 0 and opening - start < _MAX_NAME_WORDS:
         token = tokens[start - 1]
