@@ -69,15 +69,20 @@ def predictions_of(graph: Graph) -> list[dict[str, Any]]:
     ]
 
 
-def run(gold_path: Path) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]], float]:
-    """Gold records, predictions by id, and extraction throughput in documents per second."""
+def run(
+    gold_path: Path, repeat: int = 1
+) -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]], float]:
+    """Gold records, predictions by id, and extraction throughput in documents per second (the best
+    of ``repeat`` passes)."""
     with gold_path.open(encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
     documents = [document_of(record) for record in records]
     extract(Document.from_text("Warm-up, she said."))  # load the vocabularies once, outside the timing
-    started = time.perf_counter()
-    graphs = [extract(document) for document in documents]
-    elapsed = time.perf_counter() - started
+    elapsed = float("inf")
+    for _ in range(repeat):  # the best of a few passes: other processes share this machine
+        started = time.perf_counter()
+        graphs = [extract(document) for document in documents]
+        elapsed = min(elapsed, time.perf_counter() - started)
     predictions = {graph.documents[0].id: predictions_of(graph) for graph in graphs}
     return records, predictions, len(documents) / elapsed if elapsed else float("inf")
 
@@ -88,9 +93,10 @@ def main() -> int:
     )
     parser.add_argument("gold", nargs="?", type=Path, default=DEFAULT_GOLD)
     parser.add_argument("--json", action="store_true", help="print the result as one JSON object")
+    parser.add_argument("--repeat", type=int, default=3, help="timed passes; the best one is reported")
     args = parser.parse_args()
     referee = load_referee()
-    records, predictions, rate = run(args.gold)
+    records, predictions, rate = run(args.gold, max(1, args.repeat))
     result = referee.score(records, predictions)
     result["documents_per_second"] = round(rate, 1)
     if args.json:
@@ -102,7 +108,9 @@ def main() -> int:
         print(f"{key:16} P {m['P']:5.1f}  R {m['R']:5.1f}  F1 {m['F1']:5.1f}")
     print(f"source accuracy {result['source_accuracy']}  cue accuracy {result['cue_accuracy']}")
     print("recall by kind @0.3: " + ", ".join(f"{k} {v}" for k, v in result["recall_by_kind@0.3"].items()))
-    print(f"extraction: {rate:,.0f} documents/second (one process, {len(records)} documents)")
+    print(
+        f"extraction: {rate:,.0f} documents/second (one process, {len(records)} documents, best of {args.repeat})"
+    )
     return 0
 
 

@@ -22,38 +22,19 @@ _MONTHS = {
     "dec": 12,
 }
 _MONTH = (
-    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_PATTERNS = (
-    ("iso", re.compile(r"\b(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})\b")),
-    (
-        "month_day",
-        re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{4}))?", re.IGNORECASE),
-    ),
-    (
-        "day_month",
-        re.compile(
-            r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r"(?:,?\s+(?P<year>\d{4}))?",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "relative",
-        re.compile(
-            r"\b(?P<word>today|tonight|this morning|this afternoon|this evening|yesterday|"
-            r"the day before yesterday|tomorrow|last week|last month|last year)\b",
-            re.IGNORECASE,
-        ),
-    ),
-    (
-        "weekday",
-        re.compile(
-            r"\b(?P<last>last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|"
-            r"saturday|sunday)\b",
-            re.IGNORECASE,
-        ),
-    ),
+_DATE = re.compile(
+    r"\b(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})\b"
+    r"|\b(?P<md_month>" + _MONTH + r")\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{4}))?"
+    r"|\b(?P<dm_day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<dm_month>"
+    + _MONTH
+    + r")(?:,?\s+(?P<dm_year>\d{4}))?"
+    r"|\b(?P<word>today|tonight|this morning|this afternoon|this evening|yesterday|the day before yesterday|"
+    r"tomorrow|last week|last month|last year)\b"
+    r"|\b(?P<last>last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    re.IGNORECASE,
 )
 _OFFSETS = {
     "today": 0,
@@ -80,34 +61,34 @@ def resolve_date(sentence: str, published: datetime | date | None) -> date | Non
     if published is None:
         return None
     today = published.date() if isinstance(published, datetime) else published
-    found: list[tuple[int, date]] = []
-    for name, pattern in _PATTERNS:
-        for match in pattern.finditer(sentence):
-            resolved = _resolve(name, match, today)
-            if resolved is not None:
-                found.append((match.start(), resolved))
-                break
-    return min(found)[1] if found else None
+    for match in _DATE.finditer(sentence):
+        resolved = _resolve(match, today)
+        if resolved is not None:
+            return resolved
+    return None
 
 
-def _resolve(name: str, match: re.Match[str], today: date) -> date | None:
+def _resolve(match: re.Match[str], today: date) -> date | None:
     groups = match.groupdict()
-    if name == "relative":
+    if groups["word"]:
         word = " ".join(groups["word"].lower().split())
         if word == "last month":
             return _shift_months(today, -1)
         if word == "last year":
             return _safe_date(today.year - 1, today.month, today.day)
         return today + timedelta(days=_OFFSETS[word])
-    if name == "weekday":
+    if groups["weekday"]:
         back = (today.weekday() - _WEEKDAYS.index(groups["weekday"].lower())) % 7
         if groups["last"] and back == 0:
             back = 7
         return today - timedelta(days=back)
-    month = int(groups["month"]) if groups["month"].isdigit() else _MONTHS[groups["month"].lower()[:3]]
-    day = int(groups["day"])
-    if groups.get("year"):
-        return _safe_date(int(groups["year"]), month, day)
+    if groups["iso_year"]:
+        return _safe_date(int(groups["iso_year"]), int(groups["iso_month"]), int(groups["iso_day"]))
+    prefix = "md" if groups["md_month"] else "dm"
+    month = _MONTHS[groups[f"{prefix}_month"].lower()[:3]]
+    day = int(groups[f"{prefix}_day"])
+    if groups[f"{prefix}_year"]:
+        return _safe_date(int(groups[f"{prefix}_year"]), month, day)
     guess = _safe_date(today.year, month, day)
     if guess is not None and guess > today + timedelta(days=31):
         return _safe_date(today.year - 1, month, day)

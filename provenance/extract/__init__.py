@@ -35,7 +35,9 @@ def extract(document: Document, outlet: Source | None = None) -> Graph:
     claims: list[Claim] = []
     previous: str | None = None
     for sentence, attributions in found:
-        when = resolve_date(_unquoted(text, sentence), document.published)
+        when = resolve_date(text[sentence.start : sentence.end], document.published)
+        if when is not None:  # say it again without the quotations, only when it says anything
+            when = resolve_date(_unquoted(text, sentence), document.published)
         if not attributions and not sentence.is_header and _is_claim(text, sentence):
             claims.append(
                 Claim(

@@ -210,6 +210,8 @@ def _attribution_at(
     end = _coordination(tokens, quotes, after)
     if cue.group == "stance":
         end = _object_end(tokens, quotes, after, end)
+    if end is not None and tokens[end - 1].end <= content_after[0]:
+        end = None  # "agreed, but also contended that ...": nothing of its own before the next cue
     if end is not None:
         content_after = (content_after[0], tokens[end - 1].end)
     cited = _citing(text, tokens, cue.last, after)
