@@ -140,6 +140,8 @@ def _attribution_at(
     text: str, tokens: list[Token], quotes: list[Span], cue: Cue, found: list[Attribution]
 ) -> tuple[Attribution | None, int]:
     cue_words = text[tokens[cue.first].start : tokens[cue.last - 1].end]
+    if cue.first == 0 or tokens[cue.first].text[1:].islower():
+        cue_words = cue_words[:1].lower() + cue_words[1:]  # "According to", "Says" in a headline
     cue_span = (tokens[cue.first].start, tokens[cue.last - 1].end)
     if cue.group == "according":
         return _according_to(text, tokens, quotes, cue, cue_words, cue_span)
@@ -417,8 +419,10 @@ def _appositive_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None
             opening = index
             break
         is_connective = index == end - 1 and token.lower in words.leading_drop
-        if token.text in _CLOSING or token.text in {";", ":", "“"} or (
-            token.lower in words.clause_openers and not is_connective
+        if (
+            token.text in _CLOSING
+            or token.text in {";", ":", "“"}
+            or (token.lower in words.clause_openers and not is_connective)
         ):
             return None
     if opening is None or opening == end - 1:

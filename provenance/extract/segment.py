@@ -62,8 +62,9 @@ class Layout:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Words and punctuation of ``text[start:end]`` with absolute offsets."""
+    make = Token._make  # C-level tuple construction: tokenizing is the extractor's hot loop
     return [
-        Token(m.start(), m.end(), g, g.lower())
+        make((m.start(), m.end(), g, g.lower()))
         for m in _TOKEN.finditer(text, start, end)
         for g in (m.group(),)
     ]
