@@ -25,6 +25,10 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
+_MAYBE = re.compile(
+    r"\d|[Dd]ay\b|DAY|[Tt]onight|[Tt]omorrow|[Ll]ast (?:week|month|year)"
+    r"|[Tt]his (?:morning|afternoon|evening)"
+)
 _DATE = re.compile(
     r"\b(?P<iso_year>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})\b"
     r"|\b(?P<md_month>" + _MONTH + r")\s+(?P<md_day>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<md_year>\d{4}))?"
@@ -60,6 +64,8 @@ def resolve_date(sentence: str, published: datetime | date | None) -> date | Non
     """
     if published is None:
         return None
+    if not _MAYBE.search(sentence):
+        return None  # most sentences name no date: a cheap look first
     today = published.date() if isinstance(published, datetime) else published
     for match in _DATE.finditer(sentence):
         resolved = _resolve(match, today)
