@@ -109,6 +109,7 @@ def _is_title(tokens: Sequence[str], index: int) -> bool:
     return index > 0 and f"{tokens[index - 1].lower()} {lower}" in titles
 
 
+@lru_cache(maxsize=4096)
 def kind_of(name: str | None, descriptor: str | None) -> SourceKind:
     """What kind of party a named mention is, from the words of its name, then of its description."""
     table = dict(vocabulary().kind_patterns)
@@ -138,6 +139,7 @@ def is_anonymous(parsed: Parsed) -> bool:
     return any(" ".join(words[i : i + 2]) in anonymous for i in range(len(words) - 1))
 
 
+@lru_cache(maxsize=4096)
 def _key(name: str) -> tuple[str, ...]:
     return tuple(w.lower().replace("’", "'") for w in _WORD.findall(name) if w.lower() not in _ARTICLES)
 
@@ -261,15 +263,20 @@ class Linker:
         self.recent.append(source_id)
 
 
-_ACRONYM = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on|&)\s+)*){1,8})\(([A-Z][A-Za-z]*[A-Z])\)")
+_ACRONYM = re.compile(r"\(([A-Z][A-Za-z]*[A-Z])\)")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on|&)\s+)*){1,8})$")
+_LOOK_BACK = 120
 
 
 def acronyms_in(text: str) -> dict[str, str]:
     """Acronyms the text defines in parentheses ("... for Human Rights (SOHR)") → the full name."""
     found: dict[str, str] = {}
     for match in _ACRONYM.finditer(text):
-        words = match.group(1).split()
-        acronym = match.group(2)
+        name = _NAME_BEFORE.search(text, max(0, match.start() - _LOOK_BACK), match.start())
+        if name is None:
+            continue
+        words = name.group(1).split()
+        acronym = match.group(1)
         # keep the trailing words whose initials spell the acronym
         for start in range(len(words)):
             candidate = " ".join(words[start:])
