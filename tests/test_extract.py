@@ -6,6 +6,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance.extract import extract
 from provenance.extract.cues import find_cues
@@ -207,3 +209,47 @@ def test_every_sample_keeps_spans_exact() -> None:
             graph = extract(article.documents[0], article.sources[0] if article.sources else None)
             text = graph.documents[0].text
             assert all(text[c.span[0] : c.span[1]] == c.text for c in graph.claims if c.span)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                '"',
+                "“",
+                "”",
+                "''",
+                ", ",
+                ". ",
+                "\n\n",
+                ":",
+                " said ",
+                " according to ",
+                "He",
+                " that ",
+                "Lena Ortiz",
+                "the Observatory",
+                " citing sources",
+                "(SOHR)",
+                " on Thursday",
+                "told reporters",
+                "Washington/ ",
+                "2025-01-02T10:00:00+00:00\n",
+                "—",
+                "…",
+                "x",
+            ]
+        ),
+        max_size=40,
+    )
+)
+def test_any_text_gives_claims_whose_spans_index_it(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    graph = extract(Document.from_text(text, published=PUBLISHED))
+    ids = {s.id for s in graph.sources}
+    for claim in graph.claims:
+        assert claim.span is not None
+        assert text[claim.span[0] : claim.span[1]] == claim.text
+        assert claim.span[0] < claim.span[1]
+        assert all(hop.source in ids for hop in claim.chain)
