@@ -43,6 +43,23 @@ _MAX_NAME_WORDS = 6
 _PREPOSITIONS = frozenset({"of", "about", "against", "on", "over", "for", "to", "that", "in", "at"})
 _PARTICIPLE = re.compile(r"ing$")
 _LOWER_WORD = re.compile(r"[a-z]+")
+_POSSESSIVE = frozenset({"his", "her", "their", "its", "our", "my"})
+_MONTH_NAMES = frozenset(
+    (
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    )
+)
 _SAY = frozenset({("say",), ("says",), ("said",), ("saying",), ("add",), ("adds",), ("added",), ("adding",)})
 _NOT_PLURAL = frozenset(
     {"his", "this", "its", "was", "has", "is", "as", "us", "yes", "less", "unless", "thus"}
@@ -168,8 +185,8 @@ def _attribution_at(
             if content is None or inherited is None:
                 return None, -1
             return _make(text, quotes, content, cue_words, cue_span, inherited), len(tokens)
-        if cue.group != "speech":
-            return None, -1
+        if cue.group != "speech" or tokens[cue.first].lower in vocabulary().object_cues:
+            return None, -1  # "..., told The Huffington Post": the listener, not the speaker
         # "'...,' said X" — the speaker follows the cue, the content precedes it
         named, rest = _subject_after(tokens, cue.last)
         content = _content_before(text, tokens, cue.first)
@@ -245,14 +262,22 @@ def _content_end(tokens: list[Token]) -> int:
 def _sentence_subject(text: str, tokens: list[Token]) -> Mention | None:
     """The subject a sentence opens with, for a participle cue with no speaker of its own."""
     words = vocabulary()
-    if tokens[0].lower in words.pronouns:
-        return _mention(text, tokens, (0, 1))
-    end = 1 if tokens[0].lower == "the" else 0
+    start = 0
+    if tokens[0].lower in _PREPOSITIONS or tokens[0].lower in words.subject_cuts:
+        # "At a rally in Iowa, Mrs. Clinton ...": step over the opening phrase
+        start = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), len(tokens))
+    while start < len(tokens) and (tokens[start].lower in words.leading_drop or tokens[start].text == ","):
+        start += 1
+    if start >= len(tokens):
+        return None
+    if tokens[start].lower in words.pronouns:
+        return _mention(text, tokens, (start, start + 1))
+    end = start + 1 if tokens[start].lower == "the" else start
     while end < len(tokens) and (tokens[end].text[:1].isupper() or tokens[end].text == "."):
         end += 1
-    if end == 0 or (end == 1 and tokens[0].lower == "the"):
+    if end == start or (end == start + 1 and tokens[start].lower == "the"):
         return None
-    return _mention(text, tokens, (0, end))
+    return _mention(text, tokens, (start, end))
 
 
 def _object_end(tokens: list[Token], quotes: list[Span], start: int, end: int | None) -> int | None:
@@ -337,6 +362,34 @@ def _subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         return None  # "the Paris attacks", "a sharp attack": a noun, not a cue
     if last >= 2 and tokens[last - 1].lower in _WEEKDAYS and tokens[last - 2].lower == "on":
         last -= 2
+    found = _noun_phrase_before(tokens, last)
+    if (
+        found is not None
+        and _is_adverbial(tokens, *found)
+        and found[0] > 1
+        and tokens[found[0] - 1].text == ","
+    ):
+        # "The former governor, in Iowa last week, noted ...": the phrase between commas is no subject
+        found = _noun_phrase_before(tokens, found[0] - 1)
+    return found
+
+
+def _is_adverbial(tokens: list[Token], first: int, last: int) -> bool:
+    """True for "in Iowa last week", "September": a time or place phrase, not a party."""
+    if tokens[first].lower in _PREPOSITIONS:
+        return True
+    return all(
+        t.lower in _WEEKDAYS
+        or t.lower in _TIME_WORDS
+        or t.lower in _MONTH_NAMES
+        or t.lower in {"last", "this", "next"}
+        for t in tokens[first:last]
+    )
+
+
+def _noun_phrase_before(tokens: list[Token], last: int) -> tuple[int, int] | None:
+    """The noun phrase that ends at ``last``, up to a comma, a quote or a clause word."""
+    words = vocabulary()
     first = last
     while first > 0:
         token = tokens[first - 1]
@@ -437,7 +490,11 @@ def _appositive_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None
         start -= 1
     while start < opening and tokens[start].lower in words.leading_drop:
         start += 1
-    if start == opening or not (tokens[start].text[:1].isupper() or tokens[start].lower in words.pronouns):
+    if start == opening or not (
+        tokens[start].text[:1].isupper()
+        or tokens[start].lower in words.pronouns
+        or tokens[start].lower in _POSSESSIVE
+    ):
         return None
     return start, end
 
