@@ -133,10 +133,13 @@ def _continue_quotes(
         if not attributions and result and not sentence.is_header and opens:
             before, earlier = result[-1]
             if earlier and not before.is_header:
-                last = earlier[-1]
-                if last.speaker_after:
+                index = next((i for i, a in enumerate(earlier) if a.speaker_after), None)
+                if index is not None:
                     # "'...,' X said. '...'": one quote with the speaker in the middle
-                    earlier[-1] = evolve(last, content=(last.content[0], sentence.end), speaker_after=False)
+                    last = earlier[index]
+                    earlier[index] = evolve(
+                        last, content=(last.content[0], sentence.end), speaker_after=False
+                    )
                     result.append((sentence, []))
                     continue
                 span: Span = (sentence.start, sentence.end)

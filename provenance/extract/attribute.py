@@ -150,6 +150,8 @@ def _may_attribute(text: str, sentence: Sentence) -> bool:
     piece = text[sentence.start : sentence.end]
     if "ccording" in piece or (sentence.is_header and ":" in piece):
         return True
+    if sentence.is_header:  # headlines capitalise their verbs: "County Says Trump Should Win"
+        piece = piece.lower()
     return not vocabulary().cue_words.isdisjoint(_LOWER_WORD.findall(piece))
 
 
@@ -168,10 +170,11 @@ def _attribution_at(
         subject = _appositive_subject(tokens, cue.first)
     if subject is None:
         inherited = found[-1].mention if found else None
-        if inherited is not None and _follows_conjunction(tokens, cue.first):
+        if _follows_conjunction(tokens, cue.first):
             # "X pointed out that ... and stressed that ...": the second cue shares the subject
             content = _content_after(text, tokens, quotes, after)
-            if content is None:
+            inherited = inherited or _sentence_subject(text, tokens)
+            if content is None or inherited is None:
                 return None, -1
             return _make(text, quotes, content, cue_words, cue_span, inherited), len(tokens)
         if (
@@ -193,6 +196,8 @@ def _attribution_at(
         if named is None or content is None:
             return None, -1
         whole = _extend_middle_quote(text, tokens, quotes, content, rest)
+        if whole == content and _goes_on(tokens, rest + 1):
+            whole = (content[0], _content_end(tokens))  # "The contrast, said Doyle, would be clear."
         attribution = _make(
             text, quotes, whole, cue_words, cue_span, _mention(text, tokens, named), (), content
         )
@@ -245,10 +250,14 @@ def _goes_on(tokens: list[Token], after: int) -> bool:
     if after <= 0 or after + 2 >= len(tokens) or tokens[after - 1].text != ",":
         return False
     nxt = tokens[after]
+    words = vocabulary()
     return (
         not _PARTICIPLE.search(nxt.lower)
-        and nxt.lower not in vocabulary().cue_heads
+        and nxt.lower not in words.cue_heads
         and nxt.text not in OPENING
+        and nxt.lower not in words.relative_pronouns  # "said Tom Becker, who chairs ...": about him
+        and nxt.lower not in words.determiners  # "said Jane Doe, a spokeswoman": an apposition
+        and nxt.text[:1].islower()
     )
 
 
@@ -460,43 +469,56 @@ def _clear_subject(tokens: list[Token], cue: int) -> bool:
 
 
 def _appositive_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
-    """ "Dr. Hana Suzuki, head of the institute, said ...": a name and its apposition between commas."""
+    """ "Dr. Hana Suzuki, head of the institute, said ...": a name and its apposition between commas
+    (several, as in "Marley Anderson, 21, a junior from Las Vegas, said")."""
     if cue < 3 or tokens[cue - 1].text != ",":
         return None
     words = vocabulary()
     end = cue - 1
-    opening = None
+    if tokens[end - 1].lower in words.leading_drop and end >= 2 and tokens[end - 2].text == ",":
+        # "Murphy, though, said": a connective, not an apposition
+        named = _name_before(tokens, end - 2)
+        return (named, end - 2) if named is not None else None
+    best = None
     for index in range(end - 1, max(-1, end - 1 - _MAX_APPOSITION_WORDS), -1):
         token = tokens[index]
-        if token.text == ",":
-            opening = index
-            break
-        is_connective = index == end - 1 and token.lower in words.leading_drop
-        if (
+        if token.text == "," and index < end - 1:
+            named = _name_before(tokens, index)
+            if named is not None:
+                best = (named, end)
+        elif (
             token.text in _CLOSING
             or token.text in {";", ":", "“"}
-            or (token.lower in words.clause_openers and not is_connective)
+            or (token.lower in words.clause_openers and token.lower not in words.relative_pronouns)
         ):
-            return None
-    if opening is None or opening == end - 1:
-        return None
-    if opening == end - 2 and tokens[end - 1].lower in words.leading_drop:
-        end = opening  # "Murphy, though, said": a connective, not an apposition
-    start = opening
-    while start > 0 and opening - start < _MAX_NAME_WORDS:
+            break
+    return best
+
+
+def _name_before(tokens: list[Token], comma: int) -> int | None:
+    """Start of the name that ends at ``comma``, when it opens its clause and looks like a party."""
+    words = vocabulary()
+    start = comma
+    while start > 0 and comma - start < _MAX_NAME_WORDS:
         token = tokens[start - 1]
         if token.text in _BOUNDARY_MARKS or token.lower in words.subject_stops:
             break
         start -= 1
-    while start < opening and tokens[start].lower in words.leading_drop:
+    if (
+        start > 0
+        and tokens[start - 1].text not in _BOUNDARY_MARKS
+        and tokens[start - 1].lower not in {"and", "but", "so", "yet"}
+    ):
+        return None  # the words before the comma run on from a clause: not the start of a subject
+    while start < comma and tokens[start].lower in words.leading_drop:
         start += 1
-    if start == opening or not (
+    if start == comma or not (
         tokens[start].text[:1].isupper()
         or tokens[start].lower in words.pronouns
         or tokens[start].lower in _POSSESSIVE
     ):
         return None
-    return start, end
+    return start
 
 
 def _subject_after(tokens: list[Token], start: int) -> tuple[tuple[int, int] | None, int]:
@@ -659,6 +681,11 @@ def _extend_middle_quote(
 ) -> Span:
     """ "'...,' X said, '...'" — the quote goes on after the speaker: take both halves."""
     index = rest
+    if index < len(tokens) and tokens[index].lower in {"of", "about", "to"}:
+        # "'...,' he said of Trump, '...'": step over a short phrase before the second half
+        comma = next((i for i in range(index, min(len(tokens), index + 6)) if tokens[i].text == ","), None)
+        if comma is not None:
+            index = comma
     while index < len(tokens) and tokens[index].text in {",", ":"}:
         index += 1
     if (
