@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import random
 import re
@@ -62,16 +63,33 @@ def _people(rng: random.Random) -> list[str]:
     return [f"{a} {b}" for a in first for b in last]
 
 
+def vocabulary(size: int = 5000) -> list[str]:
+    """Made-up words ranked by frequency, with the topic words spread among the common ones."""
+    syllables = ["ba", "ko", "ri", "tu", "sel", "man", "dar", "vi", "lo", "nek", "sha", "pru"]
+    made = [a + b + c + d for a in syllables for b in syllables for c in ("", *syllables)
+            for d in ("", "n", "s", "ra")]
+    words = [w for w in dict.fromkeys(made) if w not in WORDS][: size - len(WORDS)]
+    for position, word in enumerate(WORDS):
+        words.insert(20 + position * 15, word)
+    return words
+
+
 def generate(path: Path, count: int, seed: int = 7) -> None:
-    """A JSON-lines corpus of ``count`` articles citing a shared pool of sources, streamed to disk."""
+    """A JSON-lines corpus of ``count`` articles citing a shared pool of sources, streamed to disk.
+
+    Claim words follow Zipf's law over a few thousand words, as in real text, so that a query
+    matches a realistic share of claims.
+    """
     rng = random.Random(seed)
     people = _people(rng)
     organisations = [f"{w.title()} {x.title()} Council" for w in WORDS for x in WORDS[:12]]
+    words = vocabulary()
+    cumulative = list(itertools.accumulate(1 / rank for rank in range(1, len(words) + 1)))
     with path.open("w", encoding="utf-8") as handle:
         for number in range(count):
             sentences = [f"Report {number} from the region"]
             for _ in range(rng.randint(3, 7)):
-                claim = " ".join(rng.choice(WORDS) for _ in range(rng.randint(6, 14)))
+                claim = " ".join(rng.choices(words, cum_weights=cumulative, k=rng.randint(6, 14)))
                 claim += f" {rng.randint(2, 90)} times"
                 roll = rng.random()
                 if roll < 0.25:
@@ -84,17 +102,11 @@ def generate(path: Path, count: int, seed: int = 7) -> None:
                     sentences.append(f"{claim}, sources said")
                 else:
                     sentences.append(claim)
-            handle.write(
-                json.dumps(
-                    {
-                        "id": f"bench-{number}",
-                        "text": ". ".join(sentences) + ".",
-                        "outlet": rng.choice(OUTLETS),
-                        "published": f"20{20 + number % 6}-{number % 12 + 1:02d}-{number % 28 + 1:02d}",
-                    }
-                )
-                + "\n"
-            )
+            handle.write(json.dumps({
+                "id": f"bench-{number}", "text": ". ".join(sentences) + ".",
+                "outlet": rng.choice(OUTLETS),
+                "published": f"20{20 + number % 6}-{number % 12 + 1:02d}-{number % 28 + 1:02d}",
+            }) + "\n")
 
 
 _SAID = re.compile(r"^(?P<claim>.+), (?P<source>[^,]+) said$")
@@ -220,6 +232,7 @@ def main() -> None:
             ("search 'convoy trucks'", lambda: store.search("convoy trucks")),
             ("search '\"oil field\" OR airstrike'", lambda: store.search('"oil field" OR airstrike')),
             ("search 'ceasefire NOT drone'", lambda: store.search("ceasefire NOT drone")),
+            (f"search '{vocabulary()[0]}' (the most common word)", lambda: store.search(vocabulary()[0])),
             ("trace 'SOHR' (largest source)", lambda: store.trace("SOHR")),
             ("trace 'Layla Haddad'", lambda: store.trace("Layla Haddad")),
             ("trace 'Oil Fuel Council'", lambda: store.trace("Oil Fuel Council")),

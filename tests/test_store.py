@@ -52,7 +52,7 @@ def test_open_creates_the_schema_in_wal_mode_with_foreign_keys(tmp_path: Path) -
         # What Datasette needs to offer search boxes and links between rows.
         assert store.db["claims"].detect_fts() == "claims_fts"
         assert store.db["sources"].detect_fts() == "sources_fts"
-        assert {fk.other_table for fk in store.db["hops"].foreign_keys} == {"claims", "sources"}
+        assert {fk.other_table for fk in store.db["hops"].foreign_keys} == {"claims", "sources", "documents"}
         assert "chains" in store.db.view_names()
     with Store.open(tmp_path / "p.db") as again:  # reopening migrates nothing and loses nothing
         assert again.check() == []

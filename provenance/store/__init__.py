@@ -226,8 +226,7 @@ class Store:
         self.db.execute("delete from findings where document = ?", (document,))
         self.db.execute("delete from findings where claim in (select id from claims where document = ?)",
                         (document,))
-        self.db.execute("delete from hops where claim in (select id from claims where document = ?)",
-                        (document,))
+        self.db.execute("delete from hops where document = ?", (document,))
         self.db.execute("delete from claims where document = ?", (document,))
         self.db.execute("delete from source_aliases where source in "
                         "(select id from sources where document = ?)", (document,))
@@ -246,10 +245,10 @@ class Store:
         )
         self.db.conn.executemany(
             "insert into hops (claim, position, source, cue, cue_start, cue_end, mention, "
-            "mention_start, mention_end, document) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "mention_start, mention_end, cites, document) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (claim.id, position, local[hop.source], hop.cue, *(hop.cue_span or (None, None)),
-                 hop.mention, *(hop.mention_span or (None, None)), hop.document)
+                 hop.mention, *(hop.mention_span or (None, None)), hop.document, claim.document)
                 for claim in claims
                 for position, hop in enumerate(claim.chain)
             ],

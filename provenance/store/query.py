@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import heapq
+import json
 import sqlite3
 
 from sqlite_utils import Database
@@ -46,49 +48,63 @@ def search(db: Database, text: str, limit: int, marks: tuple[str, str]) -> list[
     ]
 
 
-_RESTING = f"""
-with recursive
-  members(id) as (select id from sources where canonical = :root),
-  resting(claim, document, via, depth) as (
-    select h.claim, c.document, null, 0 from hops h join claims c on c.id = h.claim
-    where h.source in members
-    union
-    select h.claim, c.document, r.document, r.depth + 1 from resting r
-    join hops h on h.document = r.document join claims c on c.id = h.claim
-    where r.depth < {MAX_CITATION_DEPTH}
-  )
-"""
-
-
 def trace(db: Database, root: str, limit: int) -> Trace:
-    """Everything resting on the canonical source ``root``."""
-    params = {"root": root, "limit": limit}
-    total_claims, total_documents = db.execute(
-        _RESTING + "select count(distinct claim), count(distinct document) from resting", params,
-    ).fetchone()
-    outlet_ids = [row[0] for row in db.execute(
-        _RESTING + "select distinct o.canonical from (select distinct document from resting) r "
-        "join documents d on d.id = r.document join sources o on o.id = d.outlet", params,
-    )]
-    page = db.execute(
-        # SQLite takes a bare column from the row holding min(): the most direct way the claim rests.
-        _RESTING + "select r.claim, r.via, min(r.depth) from resting r join documents d "
-        "on d.id = r.document group by r.claim order by max(d.published_utc) desc, r.claim limit :limit",
-        params,
-    ).fetchall()
-    claims = {claim.id: claim for claim in rows.claims(db, claim_ids=[row[0] for row in page])}
-    documents, sources = _context(db, claims.values(), extra=[root, *outlet_ids])
+    """Everything resting on the canonical source ``root``.
+
+    Reads the ``hops`` index by source, then follows citing articles breadth-first; done in Python
+    over plain index lookups so that the time does not hang on the query planner's statistics.
+    """
+    members = [row[0] for row in db.execute("select id from sources where canonical = ?", (root,))]
+    resting: dict[str, tuple[str, str | None]] = {}  # claim -> (its document, the cited document)
+    for part in rows.chunks(members):
+        for claim, document in db.execute(
+            f"select claim, document from hops where source in ({rows.marks(part)})", part,
+        ):
+            resting.setdefault(claim, (document, None))
+    if db.execute("select 1 from hops where cites is not null limit 1").fetchone():
+        _follow_citations(db, resting)
+    documents: dict[str, tuple[str | None, str]] = {}  # document -> (outlet, published)
+    for document, outlet, published in db.execute(
+        "select d.id, o.canonical, d.published_utc from json_each(?) j join documents d on d.id = j.value "
+        "left join sources o on o.id = d.outlet",
+        (json.dumps(sorted({document for document, _ in resting.values()})),),
+    ):
+        documents[document] = (outlet, published or "")
+    outlet_ids = sorted({outlet for outlet, _ in documents.values() if outlet})
+    newest = heapq.nlargest(limit, resting.items(),
+                            key=lambda item: (documents[item[1][0]][1], item[0]))
+    claims = {claim.id: claim for claim in rows.claims(db, claim_ids=[claim for claim, _ in newest])}
+    found, sources = _context(db, claims.values(), extra=[root, *outlet_ids])
     traced = []
-    for claim_id, via, _ in page:
+    for claim_id, (_, via) in newest:
         claim = claims[claim_id]
         path = _path(claim, root, via)
-        traced.append(TracedClaim(claim, documents[claim.document],
+        traced.append(TracedClaim(claim, found[claim.document],
                                   tuple(sources[source_id] for source_id in path), via))
     return Trace(
-        source=sources[root], claims=tuple(traced), total_claims=total_claims,
-        total_documents=total_documents,
+        source=sources[root], claims=tuple(traced), total_claims=len(resting),
+        total_documents=len(documents),
         outlets=tuple(sorted((sources[o] for o in outlet_ids), key=lambda s: s.name.lower())),
     )
+
+
+def _follow_citations(db: Database, resting: dict[str, tuple[str, str | None]]) -> None:
+    """Add the claims whose hops cite a document already resting on the source, a few levels deep."""
+    frontier = {document for document, _ in resting.values()}
+    seen = set(frontier)
+    for _ in range(MAX_CITATION_DEPTH):
+        reached: set[str] = set()
+        for part in rows.chunks(sorted(frontier)):
+            for claim, document, cited in db.execute(
+                f"select claim, document, cites from hops where cites in ({rows.marks(part)})", part,
+            ):
+                resting.setdefault(claim, (document, cited))
+                if document not in seen:
+                    seen.add(document)
+                    reached.add(document)
+        if not reached:
+            return
+        frontier = reached
 
 
 def _path(claim: Claim, root: str, via: str | None) -> list[str]:
@@ -117,17 +133,16 @@ def _context(db: Database, claims: object, extra: list[str] | None = None
 
 _STATS = """
 with
-  appearances(source, claim, position) as (
-    select s.canonical, h.claim, min(h.position) from hops h join sources s on s.id = h.source
-    group by s.canonical, h.claim
+  appearances(source, claim, document, position) as (
+    select s.canonical, h.claim, h.document, min(h.position) from hops h
+    join sources s on s.id = h.source group by s.canonical, h.claim
   ),
   per_claim(claim, attributions, anonymous) as (
     select h.claim, sum(h.position > 0), sum(h.position > 0 and s.kind = 'anonymous')
     from hops h join sources s on s.id = h.source group by h.claim
   ),
   carried(source, document, claim, attributed) as (
-    select a.source, c.document, a.claim, a.position > 0 from appearances a
-    join claims c on c.id = a.claim
+    select source, document, claim, position > 0 from appearances
   ),
   seen(source, document) as (
     select source, document from carried

@@ -93,7 +93,7 @@ def _claims(db: Database, where: str, params: Sequence[object]) -> list[Claim]:
     hop_where = where.replace("c.id", "h.claim").replace("c.document", "c.document")
     for hop in db.execute(
         "select h.claim, s.canonical, h.cue, h.cue_start, h.cue_end, h.mention, h.mention_start, "
-        "h.mention_end, h.document from hops h join claims c on c.id = h.claim "
+        "h.mention_end, h.cites from hops h join claims c on c.id = h.claim "
         f"join sources s on s.id = h.source {hop_where} order by h.claim, h.position", params,
     ):
         chains[hop[0]].append(Hop(

@@ -53,11 +53,14 @@ def _create(db: Database) -> None:
         {
             "claim": str, "position": int, "source": str, "cue": str, "cue_start": int,
             "cue_end": int, "mention": str, "mention_start": int, "mention_end": int,
-            "document": str,
+            "cites": str, "document": str,
         },
         pk=("claim", "position"),
-        not_null=["source"],
-        foreign_keys=[("claim", "claims", "id"), ("source", "sources", "id")],
+        not_null=["source", "document"],
+        # ``document`` repeats the claim's document so that tracing a source reads hops alone;
+        # ``cites`` is the hop's own cited article (`Hop.document`), which may not be stored.
+        foreign_keys=[("claim", "claims", "id"), ("source", "sources", "id"),
+                      ("document", "documents", "id")],
     )
     db.table("findings").create(
         {
@@ -75,7 +78,7 @@ def _create(db: Database) -> None:
         ("sources", ["kind"]), ("source_aliases", ["key"]), ("documents", ["outlet"]),
         ("documents", ["published_utc"]), ("documents", ["input_hash"]), ("claims", ["document"]),
         ("claims", ["root"]),
-        ("hops", ["source"]), ("hops", ["document"]), ("findings", ["document"]),
+        ("hops", ["source"]), ("hops", ["document"]), ("hops", ["cites"]), ("findings", ["document"]),
         ("findings", ["claim"]), ("findings", ["rule"]),
     ):
         db.table(table).create_index(columns)
@@ -84,9 +87,9 @@ def _create(db: Database) -> None:
     db.table("source_aliases").enable_fts(["alias"], create_triggers=True)
     # Datasette shows views as tables: one row per link of a chain, with canonical source names.
     db.create_view("chains", """
-        select hops.claim, claims.document, hops.position, groups.id as source,
+        select hops.claim, hops.document, hops.position, groups.id as source,
                groups.name as source_name, groups.kind as source_kind, hops.cue, hops.mention,
-               claims.text as claim_text
+               hops.cites, claims.text as claim_text
         from hops
         join claims on claims.id = hops.claim
         join sources as named on named.id = hops.source
