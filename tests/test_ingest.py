@@ -188,3 +188,20 @@ def test_the_seed_article_goes_through_the_real_pipeline(tmp_path: Path, jobs: i
         assert [o.name for o in trace.outlets] == ["Shafaq News"]
         assert store.search("convoy")
         assert ingest([SEED], store, jobs=jobs).unchanged == 1
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_interrupted_ingest_stops_cleanly_and_resumes(tmp_path: Path, jobs: int) -> None:
+    corpus = _write_corpus(tmp_path / "c.jsonl", 200)
+
+    def interrupt(progress: Progress) -> None:
+        if progress.done == 20:
+            raise KeyboardInterrupt  # what Ctrl-C raises in the parent
+
+    with Store.open(tmp_path / "p.db") as store:
+        with pytest.raises(KeyboardInterrupt):
+            ingest([corpus], store, jobs=jobs, analyse=fake_analyse, on_progress=interrupt)
+        assert store.check() == []
+        assert store.db["documents"].count == 20
+        summary = ingest([corpus], store, jobs=jobs, analyse=fake_analyse)
+        assert (summary.unchanged, summary.ingested) == (20, 180)
