@@ -134,6 +134,13 @@ def test_statement_to_the_outlet_names_a_channel_not_a_source() -> None:
             "indirect",
         ),
         ("Residents believe the bridge is unsafe.", "residents", "the bridge is unsafe", "indirect"),
+        ("The plan was criticized by Lena Ortiz.", "lena-ortiz", "The plan", "indirect"),
+        (
+            "The bridge is old, Lena Ortiz said, and should close.",
+            "lena-ortiz",
+            "The bridge is old, Lena Ortiz said, and should close",
+            "indirect",
+        ),
     ],
 )
 def test_patterns(body: str, speaker: str, content: str, kind: str) -> None:

@@ -164,6 +164,8 @@ def _attribution_at(
     cue_span = (tokens[cue.first].start, tokens[cue.last - 1].end)
     if cue.group == "according":
         return _according_to(text, tokens, quotes, cue, cue_words, cue_span)
+    if cue.is_passive:
+        return _passive(text, tokens, quotes, cue, cue_words, cue_span)
     subject = _subject_before(tokens, cue.first)
     after = _after_cue(tokens, cue)
     if subject is None:
@@ -338,6 +340,24 @@ def _headline(text: str, tokens: list[Token], quotes: list[Span]) -> Attribution
     return Attribution(
         content, content_kind(text, content, quotes), ":", (tokens[colon].start, tokens[colon].end), mention
     )
+
+
+def _passive(
+    text: str, tokens: list[Token], quotes: list[Span], cue: Cue, cue_words: str, cue_span: Span
+) -> tuple[Attribution | None, int]:
+    """ "He was accused by a reporter of ...": the party after "by", what it said about the subject."""
+    named, rest = _subject_after(tokens, cue.last + 1)
+    start = cue.first
+    words = vocabulary()
+    while start > 0 and (
+        tokens[start - 1].lower in words.auxiliaries or tokens[start - 1].lower.endswith("ly")
+    ):
+        start -= 1
+    subject = _noun_phrase_before(tokens, start)
+    if named is None or subject is None:
+        return None, -1
+    content = (tokens[subject[0]].start, tokens[subject[1] - 1].end)
+    return _make(text, quotes, content, cue_words, cue_span, _mention(text, tokens, named)), rest
 
 
 def _according_to(
@@ -560,8 +580,16 @@ def _after_cue(tokens: list[Token], cue: Cue) -> int:
         ):
             index += 2
             moved = True
-        elif index < len(tokens) and (tokens[index].lower in _WEEKDAYS or tokens[index].lower in _TIME_WORDS):
-            index += 1
+        elif index < len(tokens) and (
+            tokens[index].lower in _WEEKDAYS
+            or tokens[index].lower in _TIME_WORDS
+            or (
+                tokens[index].lower in {"last", "this", "next"}
+                and index + 1 < len(tokens)
+                and (tokens[index + 1].lower in _TIME_WORDS or tokens[index + 1].lower in _WEEKDAYS)
+            )
+        ):
+            index += 1  # "reported last week that ...": the time is not the content
             moved = True
         elif index + 1 < len(tokens) and tokens[index].text == "," and tokens[index + 1].lower in _NESTING:
             index = _skip_phrase(tokens, index + 2)

@@ -21,6 +21,8 @@ class Cue:
     """Index just past its last token."""
     group: str
     """"speech", "belief", "report", "stance" or "according"."""
+    is_passive: bool = False
+    """True for "was criticized by X": the party follows "by", the content comes before."""
 
 
 def find_cues(tokens: list[Token], *, title_case: bool = False) -> list[Cue]:
@@ -50,9 +52,16 @@ def find_cues(tokens: list[Token], *, title_case: bool = False) -> list[Cue]:
         ):
             index += 1
             continue
-        found.append(Cue(index, index + len(match), lexicon.cues[match]))
+        passive = _is_passive(tokens, index, index + len(match))  # "was criticized by X"
+        found.append(Cue(index, index + len(match), lexicon.cues[match], passive))
         index += len(match)
     return found
+
+
+def _is_passive(tokens: list[Token], first: int, last: int) -> bool:
+    return (
+        last < len(tokens) and tokens[last].lower == "by" and tokens[first].lower.endswith(("ed", "wn", "en"))
+    )
 
 
 def _is_noun_or_infinitive(tokens: list[Token], index: int) -> bool:
