@@ -691,7 +691,9 @@ def _is_tail(tokens: list[Token], start: int) -> bool:
     rest = tokens[start:]
     if not rest or all(t.text in {".", "!", "?"} for t in rest):
         return True
-    return rest[0].text == "," or (rest[0].text in OPENING and start > 0 and tokens[start - 1].text == ",")
+    if rest[0].lower == "that":
+        return False
+    return rest[0].text == "," or (start > 0 and tokens[start - 1].text == ",")
 
 
 def _content_before(text: str, tokens: list[Token], end: int) -> Span | None:
