@@ -59,7 +59,7 @@ def test_seed_spans_index_the_text_exactly() -> None:
             if hop.mention_span:
                 assert text[slice(*hop.mention_span)] == hop.mention
             if hop.cue_span and hop.cue:
-                assert text[slice(*hop.cue_span)].lower() == hop.cue.lower()  # cues read in lowercase
+                assert text[slice(*hop.cue_span)] == hop.cue
 
 
 def test_seed_chains_start_with_the_outlet_dateline() -> None:

@@ -78,7 +78,7 @@ def test_seed_sources_and_cues() -> None:
         "noted",
         None,
     ]
-    assert by_source["syrian-observatory-for-human-rights"] == ["according to", "reported", "noted"]
+    assert by_source["syrian-observatory-for-human-rights"] == ["According to", "reported", "noted"]
     unattributed = [c.text for c in graph.claims if c.kind.value == "unattributed"]
     assert [t.split(",")[0] for t in unattributed] == ["Earlier on Thursday", "On Wednesday"]
     assert "prime-minister-mohammed-shia-al-sudani" not in {s.id for s in graph.sources}

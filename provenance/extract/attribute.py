@@ -159,8 +159,6 @@ def _attribution_at(
     text: str, tokens: list[Token], quotes: list[Span], cue: Cue, found: list[Attribution]
 ) -> tuple[Attribution | None, int]:
     cue_words = text[tokens[cue.first].start : tokens[cue.last - 1].end]
-    if cue.first == 0 or tokens[cue.first].text[1:].islower():
-        cue_words = cue_words[:1].lower() + cue_words[1:]  # "According to", "Says" in a headline
     cue_span = (tokens[cue.first].start, tokens[cue.last - 1].end)
     if cue.group == "according":
         return _according_to(text, tokens, quotes, cue, cue_words, cue_span)
