@@ -10,7 +10,7 @@ from attrs import frozen
 from ..model import Span
 from .vocabulary import vocabulary
 
-_LINE = re.compile(r"[^\n]+")
+_LINE = re.compile("[^\n\r\x85\u2028\u2029]+")  # every Unicode line break ends a line
 _TIMESTAMP_LINE = re.compile(
     r"\s*\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?\s*$"
 )
