@@ -77,12 +77,12 @@ def vocabulary() -> Vocabulary:
     cues: dict[tuple[str, ...], str] = {}
     for line in _lines("cues.txt"):
         group, _, forms = line.partition(":")
-        for form in forms.split(","):
-            if form.strip():
-                cues.setdefault(_words(form), group.strip())
+        for written in forms.split(","):
+            if written.strip():
+                cues.setdefault(_words(written), group.strip())
     heads: dict[str, list[tuple[str, ...]]] = {}
-    for form in cues:
-        heads.setdefault(form[0], []).append(form)
+    for words_of_form in cues:
+        heads.setdefault(words_of_form[0], []).append(words_of_form)
     words: dict[str, Any] = json.loads(_data("words.json"))
     kinds: dict[str, Any] = json.loads(_data("kinds.json"))
     return Vocabulary(
