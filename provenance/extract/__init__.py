@@ -6,8 +6,9 @@ from attrs import evolve
 
 from ..dates import resolve_date
 from ..model import Claim, ClaimKind, Document, Graph, Hop, Source, SourceKind, Span, claim_id
-from .attribute import Attribution, Mention, attribute_sentence
+from .attribute import Attribution, attribute_sentence
 from .link import Linker, acronyms_in, names_in, parse_mention
+from .mentions import Mention
 from .quotes import OPENING, quote_spans
 from .segment import Layout, Sentence, layout
 

@@ -1,0 +1,339 @@
+"""Who a cue hangs on: the subject before it, the speaker after it, appositions, relative pronouns."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from attrs import frozen
+
+from ..model import Span
+from .quotes import CLOSING as _CLOSING
+from .segment import Token
+from .vocabulary import vocabulary
+
+BOUNDARY_MARKS = frozenset({",", ";", ":", "“", "”", '"', "''", "—", "–", "(", "[", "]", "?", "!"})
+
+
+WEEKDAYS = frozenset(
+    (
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "yesterday",
+        "today",
+        "tonight",
+    )
+)
+
+
+TIME_WORDS = frozenset(
+    ("morning", "afternoon", "evening", "night", "week", "month", "year", "earlier", "later")
+)
+
+
+MAX_SUBJECT = 12
+
+
+MAX_APPOSITION = 6
+
+
+_MAX_APPOSITION_WORDS = 16
+
+
+_MAX_NAME_WORDS = 6
+
+
+PREPOSITIONS = frozenset({"of", "about", "against", "on", "over", "for", "to", "that", "in", "at"})
+
+
+_POSSESSIVE = frozenset({"his", "her", "their", "its", "our", "my"})
+
+
+_MONTH_NAMES = frozenset(
+    (
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    )
+)
+
+
+_NOT_PLURAL = frozenset(
+    {"his", "this", "its", "was", "has", "is", "as", "us", "yes", "less", "unless", "thus"}
+)
+
+
+_VERBAL = frozenset(
+    {
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "could",
+        "should",
+        "can",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "do",
+    }
+)
+
+
+@frozen
+class Mention:
+    """The words that name a party, as a span of the document text."""
+
+    span: Span
+    """Where the words stand."""
+    text: str
+    """The words themselves."""
+    refers_to: str | None = None
+    """For a relative pronoun ("who"), the words it stands for ("Scott Walker"), used for linking."""
+
+
+def sentence_subject(text: str, tokens: list[Token]) -> Mention | None:
+    """The subject a sentence opens with, for a participle cue with no speaker of its own."""
+    words = vocabulary()
+    start = 0
+    if tokens[0].lower in PREPOSITIONS or tokens[0].lower in words.subject_cuts:
+        # "At a rally in Iowa, Mrs. Clinton ...": step over the opening phrase
+        start = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), len(tokens))
+    while start < len(tokens) and (tokens[start].lower in words.leading_drop or tokens[start].text == ","):
+        start += 1
+    if start >= len(tokens):
+        return None
+    if tokens[start].lower in words.pronouns:
+        return make_mention(text, tokens, (start, start + 1))
+    end = start + 1 if tokens[start].lower == "the" else start
+    while end < len(tokens) and (tokens[end].text[:1].isupper() or tokens[end].text == "."):
+        end += 1
+    if end == start or (end == start + 1 and tokens[start].lower == "the"):
+        return None
+    return make_mention(text, tokens, (start, end))
+
+
+def follows_conjunction(tokens: list[Token], index: int) -> bool:
+    """True when the cue at ``index`` follows "and"/"but" (auxiliaries aside): it shares a subject."""
+    auxiliaries = vocabulary().auxiliaries
+    while index > 0 and tokens[index - 1].lower in auxiliaries:
+        index -= 1
+    return index > 0 and tokens[index - 1].lower in {"and", "but"}
+
+
+def subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """Token range of the subject that ends right before a cue, stepping over "also", "has" ..."""
+    words = vocabulary()
+    last = cue
+    while last > 0 and (
+        tokens[last - 1].lower in words.auxiliaries or tokens[last - 1].lower.endswith(("ly", "n't", "n’t"))
+    ):
+        last -= 1
+    if last == cue and tokens[cue].lower in words.noun_like_cues and not _clear_subject(tokens, cue):
+        return None  # "the Paris attacks", "a sharp attack": a noun, not a cue
+    if last >= 2 and tokens[last - 1].lower in WEEKDAYS and tokens[last - 2].lower == "on":
+        last -= 2
+    found = noun_phrase_before(tokens, last)
+    if (
+        found is not None
+        and _is_adverbial(tokens, *found)
+        and found[0] > 1
+        and tokens[found[0] - 1].text == ","
+    ):
+        # "The former governor, in Iowa last week, noted ...": the phrase between commas is no subject
+        found = noun_phrase_before(tokens, found[0] - 1)
+    return found
+
+
+def _is_adverbial(tokens: list[Token], first: int, last: int) -> bool:
+    """True for "in Iowa last week", "September": a time or place phrase, not a party."""
+    if tokens[first].lower in PREPOSITIONS:
+        return True
+    return all(
+        t.lower in WEEKDAYS
+        or t.lower in TIME_WORDS
+        or t.lower in _MONTH_NAMES
+        or t.lower in {"last", "this", "next"}
+        for t in tokens[first:last]
+    )
+
+
+def noun_phrase_before(tokens: list[Token], last: int) -> tuple[int, int] | None:
+    """The noun phrase that ends at ``last``, up to a comma, a quote or a clause word."""
+    words = vocabulary()
+    first = last
+    while first > 0:
+        token = tokens[first - 1]
+        if token.text == ")":
+            opening = next(
+                (i for i in range(first - 2, max(first - 8, -1), -1) if tokens[i].text == "("), None
+            )
+            if opening is None:
+                break
+            first = opening
+            continue
+        if token.text in BOUNDARY_MARKS or token.lower in words.subject_stops:
+            break
+        first -= 1
+        if last - first > MAX_SUBJECT:
+            return None
+    while first < last and (tokens[first].lower in words.leading_drop or tokens[first].text in {".", "-"}):
+        first += 1
+    for index in range(first + 1, last):
+        if tokens[index].lower in words.subject_cuts and tokens[index - 1].lower not in {"familiar", "close"}:
+            last = index
+            break
+    relative = first - 1 if first > 1 and tokens[first - 1].lower in words.relative_pronouns else None
+    if relative is not None and (
+        first == last or any(tokens[i].lower in _VERBAL for i in range(first, last))
+    ):
+        return relative, relative + 1  # "Scott Walker, who said ...": the pronoun stands for the speaker
+    if first >= last or any(tokens[i].lower in _VERBAL for i in range(first, last)):
+        return None  # "hospitals have postponed planned ...": a clause, not a subject
+    return first, last
+
+
+def antecedent_of(text: str, tokens: list[Token], pronoun: int) -> Mention | None:
+    """The noun phrase a relative pronoun follows: "Scott Walker" in "Scott Walker, who said"."""
+    end = pronoun
+    while end > 0 and tokens[end - 1].text == ",":
+        end -= 1
+    start = end
+    while start > 0 and tokens[start - 1].text not in BOUNDARY_MARKS and end - start < MAX_SUBJECT:
+        if tokens[start - 1].lower in vocabulary().subject_stops:
+            break
+        start -= 1
+    return make_mention(text, tokens, (start, end)) if start < end else None
+
+
+def starts_clause(token: Token) -> bool:
+    """True for a word that can open a reported clause without "that" ("says Obama is ...")."""
+    return token.lower in vocabulary().pronouns or (token.text[:1].isupper() and token.lower != "i")
+
+
+def _clear_subject(tokens: list[Token], cue: int) -> bool:
+    """True when the word before a noun-like cue can only be its subject ("they", "Trump", "voters")."""
+    if cue == 0:
+        return False
+    words = vocabulary()
+    before = tokens[cue - 1]
+    if before.lower in words.pronouns or before.lower in words.relative_pronouns:
+        return True
+    if before.text[:1].isupper():
+        if cue >= 2 and tokens[cue - 2].lower in words.determiners:
+            return False  # "a Medium post", "the Paris attacks"
+        return before.lower not in words.determiners and not (cue - 1 == 0 and before.lower == "the")
+    return (
+        before.lower.endswith("s")
+        and before.lower not in _NOT_PLURAL
+        and before.lower not in words.determiners
+    )
+
+
+def appositive_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
+    """ "Dr. Hana Suzuki, head of the institute, said ...": a name and its apposition between commas
+    (several, as in "Marley Anderson, 21, a junior from Las Vegas, said")."""
+    if cue < 3 or tokens[cue - 1].text != ",":
+        return None
+    words = vocabulary()
+    end = cue - 1
+    if tokens[end - 1].lower in words.leading_drop and end >= 2 and tokens[end - 2].text == ",":
+        # "Murphy, though, said": a connective, not an apposition
+        named = _name_before(tokens, end - 2)
+        return (named, end - 2) if named is not None else None
+    best = None
+    for index in range(end - 1, max(-1, end - 1 - _MAX_APPOSITION_WORDS), -1):
+        token = tokens[index]
+        if token.text == "," and index < end - 1:
+            named = _name_before(tokens, index)
+            if named is not None:
+                best = (named, end)
+        elif (
+            token.text in _CLOSING
+            or token.text in {";", ":", "“"}
+            or (token.lower in words.clause_openers and token.lower not in words.relative_pronouns)
+        ):
+            break
+    return best
+
+
+def _name_before(tokens: list[Token], comma: int) -> int | None:
+    """Start of the name that ends at ``comma``, when it opens its clause and looks like a party."""
+    words = vocabulary()
+    start = comma
+    while start > 0 and comma - start < _MAX_NAME_WORDS:
+        token = tokens[start - 1]
+        if token.text in BOUNDARY_MARKS or token.lower in words.subject_stops:
+            break
+        start -= 1
+    if (
+        start > 0
+        and tokens[start - 1].text not in BOUNDARY_MARKS
+        and tokens[start - 1].lower not in {"and", "but", "so", "yet"}
+    ):
+        return None  # the words before the comma run on from a clause: not the start of a subject
+    while start < comma and tokens[start].lower in words.leading_drop:
+        start += 1
+    if start == comma or not (
+        tokens[start].text[:1].isupper()
+        or tokens[start].lower in words.pronouns
+        or tokens[start].lower in _POSSESSIVE
+    ):
+        return None
+    return start
+
+
+def subject_after(tokens: list[Token], start: int) -> tuple[tuple[int, int] | None, int]:
+    """The party named right after a cue ("said Jane Doe, a spokeswoman") and where it ends."""
+    words = vocabulary()
+    if channel_at(tokens, start):
+        return None, start
+    end = start
+    while end < len(tokens):
+        token = tokens[end]
+        if token.text in BOUNDARY_MARKS or token.text == "." or token.lower in words.subject_stops:
+            break
+        if end > start and token.lower in words.subject_cuts:
+            break
+        end += 1
+    if end == start or end - start > MAX_SUBJECT:
+        return None, start
+    return (start, end), end
+
+
+@cache
+def _channel_heads() -> frozenset[str]:
+    return frozenset(channel[0] for channel in vocabulary().channels)
+
+
+def channel_at(tokens: list[Token], index: int) -> int:
+    """Length of the channel phrase ("in a statement") starting at ``index``, or 0."""
+    if index >= len(tokens) or tokens[index].lower not in _channel_heads():
+        return 0
+    for channel in vocabulary().channels:
+        if tuple(t.lower for t in tokens[index : index + len(channel)]) == channel:
+            return len(channel)
+    return 0
+
+
+def make_mention(text: str, tokens: list[Token], span: tuple[int, int]) -> Mention:
+    """The mention covering tokens ``span`` (first, last) of the sentence."""
+    first, last = span
+    start, end = tokens[first].start, tokens[last - 1].end
+    return Mention((start, end), text[start:end])
