@@ -260,3 +260,13 @@ def test_any_text_gives_claims_whose_spans_index_it(pieces: list[str]) -> None:
         assert text[claim.span[0] : claim.span[1]] == claim.text
         assert claim.span[0] < claim.span[1]
         assert all(hop.source in ids for hop in claim.chain)
+
+
+def test_according_to_at_the_end_vouches_for_the_whole_sentence() -> None:
+    claim = _only(
+        _run("Lena Ortiz told aides that the bridge would close, according to a source in attendance.")
+    )
+    assert [hop.cue for hop in claim.chain] == ["publishes", "according to", "told"]
+    assert [hop.source for hop in claim.chain[1:]] == ["source", "lena-ortiz"]
+    assert claim.text == "Lena Ortiz told aides that the bridge would close"
+    assert claim.kind is ClaimKind.ACCORDING_TO

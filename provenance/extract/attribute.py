@@ -82,6 +82,26 @@ def attribute_sentence(text: str, sentence: Sentence) -> list[Attribution]:
         for cue in find_cues(tokens, title_case=sentence.is_header)
         if not is_inside(tokens[cue.first].start, quotes)
     ]
+    according = next((c for c in cues if c.group == "according"), None)
+    if according is not None and according.first > 1:
+        # "... told aides that ..., according to someone in attendance": the whole sentence rests
+        # on the party named last, whatever cues it holds
+        attribution, until = _attribution_at(text, tokens, quotes, according, found)
+        if attribution is not None:
+            inner = next(
+                (
+                    a
+                    for cue in cues
+                    if cue.first < according.first and cue.group != "according"
+                    for a in [_attribution_at(text, tokens, quotes, cue, [])[0]]
+                    if a is not None and a.mention is not None and a.cue and a.cue_span
+                ),
+                None,
+            )
+            if inner is not None and inner.mention is not None and inner.cue and inner.cue_span:
+                # the party named last vouches for the speaker: outlet → "someone in attendance" → Mook
+                attribution = evolve(attribution, cited=((inner.cue, inner.cue_span, inner.mention),))
+            return [attribution]
     for cue in cues:
         if cue.first <= taken_until:
             continue
@@ -257,6 +277,13 @@ def _according_to(
         content: Span | None = content_from(text, tokens, quotes, rest)
     else:
         content = content_before(text, tokens, cue.first)
+        if (
+            content is not None
+            and rest < len(tokens)
+            and tokens[rest - 1].text == ","
+            and (rest + 2 < len(tokens))
+        ):
+            content = (content[0], content_end(tokens))  # "Fundraising, according to X, has surged."
     if content is None:
         return None, -1
     return Attribution(content, ClaimKind.ACCORDING_TO, cue_words, cue_span, mention), len(tokens)
