@@ -187,7 +187,7 @@ class Store:
             for source in sources:
                 if source.id not in local:
                     local[source.id] = self._place(source, document.id, fresh)
-            self._add_claims(claims, local)
+            self._add_claims(claims, local, outlet, rows.to_utc(document.published))
             self._add_findings(findings, document.id, local, {claim.id for claim in claims})
         placed.update(local)
         if len(self._known) > 100_000:  # bounded, so memory stays flat over any corpus
@@ -232,7 +232,8 @@ class Store:
                         "(select id from sources where document = ?)", (document,))
         self.db.execute("delete from sources where document = ?", (document,))
 
-    def _add_claims(self, claims: list[Claim], local: dict[str, str]) -> None:
+    def _add_claims(self, claims: list[Claim], local: dict[str, str], outlet: str | None,
+                    published: str | None) -> None:
         self.db.conn.executemany(
             "insert into claims (id, document, ordinal, text, span_start, span_end, kind, date, root) "
             "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -245,10 +246,12 @@ class Store:
         )
         self.db.conn.executemany(
             "insert into hops (claim, position, source, cue, cue_start, cue_end, mention, "
-            "mention_start, mention_end, cites, document) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "mention_start, mention_end, cites, document, outlet, published_utc) "
+            "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (claim.id, position, local[hop.source], hop.cue, *(hop.cue_span or (None, None)),
-                 hop.mention, *(hop.mention_span or (None, None)), hop.document, claim.document)
+                 hop.mention, *(hop.mention_span or (None, None)), hop.document, claim.document,
+                 outlet, published)
                 for claim in claims
                 for position, hop in enumerate(claim.chain)
             ],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import heapq
-import json
 import sqlite3
 
 from sqlite_utils import Database
@@ -55,50 +54,47 @@ def trace(db: Database, root: str, limit: int) -> Trace:
     over plain index lookups so that the time does not hang on the query planner's statistics.
     """
     members = [row[0] for row in db.execute("select id from sources where canonical = ?", (root,))]
-    resting: dict[str, tuple[str, str | None]] = {}  # claim -> (its document, the cited document)
+    # claim -> (its document, the cited document it rests through, outlet row, publication time)
+    resting: dict[str, tuple[str, str | None, str | None, str]] = {}
     for part in rows.chunks(members):
-        for claim, document in db.execute(
-            f"select claim, document from hops where source in ({rows.marks(part)})", part,
+        for claim, document, outlet, published in db.execute(
+            "select claim, document, outlet, published_utc from hops "
+            f"where source in ({rows.marks(part)})", part,
         ):
-            resting.setdefault(claim, (document, None))
+            resting.setdefault(claim, (document, None, outlet, published or ""))
     if db.execute("select 1 from hops where cites is not null limit 1").fetchone():
         _follow_citations(db, resting)
-    documents: dict[str, tuple[str | None, str]] = {}  # document -> (outlet, published)
-    for document, outlet, published in db.execute(
-        "select d.id, o.canonical, d.published_utc from json_each(?) j join documents d on d.id = j.value "
-        "left join sources o on o.id = d.outlet",
-        (json.dumps(sorted({document for document, _ in resting.values()})),),
-    ):
-        documents[document] = (outlet, published or "")
-    outlet_ids = sorted({outlet for outlet, _ in documents.values() if outlet})
-    newest = heapq.nlargest(limit, resting.items(),
-                            key=lambda item: (documents[item[1][0]][1], item[0]))
+    outlet_rows = sorted({outlet for _, _, outlet, _ in resting.values() if outlet})
+    outlet_ids = sorted({canonical for part in rows.chunks(outlet_rows) for (canonical,) in db.execute(
+        f"select distinct canonical from sources where id in ({rows.marks(part)})", part)})
+    newest = heapq.nlargest(limit, resting.items(), key=lambda item: (item[1][3], item[0]))
     claims = {claim.id: claim for claim in rows.claims(db, claim_ids=[claim for claim, _ in newest])}
     found, sources = _context(db, claims.values(), extra=[root, *outlet_ids])
     traced = []
-    for claim_id, (_, via) in newest:
+    for claim_id, (_, via, _, _) in newest:
         claim = claims[claim_id]
         path = _path(claim, root, via)
         traced.append(TracedClaim(claim, found[claim.document],
                                   tuple(sources[source_id] for source_id in path), via))
     return Trace(
         source=sources[root], claims=tuple(traced), total_claims=len(resting),
-        total_documents=len(documents),
+        total_documents=len({document for document, _, _, _ in resting.values()}),
         outlets=tuple(sorted((sources[o] for o in outlet_ids), key=lambda s: s.name.lower())),
     )
 
 
-def _follow_citations(db: Database, resting: dict[str, tuple[str, str | None]]) -> None:
+def _follow_citations(db: Database, resting: dict[str, tuple[str, str | None, str | None, str]]) -> None:
     """Add the claims whose hops cite a document already resting on the source, a few levels deep."""
-    frontier = {document for document, _ in resting.values()}
+    frontier = {document for document, _, _, _ in resting.values()}
     seen = set(frontier)
     for _ in range(MAX_CITATION_DEPTH):
         reached: set[str] = set()
         for part in rows.chunks(sorted(frontier)):
-            for claim, document, cited in db.execute(
-                f"select claim, document, cites from hops where cites in ({rows.marks(part)})", part,
+            for claim, document, cited, outlet, published in db.execute(
+                "select claim, document, cites, outlet, published_utc from hops "
+                f"where cites in ({rows.marks(part)})", part,
             ):
-                resting.setdefault(claim, (document, cited))
+                resting.setdefault(claim, (document, cited, outlet, published or ""))
                 if document not in seen:
                     seen.add(document)
                     reached.add(document)
@@ -133,31 +129,26 @@ def _context(db: Database, claims: object, extra: list[str] | None = None
 
 _STATS = """
 with
-  appearances(source, claim, document, position) as (
-    select s.canonical, h.claim, h.document, min(h.position) from hops h
+  appearances(source, claim, document, outlet, published, position) as (
+    select s.canonical, h.claim, h.document, h.outlet, h.published_utc, min(h.position) from hops h
     join sources s on s.id = h.source group by s.canonical, h.claim
   ),
   per_claim(claim, attributions, anonymous) as (
     select h.claim, sum(h.position > 0), sum(h.position > 0 and s.kind = 'anonymous')
     from hops h join sources s on s.id = h.source group by h.claim
   ),
-  carried(source, document, claim, attributed) as (
-    select source, document, claim, position > 0 from appearances
-  ),
-  seen(source, document) as (
-    select source, document from carried
+  seen(source, document, published) as (
+    select source, document, published from appearances
     union
-    select o.canonical, d.id from documents d join sources o on o.id = d.outlet
+    select o.canonical, d.id, d.published_utc from documents d join sources o on o.id = d.outlet
   ),
   dates(source, documents, first_seen, last_seen) as (
-    select seen.source, count(*), min(d.published_utc), max(d.published_utc) from seen
-    join documents d on d.id = seen.document group by seen.source
+    select source, count(*), min(published), max(published) from seen group by source
   ),
   cited(source, claims, outlets) as (
-    select k.source, count(distinct k.claim), count(distinct case when o.canonical != k.source
-      then o.canonical end)
-    from carried k join documents d on d.id = k.document left join sources o on o.id = d.outlet
-    where k.attributed group by k.source
+    select a.source, count(distinct a.claim),
+           count(distinct case when o.canonical != a.source then o.canonical end)
+    from appearances a left join sources o on o.id = a.outlet where a.position > 0 group by a.source
   ),
   anonymity(source, attributions, anonymous) as (
     select a.source, sum(p.attributions), sum(p.anonymous) from appearances a

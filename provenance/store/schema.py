@@ -53,14 +53,15 @@ def _create(db: Database) -> None:
         {
             "claim": str, "position": int, "source": str, "cue": str, "cue_start": int,
             "cue_end": int, "mention": str, "mention_start": int, "mention_end": int,
-            "cites": str, "document": str,
+            "cites": str, "document": str, "outlet": str, "published_utc": str,
         },
         pk=("claim", "position"),
         not_null=["source", "document"],
-        # ``document`` repeats the claim's document so that tracing a source reads hops alone;
-        # ``cites`` is the hop's own cited article (`Hop.document`), which may not be stored.
+        # ``document``, ``outlet`` and ``published_utc`` repeat the claim's document's, so that
+        # tracing a source is one index-only scan of hops; ``cites`` is the hop's own cited article
+        # (`Hop.document`), which may not be stored.
         foreign_keys=[("claim", "claims", "id"), ("source", "sources", "id"),
-                      ("document", "documents", "id")],
+                      ("document", "documents", "id"), ("outlet", "sources", "id")],
     )
     db.table("findings").create(
         {
@@ -75,10 +76,11 @@ def _create(db: Database) -> None:
     )
     for table, columns in (
         ("sources", ["canonical"]), ("sources", ["merged_into"]), ("sources", ["document"]),
-        ("sources", ["kind"]), ("source_aliases", ["key"]), ("documents", ["outlet"]),
+        ("sources", ["kind"]), ("source_aliases", ["key"]), ("documents", ["outlet", "id", "published_utc"]),
         ("documents", ["published_utc"]), ("documents", ["input_hash"]), ("claims", ["document"]),
         ("claims", ["root"]),
-        ("hops", ["source"]), ("hops", ["document"]), ("hops", ["cites"]), ("findings", ["document"]),
+        ("hops", ["source", "claim", "document", "outlet", "published_utc"]),
+        ("hops", ["document"]), ("hops", ["cites"]), ("findings", ["document"]),
         ("findings", ["claim"]), ("findings", ["rule"]),
     ):
         db.table(table).create_index(columns)
