@@ -459,3 +459,9 @@ def test_datasette_opens_the_database_as_it_is(tmp_path: Path) -> None:
     hops = asyncio.run(fetch("/p/hops.json?_labels=on&_shape=array&position=1"))
     labels = {hop["source"]["label"] for hop in hops}
     assert labels == {"Mithal al-Alusi", "Syrian Observatory for Human Rights"}
+
+
+def test_a_missing_database_is_not_created_for_reading(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="no such database"):
+        Store.open(tmp_path / "missing.db", readonly=True)
+    assert not (tmp_path / "missing.db").exists()

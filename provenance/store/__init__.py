@@ -57,6 +57,8 @@ class Store:
                 if file.is_dir():
                     raise StoreError("is a folder, not a database file", path=name)
                 if readonly:
+                    if not file.exists():
+                        raise StoreError("no such database file (ingest some articles first)", path=name)
                     connection = sqlite3.connect(f"file:{quote(str(file.resolve()))}?mode=ro", uri=True)
                 else:
                     if not file.parent.is_dir():
