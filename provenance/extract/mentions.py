@@ -290,6 +290,8 @@ def _name_before(tokens: list[Token], comma: int) -> int | None:
         return None  # the words before the comma run on from a clause: not the start of a subject
     while start < comma and tokens[start].lower in words.leading_drop:
         start += 1
+    if start < comma and (tokens[start].lower in PREPOSITIONS or tokens[start].lower in words.subject_cuts):
+        return None  # "In July, ...": an opening phrase, not a name
     if start == comma or not (
         tokens[start].text[:1].isupper()
         or tokens[start].lower in words.pronouns
