@@ -1,0 +1,124 @@
+"""Hostile and broken inputs: every one gives a result or a one-line Error and exit 2, never a
+traceback or a hang."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from provenance.cli import cli
+
+SENTENCE = "The mayor said on Monday that the bridge would reopen in May."
+
+
+def _audit(path: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["audit", str(path), "--format", "json", *args])
+    assert "Traceback" not in result.stderr
+    if result.exit_code == 2:
+        assert result.stderr.startswith(f"Error: {path}:")
+        assert result.stderr.count("\n") == 1
+    elif result.exception is not None and not isinstance(result.exception, SystemExit):
+        raise result.exception
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _claims_index_their_text(stdout: str) -> list[dict[str, object]]:
+    data = json.loads(stdout)
+    texts = {document["id"]: document["text"] for document in data["documents"]}
+    for claim in data["claims"]:
+        start, end = claim["span"]
+        assert texts[claim["document"]][start:end] == claim["text"]
+        for hop in claim["chain"]:
+            if hop["mention_span"]:
+                start, end = hop["mention_span"]
+                assert texts[claim["document"]][start:end] == hop["mention"]
+                assert not set(hop["mention"]) & set("\r\n\x85\u2028\u2029")
+    return list(data["claims"])
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "empty article"),
+        ("blank.md", b"\n \r\n\t\n", "empty article"),
+        ("truncated.txt", SENTENCE.encode()[:-3] + "é".encode()[:1], "not UTF-8"),
+        ("latin1.txt", SENTENCE.replace("mayor", "maire é").encode("latin-1"), "not UTF-8"),
+        ("nul.txt", SENTENCE.encode() + b"\x00\x01", "NUL bytes"),
+        ("random.bin", bytes(range(256)) * 4, "not UTF-8"),
+        ("deep.json", b"[" * 10_000 + b"]" * 10_000, "nested too deeply"),
+        ("deep.yaml", b"[" * 10_000 + b"]" * 10_000, "nested too deeply"),
+        ("python.yaml", b"!!python/object/apply:os.system ['touch /tmp/owned']", "not valid YAML"),
+        ("wrong.json", b'{"documents": [{"id": 1}], "sources": [], "claims": [], "findings": []}',
+         "$.documents[0]"),
+        ("broken.jsonl", b'{"text": "fine, the mayor said."}\n{"text": \n', "broken.jsonl:2"),
+        ("unknown.html", b"<html><body><script>alert(1)</script></body></html>", "no article text"),
+    ],
+)
+def test_refused_with_one_line_and_exit_2(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, stdout, stderr = _audit(path)
+    assert code == 2
+    assert stdout == ""
+    assert message in stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("utf16.txt", f"Headline\n\n{SENTENCE}\n".encode("utf-16")),
+        ("bom.txt", b"\xef\xbb\xbf" + SENTENCE.encode()),
+        ("crlf.txt", f"Headline\r\n\r\n{SENTENCE}\r\nIt rained all week in the valley.\r\n".encode()),
+        ("lone-cr.txt", f"Headline\r\r{SENTENCE}\rIt rained all week in the valley.\r".encode()),
+        ("unclosed.html", f"<html><body><article><p>{SENTENCE}<p>{SENTENCE} <b>Also".encode()),
+        ("entities.html", (
+            b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;'
+            b'&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]><html><body><article><p>&c; '
+            + SENTENCE.encode() + b" " + SENTENCE.encode() + b"</p></article></body></html>"
+        )),
+        ("deep.html", b"<html><body>" + b"<div>" * 10_000 + SENTENCE.encode() * 3
+         + b"</div>" * 10_000 + b"</body></html>"),
+    ],
+)
+def test_odd_but_readable_inputs_give_a_result(tmp_path: Path, name: str, data: bytes) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    code, stdout, _ = _audit(path)
+    if code == 2:  # the HTML ones may hold no extractable article; that is a clean refusal
+        assert name.endswith(".html")
+        return
+    assert code == 0
+    claims = _claims_index_their_text(stdout)
+    if name.endswith(".txt"):
+        [claim] = [c for c in claims if "bridge" in str(c["text"])]
+        assert [hop["mention"] for hop in claim["chain"][1:]] == ["The mayor"]  # type: ignore[index]
+
+
+def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "provenance", *args],
+        capture_output=True, text=True, timeout=timeout, check=False,
+    )
+
+
+def test_a_one_megabyte_line_finishes(tmp_path: Path) -> None:
+    path = tmp_path / "long-line.txt"
+    words = (SENTENCE + ' "It is fine," he said, according to officials. ') * 20_000
+    path.write_text("Headline\n\n" + words[:1_000_000] + "\n", encoding="utf-8")
+    result = _run(["audit", str(path), "--format", "json"], timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert len(_claims_index_their_text(result.stdout)) > 1000
+
+
+def test_a_hundred_megabyte_file_is_refused_with_the_limit(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(100 * 1024 * 1024)
+    result = _run(["audit", str(path)], timeout=120)
+    assert result.returncode == 2
+    assert result.stderr == f"Error: {path}: larger than the 50 MiB limit for one article\n"
