@@ -119,9 +119,14 @@ def short_id(claim: Claim) -> str:
     return claim.id
 
 
+_QUOTES = set("\"“”")
+
+
 def shorten(text: str, limit: int = CLAIM_CHARS) -> str:
     """Whitespace collapsed and cut at a word boundary with an ellipsis when over ``limit``."""
     text = " ".join(text.split())
+    if len(text) > 1 and text[0] in "\"“" and text[-1] in "\"”" and not _QUOTES & set(text[1:-1]):
+        text = text[1:-1]  # the label quotes the claim itself; one pair is enough
     if len(text) <= limit:
         return text
     cut = text[: limit - 1]
@@ -134,7 +139,8 @@ def claim_details(claim: Claim) -> list[str]:
     details = [short_id(claim)]
     attribution = claim.chain[1] if claim.is_attributed else None
     if attribution is not None and attribution.cue:
-        details.append(attribution.cue)
+        # A headline's "Al-Alusi: ..." has a colon for its cue, which says nothing on its own.
+        details.append("headline" if attribution.cue == ":" else attribution.cue)
     if attribution is None or claim.kind.value.replace("-", " ") != attribution.cue:
         details.append(claim.kind.value)  # "according to · according-to" would say it twice
     if claim.date is not None:
