@@ -318,7 +318,7 @@ def _curated(files: Sequence[str]) -> Graph:
     from .read import PROVENANCE_SUFFIXES, read_path
     from .resolve import resolve
 
-    graphs = []
+    graphs: list[Graph] = []
     for name in files:
         if name != "-" and Path(name).suffix.lower() not in PROVENANCE_SUFFIXES:
             raise InputError(

@@ -74,8 +74,9 @@ def dumps_yaml(graph: Graph) -> str:
     """The canonical document as YAML text, for hand curation."""
     import yaml  # lazily: only curation needs it
 
-    return yaml.dump(to_data(graph), Dumper=_yaml_dumper(), sort_keys=False, allow_unicode=True,
-                     width=100)
+    text: str = yaml.dump(to_data(graph), Dumper=_yaml_dumper(), sort_keys=False, allow_unicode=True,
+                          width=100)
+    return text
 
 
 def loads(text: str, *, path: str = "<data>", fmt: str = "json") -> Graph:
