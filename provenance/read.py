@@ -127,7 +127,8 @@ def article_from_text(
         raise InputError("empty article: no text to audit", path=name)
     header = text[:4000]
     lines = [line.strip() for line in header.splitlines() if line.strip()]
-    if title is None and lines:
+    if title is None and len(lines) > 1 and len(lines[0]) <= 300:
+        # A headline line stands above the body; a one-paragraph text has none.
         title = lines[0].lstrip("#").strip() or None
     if published is None:
         published = _published_from_lines(lines[:6])
@@ -266,7 +267,8 @@ def _sniff(data: bytes) -> str:
         first, _, rest = data.strip().partition(b"\n")
         if rest.strip() and first.rstrip().endswith(b"}"):
             return ".jsonl"
-        return ".json"
+        # One object: a provenance document has "documents"; anything else is a corpus record.
+        return ".json" if b'"documents"' in data else ".jsonl"
     if head.startswith((b"documents:", b"---")):
         return ".yaml"
     return ".txt"

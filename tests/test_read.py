@@ -150,6 +150,8 @@ def test_stdin_is_sniffed() -> None:
     assert text.documents[0].text == "Plain words, the mayor said."
     lines = b'{"id": "x", "text": "One."}\n{"id": "y", "text": "Two."}\n'
     assert [g.documents[0].id for g in read.read_path("-", stdin=io.BytesIO(lines))] == ["x", "y"]
+    record = only(read.read_path("-", stdin=io.BytesIO(b'{"id": "z", "text": "Three."}')))
+    assert record.documents[0].id == "z"
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
