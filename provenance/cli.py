@@ -66,7 +66,7 @@ def _fail_on_option(function: Any) -> Any:
 def _inputs(paths: Sequence[str]) -> Iterator[Graph]:
     from .read import read_path
 
-    stdin = click.get_binary_stream("stdin")
+    stdin = sys.stdin.buffer
     for path in paths:
         yield from read_path(path, stdin=stdin)
 
@@ -84,7 +84,7 @@ def _console() -> Any:
 
 
 def _write_text(text: str) -> None:
-    click.get_text_stream("stdout").write(text)
+    sys.stdout.write(text)
 
 
 @cli.command()
@@ -154,7 +154,7 @@ def _show(graph: Graph, fmt: str, options: Any = None) -> None:
         return
     from .export import DEFAULT_OPTIONS, export
 
-    stdout = click.get_binary_stream("stdout")
+    stdout = sys.stdout.buffer
     stdout.write(export(graph, fmt, options or DEFAULT_OPTIONS))
     stdout.flush()
 
@@ -278,7 +278,7 @@ def export_command(
     options = ExportOptions(claim=claim_id)
     data = export(graph, fmt, options)
     if output is None:
-        stdout = click.get_binary_stream("stdout")
+        stdout = sys.stdout.buffer
         stdout.write(data)
         stdout.flush()
         return
@@ -369,7 +369,7 @@ def _curated(files: Sequence[str]) -> Graph:
             raise InputError(
                 "not a provenance file (.json, .yaml); use 'provenance audit' for articles", path=name
             )
-        graphs.extend(read_path(name, stdin=click.get_binary_stream("stdin")))
+        graphs.extend(read_path(name, stdin=sys.stdin.buffer))
     merged = Graph.merge(evolve(graph, findings=()) for graph in graphs)
     return evolve(merged, findings=resolve(merged))
 
@@ -439,7 +439,7 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int | None) -> None:
     with _open_store(db, readonly=False) as store, _ProgressBar(stderr) as progress:
         summary = run_ingest(
             paths, store, jobs=jobs, on_progress=progress.update,
-            stdin=click.get_binary_stream("stdin"),
+            stdin=sys.stdin.buffer,
         )
     for name, reason in summary.failed:
         click.echo(f"Error: {name}: {reason}", err=True)
