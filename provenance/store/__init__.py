@@ -17,6 +17,7 @@ from ..model import Claim, Document, Finding, Graph, Severity, Source
 from ..serialize import to_data
 from ..sources import is_document_scoped
 from . import identity, query, rows
+from .locking import immediate, use_wal
 from .results import AddResult, AddStatus, SearchHit, SourceStats, Trace, TracedClaim
 from .schema import VERSION, migrate
 
@@ -68,7 +69,7 @@ class Store:
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA busy_timeout = 10000")
             if name != ":memory:" and not readonly:
-                db.execute("PRAGMA journal_mode = WAL")
+                use_wal(db)
                 # With WAL, NORMAL keeps every commit atomic and the file valid after a crash; only
                 # the last commits before a power loss may be lost, and re-ingesting restores them.
                 db.execute("PRAGMA synchronous = NORMAL")
@@ -124,12 +125,21 @@ class Store:
         is_single = len(graph.documents) == 1
         with self._errors():
             for document in graph.documents:
-                status, written = self._add_document(graph, document, input_hash if is_single else None,
-                                                     placed, digests.get(document.id))
+                fresh: dict[Source, str] = {}
+                # Under the write lock from the first read: another process ingesting the same
+                # document at once waits, then finds it stored, rather than inserting it twice.
+                with immediate(self.db):
+                    status, written = self._add_document(graph, document,
+                                                         input_hash if is_single else None,
+                                                         placed, digests.get(document.id), fresh)
+                # Only committed rows are remembered: a failed commit leaves nothing to point at.
+                if len(self._known) > 100_000:  # bounded, so memory stays flat over any corpus
+                    self._known.clear()
+                self._known.update(fresh)
                 statuses.append((document.id, status))
                 claim_count += written
             if unowned or (input_hash and not is_single):
-                with self.db.atomic():
+                with immediate(self.db):
                     self._add_findings(unowned, None, placed, None)
                     if input_hash and not is_single:
                         self.db.conn.executemany("update documents set input_hash = ? where id = ?",
@@ -150,7 +160,8 @@ class Store:
         return row is not None
 
     def _add_document(self, graph: Graph, document: Document, input_hash: str | None,
-                      placed: dict[str, str], digest: str | None) -> tuple[AddStatus, int]:
+                      placed: dict[str, str], digest: str | None,
+                      fresh: dict[Source, str]) -> tuple[AddStatus, int]:
         claims, sources, findings = _part(graph, document)
         digest = digest or _digest(Graph((document,), tuple(sources), tuple(claims), tuple(findings)))
         stored = self.db.execute("select graph_hash, input_hash from documents where id = ?",
@@ -165,7 +176,6 @@ class Store:
             return AddStatus.UNCHANGED, 0
         self._check_claim_ids(document.id, claims)
         by_id = {source.id: source for source in sources}
-        fresh: dict[Source, str] = {}
         with self.db.atomic():
             if stored:
                 self._clear(document.id)
@@ -192,9 +202,6 @@ class Store:
             self._add_claims(claims, local, outlet, rows.to_utc(document.published))
             self._add_findings(findings, document.id, local, {claim.id for claim in claims})
         placed.update(local)
-        if len(self._known) > 100_000:  # bounded, so memory stays flat over any corpus
-            self._known.clear()
-        self._known.update(fresh)
         return (AddStatus.UPDATED if stored else AddStatus.ADDED), len(claims)
 
     def _place(self, source: Source, document: str | None, fresh: dict[Source, str]) -> str:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from ..errors import StoreError
+from .locking import immediate
 
 Migration = Callable[[Database], None]
 
@@ -108,13 +109,18 @@ VERSION = len(MIGRATIONS)
 
 def migrate(db: Database) -> None:
     """Bring the database to `VERSION`, one transaction per step; refuse foreign or newer files."""
-    version = db.execute("PRAGMA user_version").fetchone()[0]
     target = len(MIGRATIONS)
+    version = db.execute("PRAGMA user_version").fetchone()[0]
     if version > target:
         raise StoreError(f"written by a newer provenance (schema {version}, this one knows {target})")
-    if version == 0 and db.table_names():
-        raise StoreError("not a provenance database (it already holds other tables)")
     for step in range(version, target):
-        with db.atomic():
+        # Another process may be migrating the same file: each step re-reads the version under the
+        # write lock, and a step someone else took meanwhile is skipped.
+        with immediate(db):
+            current = db.execute("PRAGMA user_version").fetchone()[0]
+            if current == 0 and db.table_names():
+                raise StoreError("not a provenance database (it already holds other tables)")
+            if current != step:
+                continue
             MIGRATIONS[step](db)
             db.execute(f"PRAGMA user_version = {step + 1}")
