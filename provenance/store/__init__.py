@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -60,10 +61,21 @@ class Store:
                 if readonly:
                     if not file.exists():
                         raise StoreError("no such database file (ingest some articles first)", path=name)
-                    connection = sqlite3.connect(f"file:{quote(str(file.resolve()))}?mode=ro", uri=True)
+                    uri = f"file:{quote(str(file.resolve()))}?mode=ro"
+                    if _is_frozen(file):
+                        uri += "&immutable=1"
+                    connection = sqlite3.connect(uri, uri=True)
                 else:
                     if not file.parent.is_dir():
                         raise StoreError(f"folder {file.parent} does not exist", path=name)
+                    # Checked before SQLite opens it: SQLite would fall back to reading, and leave
+                    # journal files (read-only too) beside a database that was never written.
+                    if file.exists() and not os.access(file, os.W_OK):
+                        raise StoreError("the database file is read-only (check its permissions)",
+                                         path=name)
+                    if not os.access(file.parent, os.W_OK | os.X_OK):
+                        raise StoreError(f"folder {file.parent} is read-only, and the database "
+                                         "writes its journal beside it", path=name)
                     connection = sqlite3.connect(file)
             db = Database(connection, execute_plugins=False)
             db.execute("PRAGMA foreign_keys = ON")
@@ -375,6 +387,16 @@ class Store:
             problems = [row[0] for row in self.db.execute("PRAGMA integrity_check") if row[0] != "ok"]
             problems += [f"foreign key: {row}" for row in self.db.execute("PRAGMA foreign_key_check")]
             return problems
+
+
+def _is_frozen(file: Path) -> bool:
+    """Whether no one can be writing the database: its folder is read-only and holds no WAL.
+
+    SQLite cannot read a WAL database there, for it cannot create the shared-memory file beside it,
+    unless told the file will not change.
+    """
+    wal = file.with_name(file.name + "-wal")
+    return not os.access(file.parent, os.W_OK) and not (wal.exists() and wal.stat().st_size)
 
 
 def _recanonicalise(db: Database, head: str) -> None:
