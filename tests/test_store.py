@@ -102,15 +102,15 @@ def test_migrations_run_once_each_in_order(tmp_path: Path, monkeypatch: pytest.M
     Store.open(tmp_path / "p.db").close()
     ran = []
 
-    def add_reviews(db: object) -> None:
-        ran.append("reviews")
-        db.execute("create table reviews (claim text references claims(id), verdict text)")  # type: ignore[attr-defined]
+    def add_labels(db: object) -> None:
+        ran.append("labels")
+        db.execute("create table labels (claim text references claims(id), label text)")  # type: ignore[attr-defined]
 
-    monkeypatch.setattr(store_schema, "MIGRATIONS", (*store_schema.MIGRATIONS, add_reviews))
+    monkeypatch.setattr(store_schema, "MIGRATIONS", (*store_schema.MIGRATIONS, add_labels))
     for _ in range(2):
         with Store.open(tmp_path / "p.db") as store:
             assert store.db.execute("PRAGMA user_version").fetchone()[0] == VERSION + 1
-    assert ran == ["reviews"]
+    assert ran == ["labels"]
 
 
 # -- adding -------------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from ..errors import StoreError
 from .locking import immediate
+from .reviews import create_reviews
 
 Migration = Callable[[Database], None]
 
@@ -100,7 +101,7 @@ def _create(db: Database) -> None:
     """)
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create,)
+MIGRATIONS: tuple[Migration, ...] = (_create, create_reviews)
 """Step ``i`` takes a database from version ``i`` to ``i + 1``; append, never edit, a step."""
 
 VERSION = len(MIGRATIONS)
