@@ -15,9 +15,11 @@ from sqlite_utils import Database
 
 from ..errors import InputError, StoreError
 from ..model import Claim, Document, Finding, Graph, Severity, Source
+from ..review import THRESHOLD, ClaimMatch, Review
 from ..serialize import to_data
 from ..sources import is_document_scoped
 from . import identity, query, rows
+from . import reviews as review_table
 from .locking import immediate, use_wal
 from .results import AddResult, AddStatus, SearchHit, SourceStats, Trace, TracedClaim
 from .schema import VERSION, migrate
@@ -380,6 +382,55 @@ class Store:
                     self.db.execute("update sources set merged_into = null where id = ?", (child,))
                     _recanonicalise(self.db, child)
             return tuple(detached)
+
+    # -- reviews ---------------------------------------------------------------------------------
+
+    def claim(self, claim_id: str) -> Claim:
+        """One stored claim, its chain naming canonical sources; `InputError` for an unknown id."""
+        with self._errors():
+            found = rows.claims(self.db, claim_ids=[claim_id])
+        if not found:
+            raise InputError(f"no claim {claim_id} in the database", path=self.path)
+        return found[0]
+
+    def add_review(self, review: Review) -> bool:
+        """Record a verdict: a later one supersedes it, nothing rewrites it. False when this very
+        review (an import read twice) is stored already."""
+        with self._errors():
+            return review_table.add(self.db, review)
+
+    def reviews(self, claim_id: str) -> list[Review]:
+        """Every verdict on a stored claim or on its copies in other documents, newest first."""
+        claim = self.claim(claim_id)
+        with self._errors():
+            copies = review_table.copies(self.db, claim)
+            return review_table.for_texts(self.db, [copy.text for copy in copies])
+
+    def check_claim(self, text: str, *, threshold: float = THRESHOLD, limit: int = 10) -> list[ClaimMatch]:
+        """Stored claims and reviews that match ``text`` at ``threshold`` (0-100) or better, best
+        first, each with its appearances, root sources and verdicts."""
+        with self._errors():
+            return review_table.check(self.db, text, threshold, limit)
+
+    def claim_graph(self, claim_id: str) -> tuple[Graph, tuple[str, ...]]:
+        """A claim and its copies in other documents as a graph (documents without text), for a
+        ClaimReview; with the ids of the copies."""
+        claim = self.claim(claim_id)
+        with self._errors():
+            copies = review_table.copies(self.db, claim)
+            ids = sorted({copy.document for copy in copies})
+            documents = [d for part in rows.chunks(ids) for d in rows.documents(
+                self.db, f"where d.id in ({rows.marks(part)})", part, with_text=False)]
+            wanted = {hop.source for copy in copies for hop in copy.chain}
+            wanted |= {document.outlet for document in documents if document.outlet}
+            sources = rows.sources(self.db, wanted)
+        graph = Graph(tuple(documents), tuple(sources.values()), tuple(copies))
+        return graph, tuple(copy.id for copy in copies[1:])
+
+    def reviewed_claims(self) -> list[str]:
+        """Ids of the stored claims reviewed here, in the order of their first review."""
+        with self._errors():
+            return review_table.reviewed_claims(self.db)
 
     def check(self) -> list[str]:
         """Problems SQLite finds in the file and its foreign keys; empty when all is well."""
