@@ -27,7 +27,7 @@ def write(graph: Graph, options: ExportOptions) -> bytes:
     """The ClaimReview of ``options.claim``: what was claimed, by whom (the chain's root source),
     where it appeared and first appeared, and the rating when a verdict is given."""
     claim = _claim(graph, options.claim)
-    appearances = _appearances(graph, claim)
+    appearances = _appearances(graph, claim, options.copies)
     item: dict[str, Any] = {"@type": "Claim", "text": claim.text}
     root = claim.root
     if root is not None:
@@ -57,6 +57,10 @@ def write(graph: Graph, options: ExportOptions) -> bytes:
         review["reviewRating"] = rating
         if verdict.reviewer:
             review["author"] = {"@type": "Organization", "name": verdict.reviewer}
+        if verdict.note:
+            review["reviewBody"] = verdict.note
+        if verdict.evidence:
+            review["citation"] = [{"@id": url} for url in verdict.evidence]
     return (json.dumps(review, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -70,12 +74,12 @@ def _claim(graph: Graph, claim_id: str | None) -> Claim:
     return claim
 
 
-def _appearances(graph: Graph, claim: Claim) -> list[Document]:
-    """Documents that carry the claim: its own, those with a claim of the same words, and the
-    cited parties' own documents; earliest first, undated last."""
+def _appearances(graph: Graph, claim: Claim, copies: tuple[str, ...] = ()) -> list[Document]:
+    """Documents that carry the claim: its own, those with a claim of the same words or named as
+    a copy, and the cited parties' own documents; earliest first, undated last."""
     wanted = _words(claim.text)
     ids = [claim.document]
-    ids += [c.document for c in graph.claims if _words(c.text) == wanted]
+    ids += [c.document for c in graph.claims if _words(c.text) == wanted or c.id in copies]
     ids += [hop.document for hop in claim.chain if hop.document]
     documents = [d for d in (graph.document(i) for i in dict.fromkeys(ids)) if d is not None]
     return sorted(documents, key=_when)

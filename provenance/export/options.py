@@ -24,6 +24,10 @@ class Verdict:
     """The worst value of the scale ("false")."""
     reviewer: str | None = None
     """Who reviewed the claim (the fact-checking organisation)."""
+    note: str | None = None
+    """The reasoning behind the verdict, ClaimReview ``reviewBody``."""
+    evidence: tuple[str, ...] = ()
+    """URLs the verdict rests on, ClaimReview ``citation``."""
 
 
 @frozen
@@ -36,6 +40,9 @@ class ExportOptions:
     """The recorded verdict on ``claim``; without one, ClaimReview omits ``reviewRating``."""
     review_date: date | None = None
     """The date a review is published; today (UTC) when not given."""
+    copies: tuple[str, ...] = ()
+    """Ids of claims in the graph that are ``claim`` in other words (matched by the review workflow);
+    their documents count as appearances."""
 
 
 @frozen
