@@ -225,7 +225,7 @@ def extract(articles: tuple[str, ...], output: Path | None, fmt: str | None, for
 
 
 @cli.command("export")
-@click.argument("inputs", nargs=-1, required=True, metavar="FILE...")
+@click.argument("inputs", nargs=-1, metavar="FILE...")
 @click.option(
     "--to",
     "fmt",
@@ -242,8 +242,15 @@ def extract(articles: tuple[str, ...], output: Path | None, fmt: str | None, for
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @click.option("--claim", "claim_id", metavar="ID", help="The claim to review (claimreview).")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
+              help="ClaimReview of stored claims instead, rated by their newest verdict.")
+@click.option("--all", "all_claims", is_flag=True,
+              help="With --db: one ClaimReview per reviewed claim, into the folder -o.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Config file naming the review author  [default: ./provenance.toml if present]")
 def export_command(
-    inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool, claim_id: str | None
+    inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool, claim_id: str | None,
+    db: Path | None, all_claims: bool, config_path: Path | None,
 ) -> None:
     """Export citation chains to the formats other tools read.
 
@@ -270,10 +277,21 @@ def export_command(
       provenance export story.txt --to html -o report.html
       provenance export story.provenance.yaml --to prov-n
       provenance export story.txt --to claimreview --claim doc-1a2b-c3
+      provenance export --to claimreview --db provenance.db --claim doc-1a2b-c3
+      provenance export --to claimreview --db provenance.db --all -o reviews/
     """
     from .export import ExportOptions, default_filename, export, write_export
     from .pipeline import analyse_all
 
+    if db is not None:
+        if inputs:
+            raise click.UsageError("give FILEs or --db, not both")
+        _export_reviews(db, fmt, claim_id, all_claims, output, force, config_path)
+        return
+    if all_claims:
+        raise click.UsageError("--all exports the reviewed claims of a database: give --db")
+    if not inputs:
+        raise click.UsageError("name at least one FILE, or --db with --to claimreview")
     graph = analyse_all(_inputs(inputs))
     options = ExportOptions(claim=claim_id)
     data = export(graph, fmt, options)
@@ -284,6 +302,36 @@ def export_command(
         return
     written = write_export(data, output, force=force, name=default_filename(graph, fmt, options))
     click.echo(f"Wrote {written} ({fmt}, {len(data):,} bytes).", err=True)
+
+
+def _export_reviews(db: Path, fmt: str, claim_id: str | None, all_claims: bool, output: Path | None,
+                    force: bool, config_path: Path | None) -> None:
+    """ClaimReview of one stored claim (to -o or standard output), or of every reviewed one."""
+    from .export import safe_name, write_export
+    from .factcheck import claimreview
+
+    if fmt != "claimreview":
+        raise click.UsageError("--db exports ClaimReview only: use --to claimreview")
+    if all_claims == (claim_id is not None):
+        raise click.UsageError("name one claim with --claim ID, or give --all")
+    config = _config(config_path)
+    with _open_store(db) as store:
+        if claim_id is not None:
+            data = claimreview(store, claim_id, config)
+            if output is None:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+                return
+            written = write_export(data, output, force=force, name=safe_name(claim_id) + ".jsonld")
+            click.echo(f"Wrote {written} (claimreview, {len(data):,} bytes).", err=True)
+            return
+        if output is None or not output.is_dir():
+            raise click.UsageError("--all writes one file per claim: give an existing folder as -o")
+        claims = store.reviewed_claims()
+        for reviewed in claims:
+            data = claimreview(store, reviewed, config)
+            write_export(data, output, force=force, name=safe_name(reviewed) + ".jsonld")
+    click.echo(f"Wrote {len(claims)} ClaimReview file(s) into {output}.", err=True)
 
 
 @cli.command()
@@ -610,6 +658,165 @@ def sources_split(db: Path, source: str, sub_db: Path | None) -> None:
     with _open_store(sub_db or db, readonly=False) as store:
         detached = store.split_source(source)
     click.echo(f"Split {', '.join(detached) or 'nothing'} from {source!r}.", err=True)
+
+
+# The fact-check workflow.
+
+CONFIG_OPTION = click.option(
+    "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+    help="TOML file with the rating scale and review author  [default: ./provenance.toml if present]",
+)
+
+
+def _config(path: Path | None) -> Any:
+    """The settings of ``--config``, else of ./provenance.toml when there is one, else defaults."""
+    from .config import FILENAME, Config, read_config
+
+    if path is None:
+        local = Path(FILENAME)
+        return read_config(local) if local.is_file() else Config()
+    return read_config(path)
+
+
+def _ratings(value: str | None) -> frozenset[str]:
+    from .review import rating_name
+
+    return frozenset(rating_name(name) for name in (value or "").split(",") if name.strip())
+
+
+@cli.command("check-claim")
+@click.argument("text")
+@DB_OPTION
+@click.option("--threshold", type=click.FloatRange(0, 100), default=70.0, show_default=True,
+              help="Least similarity (0-100) for a stored claim or review to count as a match.")
+@click.option("-n", "--limit", type=click.IntRange(1, 1000), default=10, show_default=True,
+              help="How many matches to show.")
+@click.option("--fail-if-rated", metavar="RATINGS",
+              help="Comma-separated ratings (e.g. false,misleading): exit 1 when a match's "
+              "standing verdict is one of them.")
+@JSON_OPTION
+@click.pass_context
+def check_claim(ctx: click.Context, text: str, db: Path, threshold: float, limit: int,
+                fail_if_rated: str | None, fmt: str) -> None:
+    """Has this claim been seen, where, on whose word, and what was decided about it?
+
+    Stored claims sharing words with TEXT are ranked by similarity; copies of one claim in
+    several articles make one match, with its chain, root sources, number of independent
+    origins, first appearance and verdicts (the newest stands). Reviews imported with
+    'provenance import-claimreview' match too.
+
+    \b
+    Examples:
+      provenance check-claim "US forces sent 50 trucks to areas held by the SDF"
+      provenance check-claim "..." --format json --fail-if-rated false,misleading
+    """
+    failing = _ratings(fail_if_rated)
+    with _open_store(db) as store:
+        matches = store.check_claim(text, threshold=threshold, limit=limit)
+    if fmt == "json":
+        from .serialize import converter
+
+        _write_json([{**converter.unstructure(match), "origins": match.origins,
+                      "first_appearance": converter.unstructure(match.first_appearance),
+                      "verdict": converter.unstructure(match.verdict)} for match in matches])
+    else:
+        from .render.review import render_matches
+
+        _console().print(render_matches(matches, text))
+    rated = any(match.verdict is not None and match.verdict.rating in failing for match in matches)
+    ctx.exit(int(ExitCode.FINDINGS if rated else ExitCode.OK))
+
+
+@cli.command()
+@click.argument("claim_id", metavar="CLAIM_ID")
+@click.option("--rating", required=True, help="The verdict, a name on the scale (default scale: "
+              "true, mostly-true, half-true, misleading, false, unproven).")
+@click.option("--reviewer", required=True, metavar="NAME", help="Who reviewed the claim.")
+@click.option("--note", metavar="TEXT", help="Why, in a sentence or two (ClaimReview reviewBody).")
+@click.option("--evidence", "evidence", multiple=True, metavar="URL",
+              help="A source the verdict rests on; repeat for several.")
+@DB_OPTION
+@CONFIG_OPTION
+def review(claim_id: str, rating: str, reviewer: str, note: str | None, evidence: tuple[str, ...],
+           db: Path, config_path: Path | None) -> None:
+    """Record a verdict on a stored claim; earlier verdicts are kept and the newest stands.
+
+    The verdict holds for every copy of the claim in other articles. A newsroom's own scale
+    and the organisation it publishes under come from provenance.toml (or --config):
+
+    \b
+      [review]
+      author = "Example Fact Check"
+      [[review.ratings]]          # best first
+      name = "correct"
+      label = "Correct"
+      value = 3
+
+    \b
+    Example:
+      provenance review doc-1a2b3c4d5e6f7a8b-c12 --rating mostly-true --reviewer "A. Checker" \\
+        --note "About 50 trucks, per SOHR" --evidence https://example.org/sohr
+    """
+    from datetime import UTC, datetime
+
+    from .factcheck import record_review
+
+    config = _config(config_path)
+    if not db.exists():
+        raise InputError("no such database; fill one with 'provenance ingest'", path=str(db))
+    with _open_store(db, readonly=False) as store:
+        recorded = record_review(store, claim_id, rating, config, reviewer=reviewer, note=note,
+                                 evidence=evidence, reviewed=datetime.now(UTC))
+    click.echo(f"Recorded {recorded.label!r} on {claim_id} by {reviewer}; it now stands.", err=True)
+
+
+@cli.command()
+@click.argument("claim_id", metavar="CLAIM_ID")
+@DB_OPTION
+@JSON_OPTION
+def reviews(claim_id: str, db: Path, fmt: str) -> None:
+    """The verdicts on a claim and its copies in other articles, newest (standing) first.
+
+    \b
+    Example:
+      provenance reviews doc-1a2b3c4d5e6f7a8b-c12
+    """
+    with _open_store(db) as store:
+        history = store.reviews(claim_id)
+    if fmt == "json":
+        from .serialize import converter
+
+        _write_json([{**converter.unstructure(item), "standing": number == 0}
+                     for number, item in enumerate(history)])
+        return
+    from .render.review import render_reviews
+
+    _console().print(render_reviews(history, claim_id))
+
+
+@cli.command("import-claimreview")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@DB_OPTION
+def import_claimreview(files: tuple[str, ...], db: Path) -> None:
+    """Import fact-checks published by others, so that 'provenance check-claim' finds them.
+
+    FILE is ClaimReview JSON-LD (.json, .jsonld: one review, a list, or an @graph) or a saved web
+    page whose embedded JSON-LD or microdata holds ClaimReview. Importing a file twice adds
+    nothing.
+
+    \b
+    Examples:
+      provenance import-claimreview factcheck.jsonld
+      provenance import-claimreview saved-page.html --db news.db
+    """
+    from datetime import UTC, datetime
+
+    from .factcheck import import_claimreviews
+
+    with _open_store(db, readonly=False) as store:
+        for name in files:
+            result = import_claimreviews(store, Path(name), received=datetime.now(UTC))
+            click.echo(f"{name}: {result.found} review(s) found, {result.added} new.", err=True)
 
 
 def main() -> None:
