@@ -521,9 +521,26 @@ def _finding_id(finding: Finding, document: str | None) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
+_REASONS = {
+    sqlite3.SQLITE_NOTADB: "not a SQLite database, or a damaged one",
+    sqlite3.SQLITE_CORRUPT: "not a SQLite database, or a damaged one",
+    sqlite3.SQLITE_READONLY: "the database is read-only here (check file and folder permissions)",
+    sqlite3.SQLITE_CANTOPEN: "cannot open the database file (missing folder, or no permission)",
+    sqlite3.SQLITE_BUSY: "the database is busy: another process is writing it",
+    sqlite3.SQLITE_LOCKED: "the database is busy: another process is writing it",
+    sqlite3.SQLITE_FULL: "the disk is full",
+    sqlite3.SQLITE_IOERR: "the disk could not be read or written (I/O error)",
+}
+"""What each SQLite primary result code means for the person running the command."""
+
+
 def describe(error: sqlite3.DatabaseError) -> str:
     """A one-line reason a person can act on, from a SQLite error."""
     text = str(error)
+    # By SQLite's primary result code where it has one: a message can quote user text.
+    code = (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in _REASONS:
+        return _REASONS[code]
     if "file is not a database" in text or "malformed" in text:
         return "not a SQLite database, or a damaged one"
     if "readonly" in text or "read-only" in text:

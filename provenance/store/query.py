@@ -29,7 +29,9 @@ def search(db: Database, text: str, limit: int, marks: tuple[str, str]) -> list[
         ).fetchall()
     except sqlite3.OperationalError as error:
         message = str(error)
-        if not any(word in message for word in ("locked", "busy", "disk", "I/O", "no such table")):
+        # Busy, locked, I/O and full-disk errors have codes of their own; the code decides, for the
+        # message quotes the query ("no such column: busy" is the query's fault).
+        if error.sqlite_errorcode == sqlite3.SQLITE_ERROR and "no such table" not in message:
             raise InputError(
                 f"cannot search for {text!r} ({message}); words are ANDed, use OR, NOT, "
                 '"quoted phrases" and prefix* — quote anything else'
