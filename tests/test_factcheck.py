@@ -1,0 +1,197 @@
+"""The fact-check workflow on a store: verdict history, copies in other outlets, ClaimReview out and in."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from store_fixtures import ALUSI, SOHR, SOHR_SHORT, article, seed
+
+from provenance.config import Config, parse_config
+from provenance.errors import InputError
+from provenance.factcheck import claimreview, import_claimreviews, record_review
+from provenance.model import Graph
+from provenance.store import Store
+from provenance.store import schema as store_schema
+
+jsonld = pytest.importorskip("pyld.jsonld")
+
+CLAIM = "US forces sent 50 trucks of cement blocks to the Kobani area"
+TRIMMED = "US forces sent 50 trucks of cement blocks to Kobani"
+OTHER_FIGURE = "US forces sent 40 trucks of cement blocks to the Kobani area"
+WHEN = datetime(2025, 1, 5, 9, 30, tzinfo=UTC)
+
+
+def _articles() -> list[Graph]:
+    return [
+        article("Convoy reaches Kobani.", "Shafaq News", [(CLAIM, SOHR)], day=2),
+        article("Trucks seen near Kobani.", "Reuters", [(CLAIM, SOHR_SHORT)], day=3),
+        article("Politician on the convoy.", "Daily Star", [(TRIMMED, ALUSI)], day=1),
+        article("Fewer trucks, says monitor.", "Hilltop Herald", [(OTHER_FIGURE, SOHR)], day=4),
+    ]
+
+
+@pytest.fixture
+def store() -> Store:
+    """An in-memory store holding one claim carried by three outlets and a variant with another figure."""
+    opened = Store.open(":memory:")
+    for graph in _articles():
+        opened.add(graph)
+    yield opened
+    opened.close()
+
+
+def _claim(graph: Graph) -> str:
+    return graph.claims[0].id
+
+
+SHAFAQ, REUTERS, DAILY_STAR, HILLTOP = (_claim(graph) for graph in _articles())
+
+
+def test_verdicts_are_never_overwritten_and_the_newest_stands(store: Store) -> None:
+    record_review(store, SHAFAQ, "mostly-true", Config(), reviewer="Ann", reviewed=WHEN)
+    record_review(store, SHAFAQ, "false", Config(), reviewer="Bo", reviewed=WHEN.replace(hour=11),
+                  note="It was 40 trucks.", evidence=("https://example.org/sohr",))
+    history = store.reviews(SHAFAQ)
+    assert [(r.rating, r.reviewer) for r in history] == [("false", "Bo"), ("mostly-true", "Ann")]
+    assert history[0].evidence == ("https://example.org/sohr",)
+    assert (history[0].value, history[0].best, history[0].worst) == (1, 5, 1)
+    with pytest.raises(sqlite3.DatabaseError, match="never changed"):
+        store.db.execute("update reviews set rating = 'true'")
+    with pytest.raises(sqlite3.DatabaseError, match="never changed"):
+        store.db.execute("delete from reviews")
+
+
+def test_a_later_review_at_the_same_second_stands(store: Store) -> None:
+    record_review(store, SHAFAQ, "true", Config(), reviewer="Ann", reviewed=WHEN)
+    record_review(store, SHAFAQ, "misleading", Config(), reviewer="Ann", reviewed=WHEN)
+    assert [r.rating for r in store.reviews(SHAFAQ)] == ["misleading", "true"]
+
+
+def test_a_review_is_found_from_another_outlets_copy_but_not_for_another_figure(store: Store) -> None:
+    record_review(store, SHAFAQ, "false", Config(), reviewer="Ann", reviewed=WHEN)
+    assert [r.claim for r in store.reviews(REUTERS)] == [SHAFAQ]
+    assert [r.claim for r in store.reviews(DAILY_STAR)] == [SHAFAQ]  # trimmed wording
+    assert store.reviews(HILLTOP) == []  # "40 trucks" is another claim
+
+
+def test_check_claim_groups_copies_with_origins_first_appearance_and_verdict(store: Store) -> None:
+    record_review(store, REUTERS, "misleading", Config(), reviewer="Ann", reviewed=WHEN)
+    matches = store.check_claim("US forces sent 50 trucks to Kobani")
+    assert len(matches) == 2
+    first = matches[0]
+    assert first.claim is not None
+    assert {claim.document for claim, _ in first.appearances} == {
+        graph.documents[0].id for graph in _articles()[:3]}
+    assert sorted(source.name for source in first.roots) == [
+        "Mithal al-Alusi", "Syrian Observatory for Human Rights"]
+    assert first.origins == 2
+    assert first.first_appearance is not None
+    assert first.first_appearance.title == "Politician on the convoy."  # day 1
+    assert first.verdict is not None
+    assert first.verdict.rating == "misleading"
+    other = matches[1]
+    assert other.claim is not None
+    assert other.claim.id == HILLTOP
+    assert other.verdict is None
+
+
+def test_check_claim_threshold_and_a_text_with_nothing_to_search(store: Store) -> None:
+    assert store.check_claim("Hundreds of residents left their homes after a fire") == []
+    assert len(store.check_claim("US forces sent 50 trucks to Kobani", threshold=100)) == 1
+    with pytest.raises(InputError, match="more words"):
+        store.check_claim("it is")
+
+
+S = "http://schema.org/"
+
+
+def _value(node: dict[str, Any], term: str) -> Any:
+    return node[S + term][0].get("@value", node[S + term][0].get("@id"))
+
+
+def test_claimreview_from_the_database_expands_with_the_standing_verdict(store: Store) -> None:
+    from test_export_prov import _offline_loader
+
+    config = parse_config({"review": {"author": "Example Checkers"}})
+    record_review(store, SHAFAQ, "true", config, reviewer="Ann", reviewed=WHEN)
+    record_review(store, SHAFAQ, "half-true", config, reviewer="Bo", reviewed=WHEN.replace(day=6),
+                  evidence=("https://example.org/sohr",))
+    data = json.loads(claimreview(store, SHAFAQ, config))
+    [review] = jsonld.expand(data, {"documentLoader": _offline_loader})
+    rating = review[S + "reviewRating"][0]
+    assert _value(rating, "alternateName") == "Half true"
+    assert (_value(rating, "ratingValue"), _value(rating, "bestRating"), _value(rating, "worstRating")) == (
+        3, 5, 1)
+    assert _value(review[S + "author"][0], "name") == "Example Checkers"
+    assert _value(review, "datePublished") == "2025-01-06"
+    assert _value(review, "citation") == "https://example.org/sohr"
+    item = review[S + "itemReviewed"][0]
+    assert len(item[S + "appearance"]) == 3  # Shafaq, Reuters and the trimmed copy
+    assert _value(item[S + "firstAppearance"][0], "headline") == "Politician on the convoy."
+
+
+def _claimreview(text: str, rating: str, **extra: Any) -> dict[str, Any]:
+    return {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": text,
+            "author": {"@type": "Organization", "name": "Other Checkers"},
+            "reviewRating": {"@type": "Rating", "alternateName": rating, "ratingValue": "2",
+                             "bestRating": "5", "worstRating": "1"}, **extra}
+
+
+def test_import_of_a_claimreview_json_file_is_found_and_idempotent(store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "reviews.jsonld"
+    path.write_text(json.dumps({"@graph": [
+        _claimreview(CLAIM, "Mostly False", datePublished="2025-01-04", url="https://other.example/r1"),
+        _claimreview("The mayor resigned over the water contract in March", "False"),
+        {"@type": "ClaimReview", "claimReviewed": "No rating here"},
+    ]}), encoding="utf-8")
+    result = import_claimreviews(store, path, received=WHEN)
+    assert (result.found, result.added) == (2, 2)
+    assert import_claimreviews(store, path, received=WHEN).added == 0
+    [imported] = store.reviews(DAILY_STAR)
+    assert (imported.rating, imported.label, imported.organisation) == (
+        "mostly-false", "Mostly False", "Other Checkers")
+    assert (imported.value, imported.best, imported.claim, imported.origin) == (2, 5, None, "reviews.jsonld")
+    [elsewhere] = store.check_claim("the mayor resigned over the water contract")
+    assert elsewhere.claim is None
+    assert elsewhere.verdict is not None
+    assert elsewhere.verdict.reviewed == WHEN  # no date of its own
+
+
+def test_import_of_an_html_page_reads_its_embedded_json_ld(store: Store, tmp_path: Path) -> None:
+    page = tmp_path / "factcheck.html"
+    markup = json.dumps(_claimreview(OTHER_FIGURE, "False", datePublished="2025-01-05"))
+    page.write_text(f"<html><head><title>Fact check</title><script type=\"application/ld+json\">{markup}"
+                    "</script></head><body><p>We checked it.</p></body></html>", encoding="utf-8")
+    assert import_claimreviews(store, page, received=WHEN).added == 1
+    [review] = store.reviews(HILLTOP)
+    assert review.label == "False"
+    assert store.reviews(SHAFAQ) == []
+    empty = tmp_path / "empty.html"
+    empty.write_text("<html><body>nothing</body></html>", encoding="utf-8")
+    with pytest.raises(InputError, match="no ClaimReview"):
+        import_claimreviews(store, empty, received=WHEN)
+
+
+def test_a_version_1_database_migrates_and_keeps_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    connection = sqlite3.connect(path)
+    from sqlite_utils import Database
+
+    db = Database(connection)
+    store_schema.MIGRATIONS[0](db)  # the schema as version 1 wrote it
+    db.execute("PRAGMA user_version = 1")
+    Store(db, str(path)).add(seed())
+    connection.commit()
+    connection.close()
+    with Store.open(path) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        graph = store.graph()
+        assert (len(graph.documents), len(graph.claims)) == (1, 3)
+        claim = graph.claims[1].id
+        record_review(store, claim, "unproven", Config(), reviewer="Ann", reviewed=WHEN)
+        assert [r.rating for r in store.reviews(claim)] == ["unproven"]

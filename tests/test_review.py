@@ -1,0 +1,69 @@
+"""Rating scale, which texts are one claim for a verdict, and reading others' ClaimReview JSON-LD."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from provenance.errors import InputError
+from provenance.review import DEFAULT_SCALE, Review, is_same_claim, newest, read_claimreviews, similarity
+
+RECEIVED = datetime(2025, 2, 1, tzinfo=UTC)
+
+
+def test_the_default_scale_names_six_verdicts_best_first() -> None:
+    assert [r.name for r in DEFAULT_SCALE.ratings] == [
+        "true", "mostly-true", "half-true", "misleading", "false", "unproven"]
+    assert (DEFAULT_SCALE.best, DEFAULT_SCALE.worst) == (5, 1)
+    assert DEFAULT_SCALE.rating("Mostly True").value == 4
+    assert DEFAULT_SCALE.rating("unproven").value is None
+
+
+def test_an_unknown_rating_names_the_choices() -> None:
+    with pytest.raises(InputError, match="unknown rating 'pants-on-fire'; the scale has: true, mostly-true"):
+        DEFAULT_SCALE.rating("pants-on-fire")
+
+
+def test_a_verdict_holds_for_other_wordings_but_not_other_figures() -> None:
+    claim = "US forces sent 50 trucks of cement blocks to the Kobani area."
+    assert is_same_claim(claim, "us forces sent 50 trucks of cement blocks to the Kobani area")
+    assert is_same_claim(claim, "US forces sent 50 trucks of cement blocks to Kobani")
+    assert not is_same_claim(claim, "US forces sent 40 trucks of cement blocks to the Kobani area")
+    assert not is_same_claim(claim, "Hundreds of residents left their homes after a fire")
+
+
+def test_similarity_rewards_a_shortened_wording_not_the_same_topic() -> None:
+    stored = ("Earlier on Thursday, US forces brought in a new convoy to areas controlled by the Syrian "
+              "Democratic Forces (SDF) in northern and eastern Syria")
+    assert similarity("US forces brought a new convoy to SDF areas in northern Syria", stored) >= 90
+    assert similarity("US forces sent 50 trucks to Kobani", stored) < 70
+
+
+def test_newest_orders_by_time_then_by_recording() -> None:
+    first = Review("a claim", "true", "True", RECEIVED)
+    second = Review("a claim", "false", "False", RECEIVED)
+    older = Review("a claim", "half-true", "Half true", RECEIVED.replace(day=1, month=1))
+    assert newest([older, first, second]) == [second, first, older]
+
+
+def test_read_claimreviews_takes_graphs_strings_lists_and_missing_dates() -> None:
+    data = {"@context": "https://schema.org", "@graph": [
+        {"@type": ["CreativeWork", "ClaimReview"], "claimReviewed": "  The  dam   burst. ",
+         "author": [{"name": "Checkers"}], "datePublished": "2025-01-03",
+         "reviewRating": {"ratingValue": "3", "bestRating": 5}, "citation": ["https://a.example"]},
+        {"@type": "schema:ClaimReview", "itemReviewed": {"text": "The river rose"},
+         "author": "Desk", "reviewRating": [{"alternateName": "Pants on Fire"}]},
+        {"@type": "ClaimReview", "reviewRating": {"alternateName": "False"}},  # no claim
+        {"@type": "NewsArticle", "about": {"@type": "ClaimReview", "claimReviewed": "Nested",
+                                           "reviewRating": {"name": "True"}}},
+    ]}
+    reviews = read_claimreviews(data, origin="x.json", received=RECEIVED)
+    assert [(r.claim_text, r.rating, r.label, r.organisation) for r in reviews] == [
+        ("The dam burst.", "3-5", "3/5", "Checkers"),
+        ("The river rose", "pants-on-fire", "Pants on Fire", "Desk"),
+        ("Nested", "true", "True", None),
+    ]
+    assert reviews[0].reviewed == datetime(2025, 1, 3, tzinfo=UTC)
+    assert reviews[0].evidence == ("https://a.example",)
+    assert reviews[1].reviewed == RECEIVED
