@@ -178,6 +178,8 @@ class ClaimMatch:
     """That claim's chain, the outlet first."""
     appearances: tuple[tuple[Claim, Document], ...] = ()
     """Every stored copy of the claim with its document (without text), earliest first."""
+    outlets: tuple[Source, ...] = ()
+    """The distinct outlets publishing the copies, in order of first appearance."""
     roots: tuple[Source, ...] = ()
     """The distinct sources the copies' chains end in: where the claim comes from."""
     reviews: tuple[Review, ...] = ()

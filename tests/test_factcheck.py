@@ -9,13 +9,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from attrs import evolve
 from store_fixtures import ALUSI, SOHR, SOHR_SHORT, article, seed
 
 from provenance.config import Config, parse_config
 from provenance.errors import InputError
 from provenance.factcheck import claimreview, import_claimreviews, record_review
 from provenance.model import Graph
-from provenance.store import Store
+from provenance.store import AddStatus, Store
 from provenance.store import schema as store_schema
 
 jsonld = pytest.importorskip("pyld.jsonld")
@@ -90,6 +91,7 @@ def test_check_claim_groups_copies_with_origins_first_appearance_and_verdict(sto
     assert sorted(source.name for source in first.roots) == [
         "Mithal al-Alusi", "Syrian Observatory for Human Rights"]
     assert first.origins == 2
+    assert [outlet.name for outlet in first.outlets] == ["Daily Star", "Shafaq News", "Reuters"]
     assert first.first_appearance is not None
     assert first.first_appearance.title == "Politician on the convoy."  # day 1
     assert first.verdict is not None
@@ -195,3 +197,12 @@ def test_a_version_1_database_migrates_and_keeps_its_data(tmp_path: Path) -> Non
         claim = graph.claims[1].id
         record_review(store, claim, "unproven", Config(), reviewer="Ann", reviewed=WHEN)
         assert [r.rating for r in store.reviews(claim)] == ["unproven"]
+
+
+def test_a_verdict_outlives_reingesting_a_changed_article(store: Store) -> None:
+    record_review(store, SHAFAQ, "false", Config(), reviewer="Ann", reviewed=WHEN)
+    [graph] = _articles()[:1]
+    document = graph.documents[0]
+    changed = evolve(graph, documents=(evolve(document, title="Convoy reaches Kobani (updated)"),))
+    assert store.add(changed).status is AddStatus.UPDATED  # its claims are replaced
+    assert [r.rating for r in store.reviews(SHAFAQ)] == ["false"]

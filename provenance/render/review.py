@@ -22,12 +22,12 @@ def render_matches(matches: Sequence[ClaimMatch], text: str) -> RenderableType:
             chain = " → ".join(source.name for source in match.chain)
             line.append(f"\n    {match.claim.id} · {chain} · {match.claim.kind.value}", style="dim")
             roots = ", ".join(source.name for source in match.roots) or "none"
-            line.append(f"\n    {len(match.appearances)} appearance(s), {match.origins} independent "
-                        f"origin(s): {roots}", style="dim")
+            line.append(f"\n    {len(match.appearances)} appearance(s) in {len(match.outlets)} outlet(s), "
+                        f"{match.origins} independent origin(s): {roots}", style="dim")
             first = match.first_appearance
             if first is not None:
                 when = first.published.date().isoformat() if first.published else "undated"
-                outlet = next((s.name for s in match.chain if s.id == first.outlet), first.outlet or "")
+                outlet = next((s.name for s in match.outlets if s.id == first.outlet), first.outlet or "")
                 line.append(f"\n    first appeared {when} · {shorten(first.title or first.id, 60)}"
                             + (f" ({outlet})" if outlet else ""), style="dim")
         else:

@@ -178,12 +178,14 @@ def _match(db: Database, score: float, claim: Claim, members: list[Claim]) -> Cl
             documents[document.id] = document
     appearances = sorted(((member, documents[member.document]) for member in members),
                          key=lambda pair: (_when(pair[1]), pair[0].id))
-    sources = rows.sources(db, {hop.source for member in members for hop in member.chain})
+    outlets = dict.fromkeys(document.outlet for _, document in appearances if document.outlet)
+    sources = rows.sources(db, {hop.source for member in members for hop in member.chain} | set(outlets))
     roots = dict.fromkeys(member.root for member, _ in appearances if member.root)
     return ClaimMatch(
         text=claim.text, score=score, claim=claim,
         chain=tuple(sources[hop.source] for hop in claim.chain),
-        appearances=tuple(appearances), roots=tuple(sources[root] for root in roots),
+        appearances=tuple(appearances), outlets=tuple(sources[outlet] for outlet in outlets),
+        roots=tuple(sources[root] for root in roots),
         reviews=tuple(for_texts(db, [member.text for member in members])),
     )
 
