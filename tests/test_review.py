@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from provenance.errors import InputError
 from provenance.review import DEFAULT_SCALE, Review, is_same_claim, newest, read_claimreviews, similarity
@@ -67,3 +69,23 @@ def test_read_claimreviews_takes_graphs_strings_lists_and_missing_dates() -> Non
     assert reviews[0].reviewed == datetime(2025, 1, 3, tzinfo=UTC)
     assert reviews[0].evidence == ("https://a.example",)
     assert reviews[1].reviewed == RECEIVED
+
+
+_JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
+    | st.sampled_from(["ClaimReview", "schema:ClaimReview", "2025-01-0x", "3"]),
+    lambda children: st.lists(children, max_size=4) | st.dictionaries(
+        st.sampled_from(["@type", "@graph", "claimReviewed", "reviewRating", "alternateName", "name",
+                         "ratingValue", "bestRating", "author", "datePublished", "citation", "url",
+                         "itemReviewed", "text", "@value"]), children, max_size=5),
+    max_leaves=30,
+)
+
+
+@given(_JSON)
+@settings(max_examples=300, deadline=None)
+def test_read_claimreviews_takes_any_json_without_failing(data: object) -> None:
+    for review in read_claimreviews(data, origin="x", received=RECEIVED):
+        assert review.claim_text
+        assert review.label
+        assert review.reviewed.tzinfo is not None
