@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 
 from attrs import frozen
 
-from . import __version__, read
+from . import __version__, read, serialize
 from .errors import InputError, ProvenanceError
 from .model import Graph
 from .store import AddStatus, Store, document_digests
@@ -216,10 +216,12 @@ def _work(analyse: Analyser, batch: list[tuple[_Input, str]]) -> list[_Analysed 
 
 def _record(where: str, raw: bytes) -> Graph:
     """The article on one corpus line; raises `InputError` naming the line."""
+    text = read.decode(raw, where)
     try:
-        record = json.loads(read.decode(raw, where))
+        record = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:
         raise InputError(f"not a JSON record: {error}", path=where) from None
+    serialize.refuse_lone_surrogates(text, record, path=where)
     return read.article_from_record(record, name=where)
 
 

@@ -224,6 +224,7 @@ def _read_corpus(lines: Any, name: str) -> Iterator[Graph]:
             record = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as error:
             raise InputError(f"not a JSON record: {error}", path=where) from None
+        serialize.refuse_lone_surrogates(line, record, path=where)
         yield article_from_record(record, name=where)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from functools import cache
 from importlib import resources
@@ -79,6 +80,23 @@ def dumps_yaml(graph: Graph) -> str:
     return text
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
+
+
+def refuse_lone_surrogates(text: str, data: object, *, path: str) -> None:
+    """Raise `InputError` when a ``\\u`` escape in JSON or YAML ``text`` left half a UTF-16
+    surrogate pair in the parsed ``data``: that is not a character, and no file, terminal or
+    database can be given it. A pair (an escaped emoji) is one character and passes."""
+    if not _SURROGATE_ESCAPE.search(text):  # decoded bytes never hold surrogates; only escapes do
+        return
+    try:
+        json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
+    except UnicodeEncodeError as error:
+        half = ord(error.object[error.start])
+        raise InputError(f"the escape \\u{half:04x} is half of a UTF-16 surrogate pair, not a "
+                         "character", path=path) from None
+
+
 def loads(text: str, *, path: str = "<data>", fmt: str = "json") -> Graph:
     """A graph from JSON or YAML text (safe loading only)."""
     if fmt == "yaml":
@@ -97,6 +115,7 @@ def loads(text: str, *, path: str = "<data>", fmt: str = "json") -> Graph:
             raise InputError(f"not valid JSON: {error}", path=path) from None
         except RecursionError:
             raise InputError("JSON nested too deeply", path=path) from None
+    refuse_lone_surrogates(text, data, path=path)
     return from_data(data, path=path)
 
 

@@ -12,6 +12,8 @@ import pytest
 from click.testing import CliRunner
 
 from provenance.cli import cli
+from provenance.read import SUFFIXES
+from provenance.store import Store
 
 SENTENCE = "The mayor said on Monday that the bridge would reopen in May."
 
@@ -57,6 +59,11 @@ def _claims_index_their_text(stdout: str) -> list[dict[str, object]]:
          "$.documents[0]"),
         ("broken.jsonl", b'{"text": "fine, the mayor said."}\n{"text": \n', "broken.jsonl:2"),
         ("unknown.html", b"<html><body><script>alert(1)</script></body></html>", "no article text"),
+        ("surrogate.jsonl", b'{"text": "\\ud800 the mayor said."}\n',
+         "surrogate.jsonl:1: the escape \\ud800"),
+        ("surrogate.yaml", b'documents: ["\\udfff"]\n', "half of a UTF-16 surrogate pair"),
+        ("surrogate.json", b'{"documents": [], "sources": [], "claims": [{"id": "\\udc00"}]}',
+         "half of a UTF-16 surrogate pair"),
     ],
 )
 def test_refused_with_one_line_and_exit_2(tmp_path: Path, name: str, data: bytes, message: str) -> None:
@@ -83,6 +90,9 @@ def test_refused_with_one_line_and_exit_2(tmp_path: Path, name: str, data: bytes
         )),
         ("deep.html", b"<html><body>" + b"<div>" * 10_000 + SENTENCE.encode() * 3
          + b"</div>" * 10_000 + b"</body></html>"),
+        ("emoji.jsonl", b'{"title": "Headline \\ud83d\\ude00", "text": "' + SENTENCE.encode() + b'"}\n'),
+        ("surrogate-entity.html", b"<html><body><article><p>&#xd800; " + SENTENCE.encode() * 2
+         + b"</p></article></body></html>"),
     ],
 )
 def test_odd_but_readable_inputs_give_a_result(tmp_path: Path, name: str, data: bytes) -> None:
@@ -122,3 +132,31 @@ def test_a_hundred_megabyte_file_is_refused_with_the_limit(tmp_path: Path) -> No
     result = _run(["audit", str(path)], timeout=120)
     assert result.returncode == 2
     assert result.stderr == f"Error: {path}: larger than the 50 MiB limit for one article\n"
+
+
+def test_every_hostile_input_through_ingest_is_named_and_skipped(tmp_path: Path) -> None:
+    # ingest reads through its own path (workers, corpus lines hashed unparsed): the same inputs
+    # must fail one by one, named, and never stop the run or leave a half-written document.
+    folder = tmp_path / "in"
+    folder.mkdir()
+    cases = [*_params(test_refused_with_one_line_and_exit_2),
+             *_params(test_odd_but_readable_inputs_give_a_result)]
+    for name, data, *_ in cases:
+        (folder / name).write_bytes(data)
+    db = tmp_path / "p.db"
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db), "--jobs", "2"])
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.stderr
+    failed = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
+    refused = {name for name, *_ in _params(test_refused_with_one_line_and_exit_2)
+               if Path(str(name)).suffix in SUFFIXES}  # a folder walk skips random.bin
+    assert {line.split(": ")[1].split("/")[-1].split(":")[0] for line in failed} >= refused
+    summary = result.stderr.splitlines()[-1]
+    assert f"{len(failed)} failed" in summary
+    with Store.open(db) as store:
+        assert store.check() == []
+
+
+def _params(test: object) -> list[tuple[object, ...]]:
+    return [tuple(values) for mark in getattr(test, "pytestmark", []) if mark.name == "parametrize"
+            for values in mark.args[1]]
