@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -17,6 +17,9 @@ from . import rows
 
 CANDIDATES = 200
 """Claims the full-text search hands to the fuzzy re-ranking; the rest are too far off."""
+
+MAX_COPIES = 10_000
+"""Copies of one claim read at most: enough to count a wire story's outlets and origins."""
 
 
 def create_reviews(db: Database) -> None:
@@ -122,12 +125,26 @@ def candidate_claims(db: Database, text: str, limit: int = CANDIDATES) -> list[s
         "where claims_fts match ? order by bm25(claims_fts) limit ?", (query, limit))]
 
 
-def copies(db: Database, claim: Claim) -> list[Claim]:
-    """The claim and every stored claim that is the same claim (other outlets' copies)."""
-    ids = candidate_claims(db, claim.text)
-    found = [other for other in rows.claims(db, claim_ids=ids)
+def copies(db: Database, claim: Claim, candidates: Sequence[Claim] = ()) -> list[Claim]:
+    """The claim and every stored claim that is the same claim (other outlets' copies).
+
+    Copies with every word of the claim come from one full-text AND query, however many outlets
+    carry it; trimmed or reworded copies from ``candidates`` when given (a search already made),
+    else from the best-ranked claims sharing its words.
+    """
+    words = search_words(claim.text)
+    ids = [row[0] for row in db.execute(
+        "select c.id from claims_fts join claims c on c.rowid = claims_fts.rowid "
+        "where claims_fts match ? limit ?", (" ".join(f'"{word}"' for word in words), MAX_COPIES),
+    )] if words else []
+    pool = {candidate.id: candidate for candidate in candidates}
+    if not candidates:
+        ids += candidate_claims(db, claim.text)
+    missing = [claim_id for claim_id in dict.fromkeys(ids) if claim_id not in pool]
+    pool.update((other.id, other) for other in rows.claims(db, claim_ids=missing))
+    found = [other for other in pool.values()
              if other.id != claim.id and is_same_claim(other.text, claim.text)]
-    return [claim, *found]
+    return [claim, *sorted(found, key=lambda other: other.id)]
 
 
 def reviewed_claims(db: Database) -> list[str]:
@@ -157,7 +174,7 @@ def check(db: Database, text: str, threshold: float, limit: int) -> list[ClaimMa
             continue
         if len(groups) == limit:
             break
-        groups.append((score, claim, copies(db, claim)))
+        groups.append((score, claim, copies(db, claim, candidates)))
     matches = [_match(db, score, claim, members) for score, claim, members in groups]
     # Reviews published elsewhere of claims no stored article carries are matches too.
     known = [member.text for _, _, members in groups for member in members]
