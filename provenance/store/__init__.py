@@ -355,7 +355,9 @@ class Store:
 
     def merge_sources(self, keep: str, other: str) -> None:
         """Make ``other`` (and all merged into it) part of ``keep``; `split_source` undoes it."""
-        with self._errors():
+        # The names are resolved under the write lock, so a concurrent ingest cannot regroup them
+        # between the reading and the writing.
+        with self._errors(), immediate(self.db):
             kept = identity.resolve(self.db, keep)
             merged = identity.resolve(self.db, other)
             if kept == merged:
@@ -367,7 +369,7 @@ class Store:
     def split_source(self, source: str) -> tuple[str, ...]:
         """Undo a merge: detach the named source from the group it was merged into, or, naming a
         group's head, detach everything merged into it. Returns the ids now standing alone."""
-        with self._errors():
+        with self._errors(), immediate(self.db):
             row_id = identity.row(self.db, source)
             parent = self.db.execute("select merged_into from sources where id = ?", (row_id,)).fetchone()
             if parent and parent[0]:
