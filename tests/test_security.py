@@ -265,6 +265,25 @@ def test_csv_cells_never_start_a_formula(hostile: str) -> None:
             assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
 
 
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_graphml_prov_n_and_mermaid_keep_hostile_text_inside_their_strings(hostile: str) -> None:
+    import io
+
+    import networkx as nx
+
+    prov = pytest.importorskip("prov")
+    graph = _everywhere(hostile)
+    network = nx.read_graphml(io.BytesIO(export(graph, "graphml")), force_multigraph=True)
+    assert network.number_of_nodes() == 4
+    xml_reads = hostile.replace("\r\n", "\n").replace("\r", "\n")
+    assert {d.get("label") for _, d in network.nodes(data=True)} >= {xml_reads}
+    records = prov.read(io.BytesIO(export(graph, "prov-n")), format="provn").get_records()
+    assert {v.value for r in records for v in r.get_attribute("prov:value")} == {graph.claims[0].text}
+    mermaid = export(graph, "mermaid").decode()
+    assert all(line.startswith(("  n", "  class", "flowchart")) for line in mermaid.splitlines())
+    assert hostile not in mermaid or not set(hostile) & set('"[](){}<>|`\n\r')
+
+
 # --- no network ------------------------------------------------------------------------------
 
 
