@@ -268,3 +268,37 @@ def test_a_full_disk_is_one_line_exit_2_and_the_database_unchanged(
     monkeypatch.undo()
     with Store.open(filled) as store:
         assert store.check() == []
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 400 KiB tmpfs, where the system allows mounting one (root with CAP_SYS_ADMIN)."""
+    mount = tmp_path / "tiny"
+    mount.mkdir()
+    if os.geteuid() != 0 or shutil.which("mount") is None or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
+            capture_output=True, check=False).returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here; the max_page_count test stands in")
+    try:
+        yield mount
+    finally:
+        subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_really_full_disk_stops_cleanly_and_a_rerun_with_room_finishes(
+        tiny_disk: Path, corpus: Path, reference: Path) -> None:
+    db = tiny_disk / "p.db"
+    command = [sys.executable, "-m", "provenance", "ingest", str(corpus), "--db", str(db), "--jobs", "1"]
+    full = subprocess.run(command, env=ENV, capture_output=True, text=True, timeout=120)
+    assert full.returncode == 2
+    assert full.stderr == f"Error: {db}: the disk is full\n"
+    with Store.open(db, readonly=True) as store:
+        assert store.check() == []
+    stored = _shape(db)
+    assert len(stored) < COUNT
+    assert {document: _shape(reference)[document] for document in stored} == stored
+    subprocess.run(["mount", "-o", "remount,size=8m", str(tiny_disk)], check=True)
+    again = subprocess.run(command, env=ENV, capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert _shape(db) == _shape(reference)
+    assert _counts(db) == _counts(reference)
