@@ -14,6 +14,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,7 @@ from provenance.ingest import ingest
 from provenance.store import Store
 
 ROOT = Path(__file__).parent.parent
-ENV = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+ENV = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
 COUNT = 120
 """Articles in the test corpus: enough for a kill to land mid-run, few enough to stay quick."""
 KILL_TRIALS = 20
@@ -58,6 +59,18 @@ def _shape(db: Path) -> dict[str, tuple[int, int]]:
     finally:
         connection.close()
     return {document: (claims, hops) for document, claims, hops in found}
+
+
+def _stored(db: Path) -> int:
+    """Documents committed so far, read beside a running ingest; 0 before its schema exists."""
+    try:
+        connection = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+        try:
+            return int(connection.execute("select count(*) from documents").fetchone()[0])
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        return 0
 
 
 def _counts(db: Path) -> tuple[int, ...]:
@@ -139,19 +152,18 @@ def test_a_killed_cli_ingest_reruns_to_the_same_database(corpus: Path, reference
                                                          tmp_path: Path) -> None:
     rng = random.Random(SEED)
     db = tmp_path / "p.db"
-    for _ in range(3):  # killed three times at random moments, then left to finish
+    for _ in range(3):  # `provenance ingest` killed three times, each when a random count is stored
+        target = rng.randrange(1, COUNT)
         child = subprocess.Popen([sys.executable, "-m", "provenance", "ingest", str(corpus), "--db",
                                   str(db), "--jobs", "2"], env=ENV, stderr=subprocess.DEVNULL,
                                  start_new_session=True)
-        try:
-            child.wait(timeout=0.3 + rng.random())
-        except subprocess.TimeoutExpired:
-            os.killpg(child.pid, signal.SIGKILL)
-            child.wait(timeout=30)
-        if db.exists():
-            with Store.open(db) as store:
-                assert store.check() == []
-            assert all(_shape(reference)[d] == shape for d, shape in _shape(db).items())
+        while child.poll() is None and _stored(db) < target:
+            time.sleep(0.002)
+        os.killpg(child.pid, signal.SIGKILL)
+        child.wait(timeout=30)
+        with Store.open(db) as store:
+            assert store.check() == []
+        assert all(_shape(reference)[d] == shape for d, shape in _shape(db).items())
     finished = subprocess.run([sys.executable, "-m", "provenance", "ingest", str(corpus), "--db",
                                str(db), "--jobs", "2"], env=ENV, capture_output=True, text=True,
                               timeout=120)
