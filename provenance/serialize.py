@@ -103,7 +103,7 @@ def loads(text: str, *, path: str = "<data>", fmt: str = "json") -> Graph:
         import yaml
 
         try:
-            data = yaml.safe_load(text)
+            data = yaml.load(text, Loader=_yaml_loader())  # a SafeLoader: no Python tags
         except yaml.YAMLError as error:
             raise InputError(f"not valid YAML: {_first_line(error)}", path=path) from None
         except RecursionError:
@@ -170,6 +170,25 @@ def _first_line(error: object) -> str:
 
 
 @cache
+def _yaml_loader() -> type:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        """Safe loading without aliases: nine nested ``*a`` of nine items each are 9**9 strings to
+        validate, a hang from a few hundred bytes; a provenance file has no use for them."""
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            if self.check_event(yaml.AliasEvent):
+                event = self.peek_event()  # type: ignore[no-untyped-call]
+                raise yaml.composer.ComposerError(
+                    None, None, f"aliases (*{event.anchor}) are not allowed in a provenance file",
+                    event.start_mark)
+            return super().compose_node(parent, index)
+
+    return Loader
+
+
+@cache
 def _yaml_dumper() -> type:
     import yaml
 
@@ -191,4 +210,6 @@ def _yaml_dumper() -> type:
 
     Dumper.add_representer(str, represent_str)
     Dumper.add_representer(list, represent_list)
+    # A value used twice is written twice: the loader refuses aliases, and our own files must load.
+    Dumper.ignore_aliases = lambda dumper, data: True
     return Dumper

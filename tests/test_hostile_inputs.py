@@ -16,6 +16,10 @@ from provenance.read import SUFFIXES
 from provenance.store import Store
 
 SENTENCE = "The mayor said on Monday that the bridge would reopen in May."
+YAML_BOMB = ("a0: &a0 [" + ", ".join(['"lol"'] * 9) + "]\n" + "".join(
+    f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]\n" for level in range(1, 10)
+) + "documents: *a9\n").encode()
+"""YAML's billion laughs: a few hundred bytes that alias 9**9 strings."""
 
 
 def _audit(path: Path, *args: str) -> tuple[int, str, str]:
@@ -64,6 +68,7 @@ def _claims_index_their_text(stdout: str) -> list[dict[str, object]]:
         ("surrogate.yaml", b'documents: ["\\udfff"]\n', "half of a UTF-16 surrogate pair"),
         ("surrogate.json", b'{"documents": [], "sources": [], "claims": [{"id": "\\udc00"}]}',
          "half of a UTF-16 surrogate pair"),
+        ("aliases.yaml", YAML_BOMB, "aliases (*a0) are not allowed"),
     ],
 )
 def test_refused_with_one_line_and_exit_2(tmp_path: Path, name: str, data: bytes, message: str) -> None:
