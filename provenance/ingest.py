@@ -219,8 +219,8 @@ def _record(where: str, raw: bytes) -> Graph:
     text = read.decode(raw, where)
     try:
         record = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as error:
-        raise InputError(f"not a JSON record: {error}", path=where) from None
+    except (ValueError, RecursionError) as error:  # ValueError: also a 5,000-digit number
+        raise InputError(f"not a JSON record: {serialize.unparsable(error)}", path=where) from None
     serialize.refuse_lone_surrogates(text, record, path=where)
     return read.article_from_record(record, name=where)
 

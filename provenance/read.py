@@ -222,8 +222,8 @@ def _read_corpus(lines: Any, name: str) -> Iterator[Graph]:
             continue
         try:
             record = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as error:
-            raise InputError(f"not a JSON record: {error}", path=where) from None
+        except (ValueError, RecursionError) as error:  # ValueError: also a 5,000-digit number
+            raise InputError(f"not a JSON record: {serialize.unparsable(error)}", path=where) from None
         serialize.refuse_lone_surrogates(line, record, path=where)
         yield article_from_record(record, name=where)
 

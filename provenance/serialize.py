@@ -97,6 +97,11 @@ def refuse_lone_surrogates(text: str, data: object, *, path: str) -> None:
                          "character", path=path) from None
 
 
+def unparsable(error: Exception) -> str:
+    """Why a parser failed, without Python's advice to programmers ("; use sys.set_int_...")."""
+    return str(error).split("; use ")[0]
+
+
 def loads(text: str, *, path: str = "<data>", fmt: str = "json") -> Graph:
     """A graph from JSON or YAML text (safe loading only)."""
     if fmt == "yaml":
@@ -108,11 +113,13 @@ def loads(text: str, *, path: str = "<data>", fmt: str = "json") -> Graph:
             raise InputError(f"not valid YAML: {_first_line(error)}", path=path) from None
         except RecursionError:
             raise InputError("YAML nested too deeply", path=path) from None
+        except (ValueError, OverflowError) as error:  # a date like 2024-13-45, a 5,000-digit number
+            raise InputError(f"not valid YAML: {unparsable(error)}", path=path) from None
     else:
         try:
             data = json.loads(text)
-        except json.JSONDecodeError as error:
-            raise InputError(f"not valid JSON: {error}", path=path) from None
+        except ValueError as error:  # JSONDecodeError, or a number over Python's 4,300 digits
+            raise InputError(f"not valid JSON: {unparsable(error)}", path=path) from None
         except RecursionError:
             raise InputError("JSON nested too deeply", path=path) from None
     refuse_lone_surrogates(text, data, path=path)

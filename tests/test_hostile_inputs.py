@@ -69,6 +69,11 @@ def _claims_index_their_text(stdout: str) -> list[dict[str, object]]:
         ("surrogate.json", b'{"documents": [], "sources": [], "claims": [{"id": "\\udc00"}]}',
          "half of a UTF-16 surrogate pair"),
         ("aliases.yaml", YAML_BOMB, "aliases (*a0) are not allowed"),
+        ("long-number.jsonl", b'{"text": "The mayor said so.", "id": ' + b"9" * 5000 + b"}\n",
+         "long-number.jsonl:1: not a JSON record: Exceeds the limit (4300 digits)"),
+        ("long-number.json", b'{"documents": ' + b"9" * 5000 + b"}", "not valid JSON: Exceeds the limit"),
+        ("long-number.yaml", b"documents: " + b"9" * 5000 + b"\n", "not valid YAML: Exceeds the limit"),
+        ("no-such-date.yaml", b"documents: []\npublished: 2024-13-45\n", "month must be in 1..12"),
     ],
 )
 def test_refused_with_one_line_and_exit_2(tmp_path: Path, name: str, data: bytes, message: str) -> None:
