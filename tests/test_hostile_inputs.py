@@ -170,3 +170,21 @@ def test_every_hostile_input_through_ingest_is_named_and_skipped(tmp_path: Path)
 def _params(test: object) -> list[tuple[object, ...]]:
     return [tuple(values) for mark in getattr(test, "pytestmark", []) if mark.name == "parametrize"
             for values in mark.args[1]]
+
+
+def test_a_span_past_any_article_is_a_schema_error_everywhere(tmp_path: Path) -> None:
+    # Over 2**63 it would not even fit the database's integers: ingest ended in an OverflowError.
+    import yaml
+
+    curated = yaml.safe_load((Path(__file__).parent.parent / "samples"
+                              / "shafaq-2025-01-02-alusi.provenance.yaml").read_text(encoding="utf-8"))
+    curated["claims"][0]["span"] = [10**20, 10**20 + 1]
+    path = tmp_path / "huge-span.json"
+    path.write_text(json.dumps(curated), encoding="utf-8")
+    code, _, stderr = _audit(path)
+    assert code == 2
+    assert "greater than the maximum of 2147483647 @ $.claims[0].span[0]" in stderr
+    result = CliRunner().invoke(cli, ["ingest", str(path), "--db", str(tmp_path / "p.db")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.stderr
+    assert "$.claims[0].span[0]" in result.stderr
