@@ -11,7 +11,9 @@ from attrs import frozen
 from .config import Config
 from .errors import InputError
 from .export import ExportOptions, Verdict, export
+from .read import decode
 from .review import Review, read_claimreviews
+from .serialize import refuse_lone_surrogates
 from .store import Store
 
 MAX_IMPORT_BYTES = 50 * 1024 * 1024
@@ -84,12 +86,13 @@ def read_claimreview_file(path: Path, *, received: datetime) -> list[Review]:
         raw = path.read_bytes()
     except OSError as error:
         raise InputError(error.strerror or str(error), path=str(path)) from None
-    text = raw.decode("utf-8", errors="replace").lstrip("\ufeff")
+    text = decode(raw, str(path))
     if text.lstrip()[:1] in {"{", "["}:
         try:
             data: object = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as error:
+        except (ValueError, RecursionError) as error:  # ValueError: also 5,000-digit numbers
             raise InputError(f"not valid JSON: {error}", path=str(path)) from None
+        refuse_lone_surrogates(text, data, path=str(path))
     else:
         data = _embedded(text, path)
     return read_claimreviews(data, origin=path.name, received=received)

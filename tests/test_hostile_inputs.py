@@ -188,3 +188,23 @@ def test_a_span_past_any_article_is_a_schema_error_everywhere(tmp_path: Path) ->
     assert result.exit_code == 1
     assert "Traceback" not in result.stderr
     assert "$.claims[0].span[0]" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b'{"@type": "ClaimReview", "n": ' + b"9" * 5000 + b"}", "not valid JSON"),
+        (b'{"@type": "ClaimReview", "claimReviewed": "\\ud800"}', "surrogate"),
+        (b"{\"a\": \"caf\xe9\"}", "not UTF-8"),
+    ],
+)
+def test_import_claimreview_refuses_hostile_json(tmp_path: Path, data: bytes, message: str) -> None:
+    path = tmp_path / "review.json"
+    path.write_bytes(data)
+    result = CliRunner().invoke(
+        cli, ["import-claimreview", str(path), "--db", str(tmp_path / "r.db")]
+    )
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith(f"Error: {path}: ")
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
