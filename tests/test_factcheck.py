@@ -179,8 +179,7 @@ def test_import_of_an_html_page_reads_its_embedded_json_ld(store: Store, tmp_pat
         import_claimreviews(store, empty, received=WHEN)
 
 
-def test_a_version_1_database_migrates_and_keeps_its_data(tmp_path: Path) -> None:
-    path = tmp_path / "old.db"
+def _version_1_database(path: Path) -> Path:
     connection = sqlite3.connect(path)
     from sqlite_utils import Database
 
@@ -190,6 +189,18 @@ def test_a_version_1_database_migrates_and_keeps_its_data(tmp_path: Path) -> Non
     Store(db, str(path)).add(seed())
     connection.commit()
     connection.close()
+    return path
+
+
+def test_a_version_1_database_is_migrated_by_a_read_only_command_too(tmp_path: Path) -> None:
+    path = _version_1_database(tmp_path / "old.db")
+    with Store.open(path, readonly=True) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert len(store.graph().claims) == 3
+
+
+def test_a_version_1_database_migrates_and_keeps_its_data(tmp_path: Path) -> None:
+    path = _version_1_database(tmp_path / "old.db")
     with Store.open(path) as store:
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
         graph = store.graph()

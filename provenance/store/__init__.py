@@ -90,8 +90,13 @@ class Store:
             if readonly:
                 version = db.execute("PRAGMA user_version").fetchone()[0]
                 if version != VERSION:
-                    raise StoreError(f"schema version {version}, expected {VERSION}; open it writable "
-                                     "once to migrate", path=name)
+                    db.close()
+                    if version > VERSION:
+                        raise StoreError(f"schema version {version} is newer than this provenance "
+                                         f"knows ({VERSION}); upgrade provenance", path=name)
+                    # An older database is migrated once, in place, then read as asked.
+                    cls.open(path).close()
+                    return cls.open(path, readonly=True)
             else:
                 migrate(db)
         except StoreError as error:
