@@ -1,0 +1,360 @@
+"""Commands on articles and curated files: audit, extract, check, tree, export."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import click
+from attrs import evolve
+
+from ..errors import InputError
+from ..model import Finding, Graph
+from .base import (
+    EXPORT_FORMATS,
+    cli,
+    console,
+    exit_for,
+    fail_on_option,
+    load_config,
+    open_store,
+    read_inputs,
+    write_text,
+)
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, metavar="ARTICLE...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["tree", *EXPORT_FORMATS]),
+    default="tree",
+    show_default=True,
+    help="tree: the sourcing tree and findings; json: one canonical document; jsonl: one "
+    "canonical document per article; any other: as 'provenance export --to' writes it.",
+)
+@fail_on_option
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Audit a whole database instead: the corpus rules (not-independent, conflicting-figures, "
+    "circular citations across articles) over every stored document.",
+)
+@click.pass_context
+def audit(
+    ctx: click.Context, articles: tuple[str, ...], fmt: str, fail_on: str, db: Path | None
+) -> None:
+    """Audit articles: every claim, on whose word, and what is wrong with the sourcing.
+
+    ARTICLE is a .txt, .md or .html article, a .json/.yaml provenance file, a .jsonl corpus
+    (one {"id", "text", "title", "outlet", "published", "url"} per line), or - for standard input.
+
+    \b
+    Examples:
+      provenance audit samples/shafaq-2025-01-02-alusi.txt
+      provenance audit --db provenance.db --format json
+    """
+    from ..pipeline import analyse, analyse_all
+
+    if db is not None:
+        if articles:
+            raise click.UsageError("give articles or --db, not both")
+        from ..resolve import resolve
+
+        with open_store(db) as store:
+            graph = store.graph(with_text=fmt not in {"tree", "markdown"})
+        graph = evolve(graph, findings=resolve(graph))
+        _show(graph, "json" if fmt == "jsonl" else fmt)
+        exit_for(ctx, graph.findings, fail_on)
+    if not articles:
+        raise click.UsageError("name at least one ARTICLE (or - for standard input), or --db")
+
+    if fmt == "jsonl":
+        findings: list[Finding] = []
+        for graph in read_inputs(articles):
+            analysed = analyse(graph)
+            findings.extend(analysed.findings)
+            _write_jsonl(analysed)
+        exit_for(ctx, findings, fail_on)
+    graph = analyse_all(read_inputs(articles))
+    _show(graph, fmt)
+    exit_for(ctx, graph.findings, fail_on)
+
+
+def _show(graph: Graph, fmt: str, options: Any = None) -> None:
+    if fmt == "tree":
+        from ..render import render_audit
+
+        console().print(render_audit(graph))
+        return
+    from ..export import DEFAULT_OPTIONS, export
+
+    stdout = sys.stdout.buffer
+    stdout.write(export(graph, fmt, options or DEFAULT_OPTIONS))
+    stdout.flush()
+
+
+def _write_jsonl(graph: Graph) -> None:
+    from .. import serialize
+
+    write_text(serialize.dumps_json(graph, indent=None))
+
+
+@cli.command()
+@click.argument("articles", nargs=-1, required=True, metavar="ARTICLE...")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the provenance file here (.yaml or .json, by extension).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["yaml", "json", "jsonl"]),
+    help="Output format [default: by the extension of --output, else yaml]. "
+    "jsonl: one canonical document per input record, to standard output.",
+)
+@click.option("--force", is_flag=True, help="Overwrite --output if it exists.")
+def extract(articles: tuple[str, ...], output: Path | None, fmt: str | None, force: bool) -> None:
+    """Extract a provenance file from articles, for hand curation.
+
+    The file holds documents, sources, claims with their chains of attribution, and findings;
+    correct it by hand, then run 'provenance check' on it.
+
+    \b
+    Examples:
+      provenance extract story.txt -o story.provenance.yaml
+      provenance extract corpus.jsonl --format jsonl > extracted.jsonl
+    """
+    from .. import serialize
+    from ..pipeline import analyse, analyse_all
+
+    if fmt == "jsonl":
+        if output is not None:
+            raise click.UsageError("--format jsonl writes to standard output; drop --output")
+        for graph in read_inputs(articles):
+            _write_jsonl(analyse(graph))
+        return
+    graph = analyse_all(read_inputs(articles))
+    if output is None:
+        write_text(serialize.dumps_json(graph) if fmt == "json" else serialize.dumps_yaml(graph))
+        return
+    if output.exists() and not force:
+        raise InputError("exists already; pass --force to overwrite it", path=str(output))
+    if fmt is not None:
+        wanted = {"yaml": (".yaml", ".yml"), "json": (".json",)}[fmt]
+        if output.suffix.lower() not in wanted:
+            raise click.UsageError(f"--format {fmt} needs an output file ending in {wanted[0]}")
+    elif output.suffix.lower() not in {".yaml", ".yml", ".json"}:
+        raise click.UsageError("--output must end in .yaml, .yml or .json")
+    try:
+        serialize.dump(graph, output)
+    except OSError as error:
+        raise InputError(error.strerror or str(error), path=str(output)) from None
+    click.echo(
+        f"Wrote {output}: {len(graph.documents)} document(s), {len(graph.sources)} sources, "
+        f"{len(graph.claims)} claims, {len(graph.findings)} findings.",
+        err=True,
+    )
+
+
+@cli.command("export")
+@click.argument("inputs", nargs=-1, metavar="FILE...")
+@click.option(
+    "--to",
+    "fmt",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="The format to write (listed below).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="A file, or a folder to write a file named after the document or claim into "
+    "[default: standard output].",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option("--claim", "claim_id", metavar="ID", help="The claim to review (claimreview).")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
+              help="ClaimReview of stored claims instead, rated by their newest verdict.")
+@click.option("--all", "all_claims", is_flag=True,
+              help="With --db: one ClaimReview per reviewed claim, into the folder -o.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Config file naming the review author  [default: ./provenance.toml if present]")
+def export_command(
+    inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool, claim_id: str | None,
+    db: Path | None, all_claims: bool, config_path: Path | None,
+) -> None:
+    """Export citation chains to the formats other tools read.
+
+    FILE is an article (extracted first) or a curated provenance file.
+
+    \b
+    Formats:
+      json         the canonical provenance document (schemas/)
+      jsonl        one canonical document per article, one per line
+      yaml         the canonical document as YAML, for curation
+      csv          one spreadsheet row per hop of every claim's chain
+      dot          GraphViz graph of documents, sources, claims and hops
+      graphml      GraphML for Gephi, yEd and networkx
+      mermaid      Mermaid flowchart that GitHub Markdown renders
+      prov-json    W3C PROV as PROV-JSON
+      prov-n       W3C PROV as PROV-N
+      prov-o       W3C PROV-O as RDF Turtle
+      claimreview  schema.org ClaimReview JSON-LD for one claim (needs --claim)
+      markdown     sourcing tree and findings for a wiki or pull request
+      html         self-contained report page: article, tree, findings, chains
+
+    \b
+    Examples:
+      provenance export story.txt --to html -o report.html
+      provenance export story.provenance.yaml --to prov-n
+      provenance export story.txt --to claimreview --claim doc-1a2b-c3
+      provenance export --to claimreview --db provenance.db --claim doc-1a2b-c3
+      provenance export --to claimreview --db provenance.db --all -o reviews/
+    """
+    from ..export import ExportOptions, default_filename, export, write_export
+    from ..pipeline import analyse_all
+
+    if db is not None:
+        if inputs:
+            raise click.UsageError("give FILEs or --db, not both")
+        _export_reviews(db, fmt, claim_id, all_claims, output, force, config_path)
+        return
+    if all_claims:
+        raise click.UsageError("--all exports the reviewed claims of a database: give --db")
+    if not inputs:
+        raise click.UsageError("name at least one FILE, or --db with --to claimreview")
+    graph = analyse_all(read_inputs(inputs))
+    options = ExportOptions(claim=claim_id)
+    data = export(graph, fmt, options)
+    if output is None:
+        stdout = sys.stdout.buffer
+        stdout.write(data)
+        stdout.flush()
+        return
+    written = write_export(data, output, force=force, name=default_filename(graph, fmt, options))
+    click.echo(f"Wrote {written} ({fmt}, {len(data):,} bytes).", err=True)
+
+
+def _export_reviews(db: Path, fmt: str, claim_id: str | None, all_claims: bool, output: Path | None,
+                    force: bool, config_path: Path | None) -> None:
+    """ClaimReview of one stored claim (to -o or standard output), or of every reviewed one."""
+    from ..export import safe_name, write_export
+    from ..factcheck import claimreview
+
+    if fmt != "claimreview":
+        raise click.UsageError("--db exports ClaimReview only: use --to claimreview")
+    if all_claims == (claim_id is not None):
+        raise click.UsageError("name one claim with --claim ID, or give --all")
+    config = load_config(config_path)
+    with open_store(db) as store:
+        if claim_id is not None:
+            data = claimreview(store, claim_id, config)
+            if output is None:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+                return
+            written = write_export(data, output, force=force, name=safe_name(claim_id) + ".jsonld")
+            click.echo(f"Wrote {written} (claimreview, {len(data):,} bytes).", err=True)
+            return
+        if output is None or not output.is_dir():
+            raise click.UsageError("--all writes one file per claim: give an existing folder as -o")
+        claims = store.reviewed_claims()
+        for reviewed in claims:
+            data = claimreview(store, reviewed, config)
+            write_export(data, output, force=force, name=safe_name(reviewed) + ".jsonld")
+    click.echo(f"Wrote {len(claims)} ClaimReview file(s) into {output}.", err=True)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json"]),
+    default="table",
+    show_default=True,
+    help="table: the findings for a person; json: the findings as a JSON list.",
+)
+@fail_on_option
+@click.pass_context
+def check(ctx: click.Context, files: tuple[str, ...], fmt: str, fail_on: str) -> None:
+    """Validate curated provenance files and resolve their findings anew.
+
+    FILE is a .json or .yaml provenance file (as written by 'provenance extract'). Schema
+    violations are reported with the JSON path of what is wrong, and exit 2.
+    """
+    graph = _curated(files)
+    if fmt == "json":
+        import json
+
+        from ..serialize import converter
+
+        write_text(json.dumps(converter.unstructure(list(graph.findings)), indent=2) + "\n")
+    else:
+        from ..render import render_findings
+
+        terminal = console()
+        if graph.findings:
+            terminal.print(render_findings(graph.findings, graph))
+        terminal.print(
+            f"{len(graph.documents)} document(s), {len(graph.sources)} sources, "
+            f"{len(graph.claims)} claims, {len(graph.findings)} findings."
+        )
+    exit_for(ctx, graph.findings, fail_on)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, metavar="FILE...")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
+              help="Show a stored document instead (with --document).")
+@click.option("--document", "document_id", metavar="ID", help="The stored document to show.")
+@fail_on_option
+@click.pass_context
+def tree(
+    ctx: click.Context, files: tuple[str, ...], db: Path | None, document_id: str | None,
+    fail_on: str,
+) -> None:
+    """Show the sourcing tree and findings of curated provenance files, or of a stored document.
+
+    \b
+    Examples:
+      provenance tree story.provenance.yaml
+      provenance tree --db provenance.db --document doc-1a2b3c4d5e6f7a8b
+    """
+    if db is not None or document_id is not None:
+        if files or db is None or document_id is None:
+            raise click.UsageError("a stored document needs --db and --document, and no FILE")
+        from ..resolve import resolve
+
+        with open_store(db) as store:
+            graph = store.graph(document_id)
+        graph = evolve(graph, findings=resolve(graph))
+    elif files:
+        graph = _curated(files)
+    else:
+        raise click.UsageError("name a provenance FILE, or --db and --document")
+    _show(graph, "tree")
+    exit_for(ctx, graph.findings, fail_on)
+
+
+def _curated(files: Sequence[str]) -> Graph:
+    """Curated provenance files, merged and resolved anew; articles are refused."""
+    from ..read import PROVENANCE_SUFFIXES, read_path
+    from ..resolve import resolve
+
+    graphs: list[Graph] = []
+    for name in files:
+        if name != "-" and Path(name).suffix.lower() not in PROVENANCE_SUFFIXES:
+            raise InputError(
+                "not a provenance file (.json, .yaml); use 'provenance audit' for articles", path=name
+            )
+        graphs.extend(read_path(name, stdin=sys.stdin.buffer))
+    merged = Graph.merge(evolve(graph, findings=()) for graph in graphs)
+    return evolve(merged, findings=resolve(merged))

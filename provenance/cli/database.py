@@ -1,0 +1,222 @@
+"""Commands on a database of many articles: ingest, search, trace, sources."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from ..errors import ExitCode
+from .base import (
+    DB_OPTION,
+    JSON_OPTION,
+    cli,
+    console,
+    open_store,
+    write_json,
+)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@DB_OPTION
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Processes that extract in parallel  [default: the number of cores]",
+)
+def ingest(paths: tuple[str, ...], db: Path, jobs: int | None) -> None:
+    """Fill a database from articles: files, folders (recursively), .jsonl corpora or -.
+
+    Each document is committed on its own, so an interrupted run keeps what it finished and a
+    rerun completes the job; documents already stored are skipped. A file that cannot be read is
+    reported and skipped, and the exit code is then 1.
+
+    \b
+    Examples:
+      provenance ingest samples/
+      provenance ingest corpus.jsonl --db news.db --jobs 2
+    """
+    import os
+
+    from ..ingest import ingest as run_ingest
+
+    jobs = jobs or os.cpu_count() or 1
+    stderr = error_console()
+    with open_store(db, readonly=False) as store, _ProgressBar(stderr) as progress:
+        summary = run_ingest(
+            paths, store, jobs=jobs, on_progress=progress.update,
+            stdin=sys.stdin.buffer,
+        )
+    for name, reason in summary.failed:
+        click.echo(f"Error: {name}: {reason}", err=True)
+    click.echo(
+        f"{db}: {summary.ingested} ingested ({summary.updated} updated), {summary.unchanged} "
+        f"unchanged, {len(summary.failed)} failed; {summary.claims} claims written.",
+        err=True,
+    )
+    if not summary.is_ok:
+        click.get_current_context().exit(int(ExitCode.FINDINGS))
+
+
+def error_console() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False)
+
+
+class _ProgressBar:
+    """A rich progress bar on a terminal; a quiet line every few thousand documents otherwise."""
+
+    def __init__(self, console: Any) -> None:
+        self.console = console
+        self.bar: Any = None
+        self.task: Any = None
+        self.reported = 0
+
+    def __enter__(self) -> _ProgressBar:
+        if self.console.is_terminal:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeElapsedColumn,
+                TimeRemainingColumn,
+            )
+
+            self.bar = Progress(
+                TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
+                TextColumn("{task.fields[claims]} claims"), TextColumn("{task.fields[rate]} docs/s"),
+                TimeElapsedColumn(), TimeRemainingColumn(), console=self.console,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("ingest", total=None, claims=0, rate="-")
+        return self
+
+    def update(self, progress: Any) -> None:
+        if self.bar is not None:
+            speed = self.bar.tasks[0].speed
+            self.bar.update(self.task, completed=progress.done, total=progress.total,
+                            claims=progress.claims, rate=f"{speed:,.0f}" if speed else "-")
+        elif progress.done - self.reported >= 5000:
+            self.reported = progress.done
+            of = f"/{progress.total}" if progress.total else ""
+            click.echo(f"ingest: {progress.done}{of} inputs, {progress.claims} claims", err=True)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+@cli.command()
+@click.argument("query")
+@DB_OPTION
+@click.option("-n", "--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
+              help="How many claims to show.")
+@JSON_OPTION
+def search(query: str, db: Path, limit: int, fmt: str) -> None:
+    """Full-text search over stored claims, best match first, each with its chain.
+
+    QUERY uses SQLite FTS5 syntax: words, "exact phrases", OR, NOT, prefix*.
+
+    \b
+    Example:
+      provenance search 'convoy AND Kobani'
+    """
+    marks = ("\x02", "\x03")
+    with open_store(db) as store:
+        hits = store.search(query, limit, marks=marks if fmt == "table" else ("[", "]"))
+    if fmt == "json":
+        write_json(hits)
+        return
+    from ..render.corpus import render_search
+
+    console().print(render_search(hits, query, marks))
+
+
+@cli.command()
+@click.argument("source")
+@DB_OPTION
+@click.option("-n", "--limit", type=click.IntRange(1, 100_000), default=100, show_default=True,
+              help="How many of the newest claims to list.")
+@JSON_OPTION
+def trace(source: str, db: Path, limit: int, fmt: str) -> None:
+    """Everything that rests on a source: claims and documents, through intermediate hops.
+
+    SOURCE is a source id, name, alias or acronym.
+
+    \b
+    Example:
+      provenance trace "Syrian Observatory for Human Rights"
+    """
+    with open_store(db) as store:
+        found = store.trace(source, limit)
+    if fmt == "json":
+        write_json(found)
+        return
+    from ..render.corpus import render_trace
+
+    console().print(render_trace(found))
+
+
+@cli.group(invoke_without_command=True)
+@DB_OPTION
+@click.option("--anonymous", is_flag=True, help="Include anonymous sources (one per article).")
+@JSON_OPTION
+@click.pass_context
+def sources(ctx: click.Context, db: Path, anonymous: bool, fmt: str) -> None:
+    """The sources of a database: kind, claims, documents, outlets citing them, when seen.
+
+    \b
+    Examples:
+      provenance sources
+      provenance sources merge "Syrian Observatory for Human Rights" "Syrian Observatory"
+      provenance sources split "Syrian Observatory"
+    """
+    ctx.obj = db
+    if ctx.invoked_subcommand is not None:
+        return
+    with open_store(db) as store:
+        stats = store.sources(include_anonymous=anonymous)
+    if fmt == "json":
+        write_json(stats)
+        return
+    from ..render.corpus import render_sources
+
+    console().print(render_sources(stats))
+
+
+SUB_DB_OPTION = click.option(
+    "--db", "sub_db", type=click.Path(dir_okay=False, path_type=Path),
+    help="The SQLite database  [default: the one given to 'sources', else provenance.db]",
+)
+
+
+@sources.command("merge")
+@click.argument("keep")
+@click.argument("other")
+@SUB_DB_OPTION
+@click.pass_obj
+def sources_merge(db: Path, keep: str, other: str, sub_db: Path | None) -> None:
+    """Make OTHER the same source as KEEP (what the automatic pass missed).
+
+    Both are ids, names or aliases; 'provenance sources split OTHER' undoes it.
+    """
+    with open_store(sub_db or db, readonly=False) as store:
+        store.merge_sources(keep, other)
+    click.echo(f"Merged {other!r} into {keep!r}.", err=True)
+
+
+@sources.command("split")
+@click.argument("source")
+@SUB_DB_OPTION
+@click.pass_obj
+def sources_split(db: Path, source: str, sub_db: Path | None) -> None:
+    """Undo merges: a merged member stands alone again, or a group's members all do."""
+    with open_store(sub_db or db, readonly=False) as store:
+        detached = store.split_source(source)
+    click.echo(f"Split {', '.join(detached) or 'nothing'} from {source!r}.", err=True)

@@ -1,0 +1,160 @@
+"""The fact-check workflow: check-claim, review, reviews, import-claimreview."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import ExitCode, InputError
+from .base import (
+    CONFIG_OPTION,
+    DB_OPTION,
+    JSON_OPTION,
+    cli,
+    console,
+    load_config,
+    open_store,
+    write_json,
+)
+
+
+def _ratings(value: str | None) -> frozenset[str]:
+    from ..review import rating_name
+
+    return frozenset(rating_name(name) for name in (value or "").split(",") if name.strip())
+
+
+@cli.command("check-claim")
+@click.argument("text")
+@DB_OPTION
+@click.option("--threshold", type=click.FloatRange(0, 100), default=70.0, show_default=True,
+              help="Least similarity (0-100) for a stored claim or review to count as a match.")
+@click.option("-n", "--limit", type=click.IntRange(1, 1000), default=10, show_default=True,
+              help="How many matches to show.")
+@click.option("--fail-if-rated", metavar="RATINGS",
+              help="Comma-separated ratings (e.g. false,misleading): exit 1 when a match's "
+              "standing verdict is one of them.")
+@JSON_OPTION
+@click.pass_context
+def check_claim(ctx: click.Context, text: str, db: Path, threshold: float, limit: int,
+                fail_if_rated: str | None, fmt: str) -> None:
+    """Has this claim been seen, where, on whose word, and what was decided about it?
+
+    Stored claims sharing words with TEXT are ranked by similarity; copies of one claim in
+    several articles make one match, with its chain, root sources, number of independent
+    origins, first appearance and verdicts (the newest stands). Reviews imported with
+    'provenance import-claimreview' match too.
+
+    \b
+    Examples:
+      provenance check-claim "US forces sent 50 trucks to areas held by the SDF"
+      provenance check-claim "..." --format json --fail-if-rated false,misleading
+    """
+    failing = _ratings(fail_if_rated)
+    with open_store(db) as store:
+        matches = store.check_claim(text, threshold=threshold, limit=limit)
+    if fmt == "json":
+        from ..serialize import converter
+
+        write_json([{**converter.unstructure(match), "origins": match.origins,
+                      "first_appearance": converter.unstructure(match.first_appearance),
+                      "verdict": converter.unstructure(match.verdict)} for match in matches])
+    else:
+        from ..render.review import render_matches
+
+        console().print(render_matches(matches, text))
+    rated = any(match.verdict is not None and match.verdict.rating in failing for match in matches)
+    ctx.exit(int(ExitCode.FINDINGS if rated else ExitCode.OK))
+
+
+@cli.command()
+@click.argument("claim_id", metavar="CLAIM_ID")
+@click.option("--rating", required=True, help="The verdict, a name on the scale (default scale: "
+              "true, mostly-true, half-true, misleading, false, unproven).")
+@click.option("--reviewer", required=True, metavar="NAME", help="Who reviewed the claim.")
+@click.option("--note", metavar="TEXT", help="Why, in a sentence or two (ClaimReview reviewBody).")
+@click.option("--evidence", "evidence", multiple=True, metavar="URL",
+              help="A source the verdict rests on; repeat for several.")
+@DB_OPTION
+@CONFIG_OPTION
+def review(claim_id: str, rating: str, reviewer: str, note: str | None, evidence: tuple[str, ...],
+           db: Path, config_path: Path | None) -> None:
+    """Record a verdict on a stored claim; earlier verdicts are kept and the newest stands.
+
+    The verdict holds for every copy of the claim in other articles. A newsroom's own scale
+    and the organisation it publishes under come from provenance.toml (or --config):
+
+    \b
+      [review]
+      author = "Example Fact Check"
+      [[review.ratings]]          # best first
+      name = "correct"
+      label = "Correct"
+      value = 3
+
+    \b
+    Example:
+      provenance review doc-1a2b3c4d5e6f7a8b-c12 --rating mostly-true --reviewer "A. Checker" \\
+        --note "About 50 trucks, per SOHR" --evidence https://example.org/sohr
+    """
+    from datetime import UTC, datetime
+
+    from ..factcheck import record_review
+
+    config = load_config(config_path)
+    if not db.exists():
+        raise InputError("no such database; fill one with 'provenance ingest'", path=str(db))
+    with open_store(db, readonly=False) as store:
+        recorded = record_review(store, claim_id, rating, config, reviewer=reviewer, note=note,
+                                 evidence=evidence, reviewed=datetime.now(UTC))
+    click.echo(f"Recorded {recorded.label!r} on {claim_id} by {reviewer}; it now stands.", err=True)
+
+
+@cli.command()
+@click.argument("claim_id", metavar="CLAIM_ID")
+@DB_OPTION
+@JSON_OPTION
+def reviews(claim_id: str, db: Path, fmt: str) -> None:
+    """The verdicts on a claim and its copies in other articles, newest (standing) first.
+
+    \b
+    Example:
+      provenance reviews doc-1a2b3c4d5e6f7a8b-c12
+    """
+    with open_store(db) as store:
+        history = store.reviews(claim_id)
+    if fmt == "json":
+        from ..serialize import converter
+
+        write_json([{**converter.unstructure(item), "standing": number == 0}
+                     for number, item in enumerate(history)])
+        return
+    from ..render.review import render_reviews
+
+    console().print(render_reviews(history, claim_id))
+
+
+@cli.command("import-claimreview")
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@DB_OPTION
+def import_claimreview(files: tuple[str, ...], db: Path) -> None:
+    """Import fact-checks published by others, so that 'provenance check-claim' finds them.
+
+    FILE is ClaimReview JSON-LD (.json, .jsonld: one review, a list, or an @graph) or a saved web
+    page whose embedded JSON-LD or microdata holds ClaimReview. Importing a file twice adds
+    nothing.
+
+    \b
+    Examples:
+      provenance import-claimreview factcheck.jsonld
+      provenance import-claimreview saved-page.html --db news.db
+    """
+    from datetime import UTC, datetime
+
+    from ..factcheck import import_claimreviews
+
+    with open_store(db, readonly=False) as store:
+        for name in files:
+            result = import_claimreviews(store, Path(name), received=datetime.now(UTC))
+            click.echo(f"{name}: {result.found} review(s) found, {result.added} new.", err=True)
