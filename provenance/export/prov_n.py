@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 from ..model import Graph
 from .options import ExportOptions
-from .provrecords import NAMESPACES, QName, Record, Text, Value, records
+from .provrecords import NAMESPACES, QName, Record, Text, Value, quote, records
 
 # Optional positions PROV-N requires before the attribute list, as "-" markers.
 _PLACEHOLDERS = {"wasDerivedFrom": 3, "wasAttributedTo": 0, "hadMember": 0}
@@ -50,9 +50,3 @@ def literal(value: Value) -> str:
         return f'"{value.isoformat()}" %% xsd:date'
     return str(value)
 
-
-def quote(text: str) -> str:
-    """A PROV-N string literal holding exactly ``text``."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = escaped.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    return f'"{escaped}"'

@@ -10,7 +10,7 @@ from datetime import date, datetime
 
 from ..model import Graph
 from .options import ExportOptions
-from .provrecords import NAMESPACES, QName, Record, Text, Value, records
+from .provrecords import NAMESPACES, QName, Record, Text, Value, quote, records
 
 # PROV-O names the qualified pattern of each derivation type, and a shortcut property for it.
 _DERIVATIONS = {
@@ -90,9 +90,3 @@ def literal(value: Value) -> str:
         return f'"{value.isoformat()}"^^xsd:date'
     return str(value)
 
-
-def quote(text: str) -> str:
-    """A Turtle string literal holding exactly ``text``."""
-    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
-    escaped = escaped.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
-    return f'"{escaped}"'

@@ -193,3 +193,10 @@ def _document(lookup: Lookup, document_id: str) -> Record:
     if document and document.url:
         attributes.append(("schema:url", Text(document.url)))
     return Record("entity", "doc:" + local(document_id), attributes=tuple(attributes))
+
+
+def quote(text: str) -> str:
+    """A double-quoted string literal holding exactly ``text``, as PROV-N and Turtle both spell it."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"')
+    escaped = escaped.replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
+    return f'"{escaped}"'
