@@ -270,3 +270,35 @@ def test_according_to_at_the_end_vouches_for_the_whole_sentence() -> None:
     assert [hop.source for hop in claim.chain[1:]] == ["source", "lena-ortiz"]
     assert claim.text == "Lena Ortiz told aides that the bridge would close"
     assert claim.kind is ClaimKind.ACCORDING_TO
+
+
+def test_a_quote_split_by_its_speaker_is_one_claim_and_not_also_unattributed() -> None:
+    graph = _run(
+        '"We were lucky this time," said Maria Lopez, the chief engineer. "Another ten '
+        'centimetres of rain and we would have opened the spillway."\n'
+    )
+    assert [claim.kind for claim in graph.claims] == [ClaimKind.DIRECT]
+    assert "spillway" in graph.claims[0].text
+
+
+def test_a_capitalised_common_word_opening_the_sentence_is_no_name() -> None:
+    graph = _run("Officials said that residents would be allowed to return on Tuesday.\n")
+    source = graph.source(_only(graph).chain[1].source)
+    assert source is not None
+    assert source.kind is SourceKind.ANONYMOUS
+
+
+def test_a_service_is_a_government_body_not_a_person() -> None:
+    graph = _run("According to the National Weather Service, more than 120 millimetres of rain fell.\n")
+    source = graph.source(_only(graph).chain[1].source)
+    assert source is not None
+    assert (source.name, source.kind) == ("National Weather Service", SourceKind.GOVERNMENT)
+
+
+def test_the_html_sample_through_trafilatura() -> None:
+    [article] = read_path(SAMPLES / "courier-dam-2024-05-06.html")
+    graph = extract(article.documents[0], article.sources[0])
+    names = {graph.source(claim.chain[-1].source).name for claim in graph.claims}  # type: ignore[union-attr]
+    assert {"Maria Lopez", "National Weather Service", "The Valley Courier"} <= names
+    unattributed = [claim.text for claim in graph.claims if claim.kind is ClaimKind.UNATTRIBUTED]
+    assert unattributed == ["The dam was built in 1962 and last repaired in 2011."]

@@ -35,11 +35,13 @@ def extract(document: Document, outlet: Source | None = None) -> Graph:
     outlet_hop = _outlet_hop(text, parts, outlet)
     claims: list[Claim] = []
     previous: str | None = None
+    covered = 0  # end of the furthest claim content so far: a quote may run over later sentences
     for sentence, attributions in found:
         when = resolve_date(text[sentence.start : sentence.end], document.published)
         if when is not None:  # say it again without the quotations, only when it says anything
             when = resolve_date(_unquoted(text, sentence), document.published)
-        if not attributions and not sentence.is_header and _is_claim(text, sentence):
+        is_inside_a_claim = sentence.start < covered
+        if not (attributions or sentence.is_header or is_inside_a_claim) and _is_claim(text, sentence):
             claims.append(
                 Claim(
                     claim_id(document.id, len(claims) + 1),
@@ -64,6 +66,7 @@ def extract(document: Document, outlet: Source | None = None) -> Graph:
             for cue, cue_span, mention in attribution.cited:
                 chain.append(Hop(linker.link(mention.text), cue, cue_span, mention.text, mention.span))
             start, end = attribution.content
+            covered = max(covered, end)
             claims.append(
                 Claim(
                     claim_id(document.id, len(claims) + 1),

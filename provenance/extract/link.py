@@ -61,7 +61,9 @@ def parse_mention(text: str) -> Parsed:
         lower = token.lower().rstrip(".")
         if _is_title(tokens, start - 1):
             break
-        if _is_name_word(token):
+        # A capitalised first word may only open the sentence: "Officials said" names nobody.
+        is_opening_common_word = start == 1 and lower in words.anonymous
+        if _is_name_word(token) and not is_opening_common_word:
             start -= 1
             continue
         if (
