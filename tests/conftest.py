@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 import pytest
+from click.testing import CliRunner
 from rich.console import Console
 
 
@@ -12,6 +13,12 @@ from rich.console import Console
 def console() -> Console:
     """A plain 80-column console that records what is printed, for exact-string render tests."""
     return Console(width=80, color_system=None, record=True, file=io.StringIO(), legacy_windows=False)
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    """A click test runner; stdout and stderr are kept apart (``result.stdout``, ``result.stderr``)."""
+    return CliRunner()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -18,11 +18,6 @@ SEED = SAMPLES / "shafaq-2025-01-02-alusi.txt"
 CURATED = SAMPLES / "shafaq-2025-01-02-alusi.provenance.yaml"
 
 
-@pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
 def test_audit_shows_the_sourcing_tree_of_the_seed(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["audit", str(SEED)], catch_exceptions=False)
     assert result.exit_code == 0, result.stderr

@@ -15,11 +15,6 @@ CONVOY = "US forces sent 50 trucks to areas controlled by the SDF"
 
 
 @pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
 def db(runner: CliRunner, tmp_path: Path) -> Path:
     path = tmp_path / "news.db"
     result = runner.invoke(cli, ["ingest", str(SAMPLE), "--db", str(path), "--jobs", "1"],

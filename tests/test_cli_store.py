@@ -15,11 +15,6 @@ SAMPLES = Path(__file__).parent.parent / "samples"
 
 
 @pytest.fixture
-def runner() -> CliRunner:
-    return CliRunner()
-
-
-@pytest.fixture
 def db(runner: CliRunner, tmp_path: Path) -> Path:
     path = tmp_path / "news.db"
     result = runner.invoke(cli, ["ingest", str(SAMPLES), "--db", str(path), "--jobs", "1"],
