@@ -14,6 +14,7 @@ from ..errors import InputError
 from ..model import Finding, Graph
 from .base import (
     EXPORT_FORMATS,
+    JSON_OPTION,
     cli,
     console,
     exit_for,
@@ -274,14 +275,7 @@ def _export_reviews(db: Path, fmt: str, claim_id: str | None, all_claims: bool, 
 
 @cli.command()
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["table", "json"]),
-    default="table",
-    show_default=True,
-    help="table: the findings for a person; json: the findings as a JSON list.",
-)
+@JSON_OPTION
 @fail_on_option
 @click.pass_context
 def check(ctx: click.Context, files: tuple[str, ...], fmt: str, fail_on: str) -> None:
