@@ -51,9 +51,27 @@ OUTLETS = [
 ]
 MONITORS = ["Syrian Observatory for Human Rights", "SOHR", "the Observatory", "Airwars", "ACLED"]
 WORDS = (
-    "convoy", "trucks", "border", "crossing", "militia", "airstrike", "village", "fuel", "aid",
-    "ceasefire", "drone", "checkpoint", "refugees", "oil", "field", "governor", "ministry", "council",
-    "patrol", "clashes", "shelling",
+    "convoy",
+    "trucks",
+    "border",
+    "crossing",
+    "militia",
+    "airstrike",
+    "village",
+    "fuel",
+    "aid",
+    "ceasefire",
+    "drone",
+    "checkpoint",
+    "refugees",
+    "oil",
+    "field",
+    "governor",
+    "ministry",
+    "council",
+    "patrol",
+    "clashes",
+    "shelling",
 )
 
 
@@ -66,8 +84,13 @@ def _people(rng: random.Random) -> list[str]:
 def vocabulary(size: int = 5000) -> list[str]:
     """Made-up words ranked by frequency, with the topic words spread among the common ones."""
     syllables = ["ba", "ko", "ri", "tu", "sel", "man", "dar", "vi", "lo", "nek", "sha", "pru"]
-    made = [a + b + c + d for a in syllables for b in syllables for c in ("", *syllables)
-            for d in ("", "n", "s", "ra")]
+    made = [
+        a + b + c + d
+        for a in syllables
+        for b in syllables
+        for c in ("", *syllables)
+        for d in ("", "n", "s", "ra")
+    ]
     words = [w for w in dict.fromkeys(made) if w not in WORDS][: size - len(WORDS)]
     for position, word in enumerate(WORDS):
         words.insert(20 + position * 15, word)
@@ -102,11 +125,17 @@ def generate(path: Path, count: int, seed: int = 7) -> None:
                     sentences.append(f"{claim}, sources said")
                 else:
                     sentences.append(claim)
-            handle.write(json.dumps({
-                "id": f"bench-{number}", "text": ". ".join(sentences) + ".",
-                "outlet": rng.choice(OUTLETS),
-                "published": f"20{20 + number % 6}-{number % 12 + 1:02d}-{number % 28 + 1:02d}",
-            }) + "\n")
+            handle.write(
+                json.dumps(
+                    {
+                        "id": f"bench-{number}",
+                        "text": ". ".join(sentences) + ".",
+                        "outlet": rng.choice(OUTLETS),
+                        "published": f"20{20 + number % 6}-{number % 12 + 1:02d}-{number % 28 + 1:02d}",
+                    }
+                )
+                + "\n"
+            )
 
 
 def repeat(path: Path, article: Path, count: int) -> None:
@@ -114,11 +143,17 @@ def repeat(path: Path, article: Path, count: int) -> None:
     text = article.read_text(encoding="utf-8")
     with path.open("w", encoding="utf-8") as handle:
         for number in range(count):
-            handle.write(json.dumps({
-                "id": f"repeat-{number}", "text": f"Copy {number}.\n\n{text}",
-                "outlet": OUTLETS[number % len(OUTLETS)],
-                "published": f"20{20 + number % 6}-{number % 12 + 1:02d}-{number % 28 + 1:02d}",
-            }) + "\n")
+            handle.write(
+                json.dumps(
+                    {
+                        "id": f"repeat-{number}",
+                        "text": f"Copy {number}.\n\n{text}",
+                        "outlet": OUTLETS[number % len(OUTLETS)],
+                        "published": f"20{20 + number % 6}-{number % 12 + 1:02d}-{number % 28 + 1:02d}",
+                    }
+                )
+                + "\n"
+            )
 
 
 _SAID = re.compile(r"^(?P<claim>.+), (?P<source>[^,]+) said$")
@@ -191,8 +226,13 @@ def main() -> None:
         action="store_true",
         help="analyse with provenance.pipeline.analyse instead of the synthetic extractor",
     )
-    parser.add_argument("--repeat", type=Path, default=None, metavar="ARTICLE",
-                        help="repeat this article N times instead of generating text (implies --pipeline)")
+    parser.add_argument(
+        "--repeat",
+        type=Path,
+        default=None,
+        metavar="ARTICLE",
+        help="repeat this article N times instead of generating text (implies --pipeline)",
+    )
     parser.add_argument("--dir", type=Path, default=None, help="where to keep corpus and databases")
     args = parser.parse_args()
     workdir = args.dir or Path(tempfile.mkdtemp(prefix="provenance-bench-"))

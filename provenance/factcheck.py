@@ -20,8 +20,17 @@ MAX_IMPORT_BYTES = 50 * 1024 * 1024
 """Larger files are no single page of fact-checks."""
 
 
-def record_review(store: Store, claim_id: str, rating: str, config: Config, *, reviewer: str,
-                  reviewed: datetime, note: str | None = None, evidence: tuple[str, ...] = ()) -> Review:
+def record_review(
+    store: Store,
+    claim_id: str,
+    rating: str,
+    config: Config,
+    *,
+    reviewer: str,
+    reviewed: datetime,
+    note: str | None = None,
+    evidence: tuple[str, ...] = (),
+) -> Review:
     """Record a verdict on a stored claim on the configured scale and return it.
 
     The scale's values are stored with the verdict, so a later change of scale leaves history as it
@@ -30,10 +39,18 @@ def record_review(store: Store, claim_id: str, rating: str, config: Config, *, r
     claim = store.claim(claim_id)
     step = config.scale.rating(rating)
     review = Review(
-        claim_text=claim.text, rating=step.name, label=step.label, reviewed=reviewed, claim=claim.id,
-        value=step.value, best=config.scale.best if step.value is not None else None,
-        worst=config.scale.worst if step.value is not None else None, reviewer=reviewer,
-        organisation=config.author, note=note, evidence=evidence,
+        claim_text=claim.text,
+        rating=step.name,
+        label=step.label,
+        reviewed=reviewed,
+        claim=claim.id,
+        value=step.value,
+        best=config.scale.best if step.value is not None else None,
+        worst=config.scale.worst if step.value is not None else None,
+        reviewer=reviewer,
+        organisation=config.author,
+        note=note,
+        evidence=evidence,
     )
     store.add_review(review)
     return review
@@ -47,11 +64,18 @@ def claimreview(store: Store, claim_id: str, config: Config) -> bytes:
     options = ExportOptions(claim=claim_id, copies=copies)
     if reviews:
         standing = reviews[0]
-        verdict = Verdict(standing.label, value=standing.value, best=standing.best, worst=standing.worst,
-                          reviewer=standing.organisation or config.author, note=standing.note,
-                          evidence=standing.evidence)
-        options = ExportOptions(claim=claim_id, verdict=verdict, review_date=standing.reviewed.date(),
-                                copies=copies)
+        verdict = Verdict(
+            standing.label,
+            value=standing.value,
+            best=standing.best,
+            worst=standing.worst,
+            reviewer=standing.organisation or config.author,
+            note=standing.note,
+            evidence=standing.evidence,
+        )
+        options = ExportOptions(
+            claim=claim_id, verdict=verdict, review_date=standing.reviewed.date(), copies=copies
+        )
     return export(graph, "claimreview", options)
 
 

@@ -150,8 +150,9 @@ _Analysed = tuple[str, Graph, str, dict[str, str]]
 class _Run:
     """The parent's bookkeeping: storing what workers hand back, and the running counts."""
 
-    def __init__(self, store: Store, on_progress: Callable[[Progress], None] | None,
-                 total: int | None) -> None:
+    def __init__(
+        self, store: Store, on_progress: Callable[[Progress], None] | None, total: int | None
+    ) -> None:
         self.store = store
         self.on_progress = on_progress
         self.total = total
@@ -188,8 +189,18 @@ class _Run:
     def _report(self, name: str, count: int, error: str | None = None) -> None:
         self.done += count
         if self.on_progress is not None:
-            self.on_progress(Progress(self.done, self.total, self.ingested, self.unchanged,
-                                      len(self.failed), self.claims, name, error))
+            self.on_progress(
+                Progress(
+                    self.done,
+                    self.total,
+                    self.ingested,
+                    self.unchanged,
+                    len(self.failed),
+                    self.claims,
+                    name,
+                    error,
+                )
+            )
 
     def summary(self) -> IngestSummary:
         return IngestSummary(self.ingested, self.updated, self.unchanged, self.claims, tuple(self.failed))

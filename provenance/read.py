@@ -27,9 +27,7 @@ CORPUS_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | PROVENANCE_SUFFIXES | CORPUS_SUFFIXES
 """Every extension `read_path` understands; folders are walked for these."""
 
-_TIMESTAMP = re.compile(
-    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
-)
+_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 _SLASH_DATELINE = re.compile(r"(?P<outlet>[A-Z][\w&.'-]*(?: [A-Z][\w&.'-]*){0,4})/\s")
 _PAREN_DATELINE = re.compile(
     r"[A-Z][A-Z .,'-]{1,40}(?:,\s*[\w. ]{1,20})?\s*\((?P<outlet>[A-Z][\w&. -]{1,40})\)\s*[-–—]"
@@ -50,8 +48,7 @@ def read_path(path: str | Path, *, stdin: BinaryIO | None = None) -> Iterator[Gr
         return
     path = Path(path)
     if path.is_dir():
-        raise InputError("is a folder; name the files, or use 'provenance ingest' for folders",
-                         path=name)
+        raise InputError("is a folder; name the files, or use 'provenance ingest' for folders", path=name)
     suffix = path.suffix.lower()
     try:
         if suffix in CORPUS_SUFFIXES:
@@ -98,8 +95,7 @@ def decode(data: bytes, name: str) -> str:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise InputError(
-            f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); "
-            "re-save it as UTF-8",
+            f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start}); re-save it as UTF-8",
             path=name,
         ) from None
     if "\x00" in text:
@@ -187,7 +183,10 @@ def _read_html(text: str, name: str) -> Graph:
 
     try:
         result = trafilatura.bare_extraction(
-            text, with_metadata=True, include_comments=False, include_tables=False,
+            text,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=False,
             favor_precision=True,
         )
     except (RecursionError, ValueError, TypeError, AttributeError) as error:
@@ -231,10 +230,10 @@ def _read_corpus(lines: Any, name: str) -> Iterator[Graph]:
 def article_from_record(record: object, *, name: str) -> Graph:
     """One article from a corpus record; PolNeAR's ``publisher``/``publication_date`` also work."""
     if not isinstance(record, dict):
-        raise InputError("a record is a JSON object with at least \"text\"", path=name)
+        raise InputError('a record is a JSON object with at least "text"', path=name)
     text = record.get("text")
     if not isinstance(text, str):
-        raise InputError("record has no \"text\" string", path=name)
+        raise InputError('record has no "text" string', path=name)
     record_id = record.get("id")
     outlet = record.get("outlet") or record.get("publisher")
     published = record.get("published") or record.get("publication_date")

@@ -109,8 +109,15 @@ class Review:
     @property
     def id(self) -> str:
         """A stable id: importing the same published review twice stores it once."""
-        parts = [self.key, self.rating, self.reviewed.isoformat(), self.organisation or "",
-                 self.url or "", self.reviewer or "", self.claim or ""]
+        parts = [
+            self.key,
+            self.rating,
+            self.reviewed.isoformat(),
+            self.organisation or "",
+            self.url or "",
+            self.reviewer or "",
+            self.claim or "",
+        ]
         digest = hashlib.sha256("\x1f".join(parts).encode("utf-8", "surrogatepass"))
         return "review-" + digest.hexdigest()[:20]
 
@@ -210,23 +217,35 @@ def read_claimreviews(data: object, *, origin: str, received: datetime) -> list[
         text = _text(node.get("claimReviewed")) or _text(_first(node.get("itemReviewed")).get("text"))
         rating = _first(node.get("reviewRating"))
         label = _text(rating.get("alternateName")) or _text(rating.get("name"))
-        value, best, worst = (_number(rating.get(key)) for key in ("ratingValue", "bestRating",
-                                                                  "worstRating"))
+        value, best, worst = (
+            _number(rating.get(key)) for key in ("ratingValue", "bestRating", "worstRating")
+        )
         if not label and value is not None:
             label = f"{value}/{best}" if best is not None else str(value)
         if not text or not label:
             continue
         citations = node.get("citation")
-        evidence = [_text(c) or _text(_first(c).get("@id")) or _text(_first(c).get("url"))
-                    for c in (citations if isinstance(citations, list) else [citations] if citations else [])]
+        evidence = [
+            _text(c) or _text(_first(c).get("@id")) or _text(_first(c).get("url"))
+            for c in (citations if isinstance(citations, list) else [citations] if citations else [])
+        ]
         author = node.get("author")
-        found.append(Review(
-            claim_text=" ".join(text.split()), rating=rating_name(label) or "unrated", label=label,
-            reviewed=_date(node.get("datePublished")) or received, value=value, best=best,
-            worst=worst, organisation=_text(author) or _text(_first(author).get("name")),
-            note=_text(node.get("reviewBody")), evidence=tuple(e for e in evidence if e),
-            url=_text(node.get("url")) or _text(node.get("@id")), origin=origin,
-        ))
+        found.append(
+            Review(
+                claim_text=" ".join(text.split()),
+                rating=rating_name(label) or "unrated",
+                label=label,
+                reviewed=_date(node.get("datePublished")) or received,
+                value=value,
+                best=best,
+                worst=worst,
+                organisation=_text(author) or _text(_first(author).get("name")),
+                note=_text(node.get("reviewBody")),
+                evidence=tuple(e for e in evidence if e),
+                url=_text(node.get("url")) or _text(node.get("@id")),
+                origin=origin,
+            )
+        )
     return found
 
 

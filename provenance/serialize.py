@@ -75,8 +75,9 @@ def dumps_yaml(graph: Graph) -> str:
     """The canonical document as YAML text, for hand curation."""
     import yaml  # lazily: only curation needs it
 
-    text: str = yaml.dump(to_data(graph), Dumper=_yaml_dumper(), sort_keys=False, allow_unicode=True,
-                          width=100)
+    text: str = yaml.dump(
+        to_data(graph), Dumper=_yaml_dumper(), sort_keys=False, allow_unicode=True, width=100
+    )
     return text
 
 
@@ -93,8 +94,9 @@ def refuse_lone_surrogates(text: str, data: object, *, path: str) -> None:
         json.dumps(data, ensure_ascii=False, default=str).encode("utf-8")
     except UnicodeEncodeError as error:
         half = ord(error.object[error.start])
-        raise InputError(f"the escape \\u{half:04x} is half of a UTF-16 surrogate pair, not a "
-                         "character", path=path) from None
+        raise InputError(
+            f"the escape \\u{half:04x} is half of a UTF-16 surrogate pair, not a character", path=path
+        ) from None
 
 
 def unparsable(error: Exception) -> str:
@@ -188,8 +190,11 @@ def _yaml_loader() -> type:
             if self.check_event(yaml.AliasEvent):
                 event = self.peek_event()  # type: ignore[no-untyped-call]
                 raise yaml.composer.ComposerError(
-                    None, None, f"aliases (*{event.anchor}) are not allowed in a provenance file",
-                    event.start_mark)
+                    None,
+                    None,
+                    f"aliases (*{event.anchor}) are not allowed in a provenance file",
+                    event.start_mark,
+                )
             return super().compose_node(parent, index)
 
     return Loader

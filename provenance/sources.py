@@ -10,16 +10,38 @@ from .model import Source, SourceKind
 _STOPWORDS = frozenset({"of", "for", "the", "and", "on", "in", "to", "de", "du", "la", "el", "&"})
 """Small words that acronyms usually skip ("Syrian Observatory for Human Rights" is SOHR)."""
 
-_PRONOUNS = frozenset({
-    "he", "she", "they", "it", "him", "her", "them", "his", "its", "their", "we", "i", "you",
-    "who", "this", "that",
-})
+_PRONOUNS = frozenset(
+    {
+        "he",
+        "she",
+        "they",
+        "it",
+        "him",
+        "her",
+        "them",
+        "his",
+        "its",
+        "their",
+        "we",
+        "i",
+        "you",
+        "who",
+        "this",
+        "that",
+    }
+)
 """Words that name a source only inside one document, never across documents."""
 
-_ORGANISATIONS = frozenset({
-    SourceKind.ORGANIZATION, SourceKind.MONITOR, SourceKind.AGENCY, SourceKind.GOVERNMENT,
-    SourceKind.OUTLET, SourceKind.DOCUMENT,
-})
+_ORGANISATIONS = frozenset(
+    {
+        SourceKind.ORGANIZATION,
+        SourceKind.MONITOR,
+        SourceKind.AGENCY,
+        SourceKind.GOVERNMENT,
+        SourceKind.OUTLET,
+        SourceKind.DOCUMENT,
+    }
+)
 """Kinds that may turn out to be one another as more articles describe the same body."""
 
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&.]{1,9}")

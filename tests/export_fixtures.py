@@ -40,16 +40,24 @@ ARTICLE_ID = "000_32617bb624d03a01"
 REPORT_ID = "../sohr/2025-01-02-convoy"
 """A document id with a ``../`` in it: writing files named after it must not escape."""
 
-SHAFAQ = Source("shafaq-news", "Shafaq News", SourceKind.OUTLET, ("Shafaq",),
-                "Iraqi news agency")
-ALUSI = Source("mithal-al-alusi", "Mithal al-Alusi", SourceKind.PERSON,
-               ("al-Alusi", "The Iraqi politician", "He"), "Prominent Iraqi politician")
-SOHR = Source("syrian-observatory-for-human-rights", "Syrian Observatory for Human Rights",
-              SourceKind.MONITOR, ("SOHR", "The Observatory"), "UK-based war monitor")
+SHAFAQ = Source("shafaq-news", "Shafaq News", SourceKind.OUTLET, ("Shafaq",), "Iraqi news agency")
+ALUSI = Source(
+    "mithal-al-alusi",
+    "Mithal al-Alusi",
+    SourceKind.PERSON,
+    ("al-Alusi", "The Iraqi politician", "He"),
+    "Prominent Iraqi politician",
+)
+SOHR = Source(
+    "syrian-observatory-for-human-rights",
+    "Syrian Observatory for Human Rights",
+    SourceKind.MONITOR,
+    ("SOHR", "The Observatory"),
+    "UK-based war monitor",
+)
 GROUND = Source("sources-on-the-ground", "sources on the ground", SourceKind.ANONYMOUS)
 OFFICIAL = Source("a-local-official", "a local official", SourceKind.ANONYMOUS)
-MINISTRY = Source("ministry", 'Ministry of "Defence" [Iraq]', SourceKind.GOVERNMENT,
-                  ("the ministry",))
+MINISTRY = Source("ministry", 'Ministry of "Defence" [Iraq]', SourceKind.GOVERNMENT, ("the ministry",))
 
 
 def span_of(text: str, part: str) -> tuple[int, int]:
@@ -59,60 +67,130 @@ def span_of(text: str, part: str) -> tuple[int, int]:
 
 
 def _hop(source: Source, cue: str, mention: str, document: str | None = None) -> Hop:
-    return Hop(source.id, cue, span_of(ARTICLE, cue) if cue in ARTICLE else None, mention,
-               span_of(ARTICLE, mention) if mention in ARTICLE else None, document)
+    return Hop(
+        source.id,
+        cue,
+        span_of(ARTICLE, cue) if cue in ARTICLE else None,
+        mention,
+        span_of(ARTICLE, mention) if mention in ARTICLE else None,
+        document,
+    )
 
 
-def _claim(ordinal: int, text: str, kind: ClaimKind, *chain: Hop, when: date | None = None
-           ) -> Claim:
-    return Claim(f"{ARTICLE_ID}-c{ordinal}", ARTICLE_ID, text, span_of(ARTICLE, text), kind,
-                 when, (Hop(SHAFAQ.id, "publishes"), *chain))
+def _claim(ordinal: int, text: str, kind: ClaimKind, *chain: Hop, when: date | None = None) -> Claim:
+    return Claim(
+        f"{ARTICLE_ID}-c{ordinal}",
+        ARTICLE_ID,
+        text,
+        span_of(ARTICLE, text),
+        kind,
+        when,
+        (Hop(SHAFAQ.id, "publishes"), *chain),
+    )
 
 
-QUOTE = (
-    'They wrote <script>alert(1)</script> on the wall, then fled,\nleaving 3 trucks & a "sign" '
-    "behind]."
-)
+QUOTE = 'They wrote <script>alert(1)</script> on the wall, then fled,\nleaving 3 trucks & a "sign" behind].'
 
 CLAIMS = (
-    _claim(1, "devastating regional sectarian conflict that could claim the lives of millions "
-           "of innocent people.", ClaimKind.DIRECT,
-           _hop(ALUSI, "warned", "Prominent Iraqi politician Mithal al-Alusi"),
-           when=date(2025, 1, 2)),
-    _claim(2, "the convoy was spotted on the Al-Hasakah-Raqqa road, heading towards the Kobani "
-           "area in eastern Aleppo.", ClaimKind.ACCORDING_TO,
-           _hop(SOHR, "According to", "the Syrian Observatory for Human Rights", REPORT_ID)),
-    _claim(3, "the convoy was part of efforts to fortify US bases.", ClaimKind.INDIRECT,
-           _hop(SOHR, "reported", "The Observatory"),
-           _hop(GROUND, "citing", "sources on the ground")),
-    _claim(4, "On Wednesday, the US-led Coalition also sent a logistical convoy that included "
-           "prefabricated rooms, surveillance cameras, and fuel tankers to Kobani.",
-           ClaimKind.UNATTRIBUTED, when=date(2025, 1, 1)),
+    _claim(
+        1,
+        "devastating regional sectarian conflict that could claim the lives of millions of innocent people.",
+        ClaimKind.DIRECT,
+        _hop(ALUSI, "warned", "Prominent Iraqi politician Mithal al-Alusi"),
+        when=date(2025, 1, 2),
+    ),
+    _claim(
+        2,
+        "the convoy was spotted on the Al-Hasakah-Raqqa road, heading towards the Kobani "
+        "area in eastern Aleppo.",
+        ClaimKind.ACCORDING_TO,
+        _hop(SOHR, "According to", "the Syrian Observatory for Human Rights", REPORT_ID),
+    ),
+    _claim(
+        3,
+        "the convoy was part of efforts to fortify US bases.",
+        ClaimKind.INDIRECT,
+        _hop(SOHR, "reported", "The Observatory"),
+        _hop(GROUND, "citing", "sources on the ground"),
+    ),
+    _claim(
+        4,
+        "On Wednesday, the US-led Coalition also sent a logistical convoy that included "
+        "prefabricated rooms, surveillance cameras, and fuel tankers to Kobani.",
+        ClaimKind.UNATTRIBUTED,
+        when=date(2025, 1, 1),
+    ),
     _claim(5, QUOTE, ClaimKind.DIRECT, _hop(OFFICIAL, "told", "A local official")),
-    _claim(6, "=1+1 trucks, at least, were counted at the crossing", ClaimKind.INDIRECT,
-           _hop(MINISTRY, "said", "the ministry")),
+    _claim(
+        6,
+        "=1+1 trucks, at least, were counted at the crossing",
+        ClaimKind.INDIRECT,
+        _hop(MINISTRY, "said", "the ministry"),
+    ),
 )
 
-REPORT_CLAIM = Claim(f"{REPORT_ID}-c1", REPORT_ID, REPORT, (0, len(REPORT)),
-                     ClaimKind.UNATTRIBUTED, None, (Hop(SOHR.id, "publishes"),))
+REPORT_CLAIM = Claim(
+    f"{REPORT_ID}-c1",
+    REPORT_ID,
+    REPORT,
+    (0, len(REPORT)),
+    ClaimKind.UNATTRIBUTED,
+    None,
+    (Hop(SOHR.id, "publishes"),),
+)
 
 
 def sample_graph() -> Graph:
     """The article, the Observatory report it cites, six sources, seven claims, four findings."""
-    article = Document(ARTICLE_ID, SHAFAQ.id, 'Al-Alusi: "sectarian" conflict could claim '
-                       "millions <b>lives</b>", "https://shafaq.com/en/Iraq/al-Alusi",
-                       datetime(2025, 1, 2, 21, 13, 57, tzinfo=UTC), "en", ARTICLE)
-    report = Document(REPORT_ID, SOHR.id, "US forces bring new convoy", None,
-                      datetime(2025, 1, 2, 9, 0, tzinfo=UTC), "en", REPORT)
-    findings = (
-        Finding("unattributed", Severity.WARNING, "The claim rests on nothing but the outlet.",
-                CLAIMS[3].id, None, CLAIMS[3].span),
-        Finding("anonymous-source", Severity.WARNING,
-                'The claim rests on "sources on the ground".', CLAIMS[2].id, GROUND.id),
-        Finding("anonymous-source", Severity.WARNING, "The claim rests on <a local official>.",
-                CLAIMS[4].id, OFFICIAL.id, CLAIMS[4].span),
-        Finding("single-source", Severity.INFO, "The claim rests on one root source.",
-                CLAIMS[0].id, ALUSI.id),
+    article = Document(
+        ARTICLE_ID,
+        SHAFAQ.id,
+        'Al-Alusi: "sectarian" conflict could claim millions <b>lives</b>',
+        "https://shafaq.com/en/Iraq/al-Alusi",
+        datetime(2025, 1, 2, 21, 13, 57, tzinfo=UTC),
+        "en",
+        ARTICLE,
     )
-    return Graph((article, report), (SHAFAQ, ALUSI, SOHR, GROUND, OFFICIAL, MINISTRY),
-                 (*CLAIMS, REPORT_CLAIM), findings)
+    report = Document(
+        REPORT_ID,
+        SOHR.id,
+        "US forces bring new convoy",
+        None,
+        datetime(2025, 1, 2, 9, 0, tzinfo=UTC),
+        "en",
+        REPORT,
+    )
+    findings = (
+        Finding(
+            "unattributed",
+            Severity.WARNING,
+            "The claim rests on nothing but the outlet.",
+            CLAIMS[3].id,
+            None,
+            CLAIMS[3].span,
+        ),
+        Finding(
+            "anonymous-source",
+            Severity.WARNING,
+            'The claim rests on "sources on the ground".',
+            CLAIMS[2].id,
+            GROUND.id,
+        ),
+        Finding(
+            "anonymous-source",
+            Severity.WARNING,
+            "The claim rests on <a local official>.",
+            CLAIMS[4].id,
+            OFFICIAL.id,
+            CLAIMS[4].span,
+        ),
+        Finding(
+            "single-source", Severity.INFO, "The claim rests on one root source.", CLAIMS[0].id, ALUSI.id
+        ),
+    )
+    return Graph(
+        (article, report),
+        (SHAFAQ, ALUSI, SOHR, GROUND, OFFICIAL, MINISTRY),
+        (*CLAIMS, REPORT_CLAIM),
+        findings,
+    )

@@ -35,8 +35,9 @@ def article(
     """One analysed article: each ``(claim text, source or chain)`` becomes a claim under ``outlet``."""
     publisher = source(outlet, SourceKind.OUTLET)
     body = text + " " + " ".join(claim for claim, _ in cited)
-    document = Document.from_text(body, outlet=publisher.id, title=text,
-                                  published=datetime(2024, 5, day, 12, tzinfo=UTC))
+    document = Document.from_text(
+        body, outlet=publisher.id, title=text, published=datetime(2024, 5, day, 12, tzinfo=UTC)
+    )
     sources = {publisher.id: publisher}
     claims = []
     findings = []
@@ -48,8 +49,16 @@ def article(
             chain.append(Hop(hop_source.id, cue="said", mention=hop_source.name, document=cites_document))
         kind = ClaimKind.INDIRECT if by else ClaimKind.UNATTRIBUTED
         identifier = claim_id(document.id, ordinal)
-        claims.append(Claim(identifier, document.id, claim_text, (start, start + len(claim_text)), kind,
-                            chain=tuple(chain)))
+        claims.append(
+            Claim(
+                identifier,
+                document.id,
+                claim_text,
+                (start, start + len(claim_text)),
+                kind,
+                chain=tuple(chain),
+            )
+        )
         if by is None:
             findings.append(Finding("unattributed", Severity.WARNING, "No source.", claim=identifier))
     return Graph((document,), tuple(sources.values()), tuple(claims), tuple(findings))
@@ -63,19 +72,28 @@ OFFICIAL = source("an official", SourceKind.ANONYMOUS)
 
 def seed() -> Graph:
     """The seed article, in miniature."""
-    return article("Coalition convoy enters Syria.", "Shafaq News", [
-        ("a devastating regional sectarian conflict could claim millions of lives", ALUSI),
-        ("the convoy was spotted on the Al-Hasakah-Raqqa road", SOHR),
-        ("the US-led Coalition also sent a logistical convoy", None),
-    ])
+    return article(
+        "Coalition convoy enters Syria.",
+        "Shafaq News",
+        [
+            ("a devastating regional sectarian conflict could claim millions of lives", ALUSI),
+            ("the convoy was spotted on the Al-Hasakah-Raqqa road", SOHR),
+            ("the US-led Coalition also sent a logistical convoy", None),
+        ],
+    )
 
 
 def relay(outlet: str, day: int, by: Source = SOHR_SHORT) -> Graph:
     """Another outlet repeating the convoy sighting on the Observatory's word."""
-    return article(f"{outlet} on the convoy, day {day}.", outlet, [
-        (f"fifty trucks crossed into Syria, {outlet} heard", by),
-        ("officials declined to comment", OFFICIAL),
-    ], day=day)
+    return article(
+        f"{outlet} on the convoy, day {day}.",
+        outlet,
+        [
+            (f"fifty trucks crossed into Syria, {outlet} heard", by),
+            ("officials declined to comment", OFFICIAL),
+        ],
+        day=day,
+    )
 
 
 def fake_analyse(graph: Graph) -> Graph:
@@ -95,13 +113,25 @@ def fake_analyse(graph: Graph) -> Graph:
         start = document.text.index(sentence, position)
         position = start + len(sentence)
         chain = [Hop(document.outlet, cue="publishes")] if document.outlet else []
-        for name, named in (("SOHR", SOHR_SHORT), ("Observatory", SOHR), ("an official", OFFICIAL),
-                            ("al-Alusi", ALUSI)):
+        for name, named in (
+            ("SOHR", SOHR_SHORT),
+            ("Observatory", SOHR),
+            ("an official", OFFICIAL),
+            ("al-Alusi", ALUSI),
+        ):
             if name in sentence:
                 sources[named.id] = named
                 chain.append(Hop(named.id, cue="said", mention=name))
                 break
         kind = ClaimKind.INDIRECT if len(chain) > 1 else ClaimKind.UNATTRIBUTED
-        claims.append(Claim(claim_id(document.id, ordinal), document.id, sentence,
-                            (start, start + len(sentence)), kind, chain=tuple(chain)))
+        claims.append(
+            Claim(
+                claim_id(document.id, ordinal),
+                document.id,
+                sentence,
+                (start, start + len(sentence)),
+                kind,
+                chain=tuple(chain),
+            )
+        )
     return Graph(graph.documents, tuple(sources.values()), tuple(claims))

@@ -22,8 +22,14 @@ def test_audit_shows_the_sourcing_tree_of_the_seed(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["audit", str(SEED)], catch_exceptions=False)
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
-    for expected in ("Shafaq News", "Mithal al-Alusi", "Syrian Observatory for Human Rights",
-                     "warned", "According to", "unattributed"):
+    for expected in (
+        "Shafaq News",
+        "Mithal al-Alusi",
+        "Syrian Observatory for Human Rights",
+        "warned",
+        "According to",
+        "unattributed",
+    ):
         assert expected in result.stdout
 
 
@@ -110,7 +116,7 @@ def test_extract_jsonl_keeps_record_ids(runner: CliRunner, tmp_path: Path) -> No
     corpus = tmp_path / "corpus.jsonl"
     records = [
         {"id": "r1", "text": "The mayor said on Monday that the bridge would reopen in May."},
-        {"id": "r2", "text": "Flooding closed the road. \"It is a disaster,\" said Ana Ruiz, a farmer."},
+        {"id": "r2", "text": 'Flooding closed the road. "It is a disaster," said Ana Ruiz, a farmer.'},
     ]
     corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     result = runner.invoke(cli, ["extract", str(corpus), "--format", "jsonl"], catch_exceptions=False)
@@ -163,8 +169,7 @@ def test_export_format_names_match_the_registry() -> None:
 
 def test_export_writes_a_file_and_never_overwrites(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "seed.csv"
-    result = runner.invoke(cli, ["export", str(SEED), "--to", "csv", "-o", str(out)],
-                           catch_exceptions=False)
+    result = runner.invoke(cli, ["export", str(SEED), "--to", "csv", "-o", str(out)], catch_exceptions=False)
     assert result.exit_code == 0
     assert "Mithal al-Alusi" in out.read_text(encoding="utf-8-sig")
     again = runner.invoke(cli, ["export", str(SEED), "--to", "csv", "-o", str(out)])

@@ -17,15 +17,17 @@ CONVOY = "US forces sent 50 trucks to areas controlled by the SDF"
 @pytest.fixture
 def db(runner: CliRunner, tmp_path: Path) -> Path:
     path = tmp_path / "news.db"
-    result = runner.invoke(cli, ["ingest", str(SAMPLE), "--db", str(path), "--jobs", "1"],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        cli, ["ingest", str(SAMPLE), "--db", str(path), "--jobs", "1"], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.stderr
     return path
 
 
 def _check(runner: CliRunner, db: Path, *extra: str) -> tuple[int, list[dict[str, object]]]:
-    result = runner.invoke(cli, ["check-claim", CONVOY, "--db", str(db), "--format", "json", *extra],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        cli, ["check-claim", CONVOY, "--db", str(db), "--format", "json", *extra], catch_exceptions=False
+    )
     assert result.stderr == ""
     return result.exit_code, json.loads(result.stdout)
 
@@ -38,8 +40,9 @@ def _convoy(runner: CliRunner, db: Path) -> str:
 
 
 def _review(runner: CliRunner, db: Path, claim: str, rating: str, *extra: str) -> Result:
-    return runner.invoke(cli, ["review", claim, "--rating", rating, "--reviewer", "Ann", "--db", str(db),
-                               *extra])
+    return runner.invoke(
+        cli, ["review", claim, "--rating", rating, "--reviewer", "Ann", "--db", str(db), *extra]
+    )
 
 
 def test_check_claim_json_then_review_then_fail_if_rated(runner: CliRunner, db: Path) -> None:
@@ -61,8 +64,11 @@ def test_check_claim_json_then_review_then_fail_if_rated(runner: CliRunner, db: 
 
 
 def test_check_claim_table_says_when_nothing_matches(runner: CliRunner, db: Path) -> None:
-    result = runner.invoke(cli, ["check-claim", "The mayor resigned over the water contract",
-                                 "--db", str(db)], catch_exceptions=False)
+    result = runner.invoke(
+        cli,
+        ["check-claim", "The mayor resigned over the water contract", "--db", str(db)],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0
     assert "No stored claim or review matches" in result.stdout
 
@@ -73,7 +79,8 @@ def test_an_unknown_rating_exits_2_with_the_scale(runner: CliRunner, db: Path) -
     assert result.stdout == ""
     assert result.stderr.strip() == (
         "Error: unknown rating 'bogus'; the scale has: true, mostly-true, half-true, misleading, "
-        "false, unproven")
+        "false, unproven"
+    )
 
 
 def test_reviews_lists_history_newest_standing(runner: CliRunner, db: Path) -> None:
@@ -93,17 +100,28 @@ def test_reviews_lists_history_newest_standing(runner: CliRunner, db: Path) -> N
 
 def test_a_custom_scale_from_config(runner: CliRunner, db: Path, tmp_path: Path) -> None:
     config = tmp_path / "newsroom.toml"
-    config.write_text('[review]\nauthor = "Desk Check"\n[[review.ratings]]\nname = "correct"\nvalue = 2\n'
-                      '[[review.ratings]]\nname = "wrong"\nvalue = 1\n', encoding="utf-8")
+    config.write_text(
+        '[review]\nauthor = "Desk Check"\n[[review.ratings]]\nname = "correct"\nvalue = 2\n'
+        '[[review.ratings]]\nname = "wrong"\nvalue = 1\n',
+        encoding="utf-8",
+    )
     claim = _convoy(runner, db)
     assert _review(runner, db, claim, "false", "--config", str(config)).exit_code == 2
     assert _review(runner, db, claim, "correct", "--config", str(config)).exit_code == 0
-    result = runner.invoke(cli, ["export", "--to", "claimreview", "--db", str(db), "--claim", claim,
-                                 "--config", str(config)], catch_exceptions=False)
+    result = runner.invoke(
+        cli,
+        ["export", "--to", "claimreview", "--db", str(db), "--claim", claim, "--config", str(config)],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0
     review = json.loads(result.stdout)
-    assert review["reviewRating"] == {"@type": "Rating", "alternateName": "correct", "ratingValue": 2,
-                                      "bestRating": 2, "worstRating": 1}
+    assert review["reviewRating"] == {
+        "@type": "Rating",
+        "alternateName": "correct",
+        "ratingValue": 2,
+        "bestRating": 2,
+        "worstRating": 1,
+    }
     assert review["author"]["name"] == "Desk Check"
 
 
@@ -112,8 +130,11 @@ def test_export_all_writes_one_file_per_reviewed_claim(runner: CliRunner, db: Pa
     _review(runner, db, claim, "mostly-true")
     out = tmp_path / "reviews"
     out.mkdir()
-    result = runner.invoke(cli, ["export", "--to", "claimreview", "--db", str(db), "--all", "-o", str(out)],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        cli,
+        ["export", "--to", "claimreview", "--db", str(db), "--all", "-o", str(out)],
+        catch_exceptions=False,
+    )
     assert result.exit_code == 0
     assert "Wrote 1 ClaimReview file(s)" in result.stderr
     [written] = out.iterdir()
@@ -126,13 +147,29 @@ def test_export_all_writes_one_file_per_reviewed_claim(runner: CliRunner, db: Pa
 
 def test_import_claimreview_then_check_claim_finds_it(runner: CliRunner, db: Path, tmp_path: Path) -> None:
     path = tmp_path / "checks.json"
-    path.write_text(json.dumps({"@context": "https://schema.org", "@type": "ClaimReview",
-                                "claimReviewed": "The mayor resigned over the water contract",
-                                "reviewRating": {"@type": "Rating", "alternateName": "False"}}),
-                    encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "claimReviewed": "The mayor resigned over the water contract",
+                "reviewRating": {"@type": "Rating", "alternateName": "False"},
+            }
+        ),
+        encoding="utf-8",
+    )
     result = runner.invoke(cli, ["import-claimreview", str(path), "--db", str(db)], catch_exceptions=False)
     assert result.exit_code == 0
     assert result.stderr.strip() == f"{path}: 1 review(s) found, 1 new."
-    code = runner.invoke(cli, ["check-claim", "the mayor resigned over the water contract", "--db", str(db),
-                               "--fail-if-rated", "false"]).exit_code
+    code = runner.invoke(
+        cli,
+        [
+            "check-claim",
+            "the mayor resigned over the water contract",
+            "--db",
+            str(db),
+            "--fail-if-rated",
+            "false",
+        ],
+    ).exit_code
     assert code == 1

@@ -17,15 +17,17 @@ SAMPLES = Path(__file__).parent.parent / "samples"
 @pytest.fixture
 def db(runner: CliRunner, tmp_path: Path) -> Path:
     path = tmp_path / "news.db"
-    result = runner.invoke(cli, ["ingest", str(SAMPLES), "--db", str(path), "--jobs", "1"],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        cli, ["ingest", str(SAMPLES), "--db", str(path), "--jobs", "1"], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.stderr
     return path
 
 
 def test_ingest_reports_and_is_idempotent(runner: CliRunner, db: Path) -> None:
-    again = runner.invoke(cli, ["ingest", str(SAMPLES), "--db", str(db), "--jobs", "2"],
-                          catch_exceptions=False)
+    again = runner.invoke(
+        cli, ["ingest", str(SAMPLES), "--db", str(db), "--jobs", "2"], catch_exceptions=False
+    )
     assert again.exit_code == 0
     assert " 0 ingested" in again.stderr
     assert "0 failed; 0 claims written" in again.stderr
@@ -45,8 +47,9 @@ def test_ingest_skips_a_bad_file_and_exits_1(runner: CliRunner, tmp_path: Path) 
 
 
 def test_search_json_gives_ranked_claims_with_chains(runner: CliRunner, db: Path) -> None:
-    result = runner.invoke(cli, ["search", "convoy", "--db", str(db), "--format", "json"],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        cli, ["search", "convoy", "--db", str(db), "--format", "json"], catch_exceptions=False
+    )
     assert result.exit_code == 0
     hits = json.loads(result.stdout)
     assert hits
@@ -66,8 +69,9 @@ def test_search_table_and_bad_query(runner: CliRunner, db: Path) -> None:
 
 
 def test_trace_by_alias(runner: CliRunner, db: Path) -> None:
-    result = runner.invoke(cli, ["trace", "the Observatory", "--db", str(db), "--format", "json"],
-                           catch_exceptions=False)
+    result = runner.invoke(
+        cli, ["trace", "the Observatory", "--db", str(db), "--format", "json"], catch_exceptions=False
+    )
     assert result.exit_code == 0
     found = json.loads(result.stdout)
     assert found["source"]["name"] == "Syrian Observatory for Human Rights"
@@ -83,28 +87,29 @@ def test_trace_unknown_source_is_exit_2(runner: CliRunner, db: Path) -> None:
 
 
 def test_sources_table_json_and_merge_split(runner: CliRunner, db: Path) -> None:
-    result = runner.invoke(cli, ["sources", "--db", str(db), "--format", "json"],
-                           catch_exceptions=False)
+    result = runner.invoke(cli, ["sources", "--db", str(db), "--format", "json"], catch_exceptions=False)
     names = {line["source"]["name"]: line for line in json.loads(result.stdout)}
     assert names["Mithal al-Alusi"]["claims"] == 11
-    merged = runner.invoke(cli, ["sources", "merge", "Hilltop Herald", "Riverside Gazette",
-                                 "--db", str(db)], catch_exceptions=False)
+    merged = runner.invoke(
+        cli,
+        ["sources", "merge", "Hilltop Herald", "Riverside Gazette", "--db", str(db)],
+        catch_exceptions=False,
+    )
     assert merged.exit_code == 0
     after = json.loads(runner.invoke(cli, ["sources", "--db", str(db), "--format", "json"]).stdout)
     assert "Riverside Gazette" not in {line["source"]["name"] for line in after}
-    split = runner.invoke(cli, ["sources", "split", "Riverside Gazette", "--db", str(db)],
-                          catch_exceptions=False)
+    split = runner.invoke(
+        cli, ["sources", "split", "Riverside Gazette", "--db", str(db)], catch_exceptions=False
+    )
     assert split.exit_code == 0
     table = runner.invoke(cli, ["sources", "--db", str(db)], catch_exceptions=False)
     assert "Riverside Gazette" in table.stdout
 
 
 def test_tree_of_a_stored_document(runner: CliRunner, db: Path) -> None:
-    search = json.loads(runner.invoke(cli, ["search", "Kobani", "--db", str(db), "--format",
-                                            "json"]).stdout)
+    search = json.loads(runner.invoke(cli, ["search", "Kobani", "--db", str(db), "--format", "json"]).stdout)
     document = search[0]["document"]["id"]
-    result = runner.invoke(cli, ["tree", "--db", str(db), "--document", document],
-                           catch_exceptions=False)
+    result = runner.invoke(cli, ["tree", "--db", str(db), "--document", document], catch_exceptions=False)
     assert result.exit_code == 0
     assert "Mithal al-Alusi" in result.stdout
 

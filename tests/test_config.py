@@ -13,10 +13,13 @@ from provenance.review import DEFAULT_SCALE
 
 def test_a_custom_scale_replaces_the_default(tmp_path: Path) -> None:
     path = tmp_path / "provenance.toml"
-    path.write_text('[review]\nauthor = "Example Fact Check"\n'
-                    '[[review.ratings]]\nname = "Correct"\nvalue = 3\n'
-                    '[[review.ratings]]\nname = "needs context"\nlabel = "Needs context"\nvalue = 2\n'
-                    '[[review.ratings]]\nname = "wrong"\nlabel = "Wrong"\nvalue = 1\n', encoding="utf-8")
+    path.write_text(
+        '[review]\nauthor = "Example Fact Check"\n'
+        '[[review.ratings]]\nname = "Correct"\nvalue = 3\n'
+        '[[review.ratings]]\nname = "needs context"\nlabel = "Needs context"\nvalue = 2\n'
+        '[[review.ratings]]\nname = "wrong"\nlabel = "Wrong"\nvalue = 1\n',
+        encoding="utf-8",
+    )
     config = read_config(path)
     assert config.author == "Example Fact Check"
     assert [r.name for r in config.scale.ratings] == ["correct", "needs-context", "wrong"]
@@ -37,14 +40,17 @@ def test_no_ratings_keeps_the_default_scale() -> None:
     assert parse_config({}) == Config()
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("[review\n", "not valid TOML"),
-    ("review = 3\n", r"\[review\] must be a table"),
-    ("[review]\nratings = []\n", "non-empty list"),
-    ('[[review.ratings]]\nlabel = "x"\n', r"review.ratings\[1\] needs a name"),
-    ('[[review.ratings]]\nname = "a"\nvalue = "high"\n', "whole number"),
-    ('[[review.ratings]]\nname = "a"\n[[review.ratings]]\nname = "A"\n', "repeats a name"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("[review\n", "not valid TOML"),
+        ("review = 3\n", r"\[review\] must be a table"),
+        ("[review]\nratings = []\n", "non-empty list"),
+        ('[[review.ratings]]\nlabel = "x"\n', r"review.ratings\[1\] needs a name"),
+        ('[[review.ratings]]\nname = "a"\nvalue = "high"\n', "whole number"),
+        ('[[review.ratings]]\nname = "a"\n[[review.ratings]]\nname = "A"\n', "repeats a name"),
+    ],
+)
 def test_a_malformed_config_names_the_file_and_the_problem(tmp_path: Path, text: str, message: str) -> None:
     path = tmp_path / "bad.toml"
     path.write_text(text, encoding="utf-8")

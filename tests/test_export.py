@@ -35,8 +35,19 @@ GRAPH = sample_graph()
 
 def test_registry_lists_every_format_with_a_distinct_extension() -> None:
     assert list(FORMATS) == [
-        "json", "jsonl", "yaml", "csv", "dot", "graphml", "mermaid", "prov-json", "prov-n",
-        "prov-o", "claimreview", "markdown", "html",
+        "json",
+        "jsonl",
+        "yaml",
+        "csv",
+        "dot",
+        "graphml",
+        "mermaid",
+        "prov-json",
+        "prov-n",
+        "prov-o",
+        "claimreview",
+        "markdown",
+        "html",
     ]
     assert all(e.name == name and e.description for name, e in FORMATS.items())
     assert len({e.extension for e in FORMATS.values()}) == len(FORMATS)
@@ -52,8 +63,12 @@ def test_every_format_is_deterministic_utf8(fmt: str) -> None:
 @pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "claimreview"])
 def test_every_format_exports_an_empty_graph_and_a_dangling_hop(fmt: str) -> None:
     assert export(Graph(), fmt)
-    dangling = Graph(GRAPH.documents[:1], GRAPH.sources[:1], (attrs.evolve(
-        CLAIMS[0], chain=(*CLAIMS[0].chain, Hop("nobody-known"))),), ())
+    dangling = Graph(
+        GRAPH.documents[:1],
+        GRAPH.sources[:1],
+        (attrs.evolve(CLAIMS[0], chain=(*CLAIMS[0].chain, Hop("nobody-known"))),),
+        (),
+    )
     assert b"nobody-known" in export(dangling, fmt)
 
 
@@ -89,11 +104,12 @@ def test_write_export_into_a_directory_keeps_a_hostile_name_inside(tmp_path: Pat
     assert written.parent == out
     assert written.name == "_sohr_2025-01-02-convoy.provn"
     assert {p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*")} == {
-        "exports", "exports/" + written.name}
+        "exports",
+        "exports/" + written.name,
+    }
 
 
-def test_write_export_refuses_a_directory_without_name_and_a_missing_parent(
-        tmp_path: Path) -> None:
+def test_write_export_refuses_a_directory_without_name_and_a_missing_parent(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="is a directory"):
         write_export(b"x", tmp_path, force=True)
     with pytest.raises(InputError, match="no such directory"):
@@ -141,8 +157,15 @@ def test_jsonl_lines_are_documents_that_merge_back_into_the_graph() -> None:
 
 
 def test_jsonl_keeps_sources_and_claims_no_document_names() -> None:
-    extra = Graph(GRAPH.documents, GRAPH.sources, (*GRAPH.claims, CLAIMS[0].__class__(
-        "stray-c1", "stray", "text", None, CLAIMS[0].kind, None, CLAIMS[0].chain)), ())
+    extra = Graph(
+        GRAPH.documents,
+        GRAPH.sources,
+        (
+            *GRAPH.claims,
+            CLAIMS[0].__class__("stray-c1", "stray", "text", None, CLAIMS[0].kind, None, CLAIMS[0].chain),
+        ),
+        (),
+    )
     merged = Graph.merge(split(extra))
     assert {c.id for c in merged.claims} == {c.id for c in extra.claims}
     assert set(merged.sources) == set(extra.sources)
@@ -204,8 +227,12 @@ def test_graphml_reads_back_in_networkx_with_attributes() -> None:
 
 
 def test_graphml_drops_characters_xml_cannot_carry() -> None:
-    broken = Graph(GRAPH.documents, GRAPH.sources, (CLAIMS[0].__class__(
-        "c", ARTICLE_ID, "bell\x07 here", None, CLAIMS[0].kind),), ())
+    broken = Graph(
+        GRAPH.documents,
+        GRAPH.sources,
+        (CLAIMS[0].__class__("c", ARTICLE_ID, "bell\x07 here", None, CLAIMS[0].kind),),
+        (),
+    )
     network = nx.read_graphml(io.BytesIO(export(broken, "graphml")))
     assert {d["label"] for _, d in network.nodes(data=True)} >= {"bell\ufffd here"}
 
@@ -237,9 +264,9 @@ def test_mermaid_labels_cannot_break_out_of_their_node() -> None:
     node = re.compile(r'^  n\d+(\[/"[^"\[\]<>]*"/\]|\(\["[^"\[\]<>]*"\]\)|\("[^"\[\]<>()]*"\))$')
     edge = re.compile(r'^  n\d+ (-->|-\.->)(\|"[^"|]*"\|)? n\d+$')
     lines = text.splitlines()[1:]
-    assert all(node.match(line) or edge.match(line) or line.startswith("  class")
-               for line in lines), [line for line in lines if not (node.match(line)
-                                    or edge.match(line) or line.startswith("  class"))]
+    assert all(node.match(line) or edge.match(line) or line.startswith("  class") for line in lines), [
+        line for line in lines if not (node.match(line) or edge.match(line) or line.startswith("  class"))
+    ]
     assert sum(bool(node.match(line)) for line in lines) == _node_count()
     assert mermaid_format.label('a "b" [c] <d> #e') == "a #34;b#34; #91;c#93; #60;d#62; #35;e"
 

@@ -41,16 +41,24 @@ def test_every_claim_with_a_span_is_highlighted_once_with_its_chain() -> None:
     anchors = re.findall(r'<mark class="claim kind-[a-z-]+" id="claim-(k\d+)"', PAGE)
     assert anchors == [f"k{n}" for n in range(len(GRAPH.claims))]
     assert chain_summary(GRAPH, CLAIMS[2]) == (
-        "Shafaq News → reported: Syrian Observatory for Human Rights → "
-        "citing: sources on the ground")
+        "Shafaq News → reported: Syrian Observatory for Human Rights → citing: sources on the ground"
+    )
     assert chain_summary(GRAPH, CLAIMS[3]) == "Shafaq News → no source beyond the outlet"
 
 
 # --- in a browser --------------------------------------------------------------------------
 
-FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run",
-         "--disable-dev-shm-usage", "--window-size=1280,1100")
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+    "--window-size=1280,1100",
+)
 
 
 def _binary(*names: str) -> str | None:
@@ -63,8 +71,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     chromium = _binary("chromium", "chromium-browser", "google-chrome")
     driver_path = _binary("chromedriver")
     if chromium is None or driver_path is None:
-        pytest.skip("no Chromium and chromedriver (Debian: apt-get install chromium "
-                    "chromium-driver)")
+        pytest.skip("no Chromium and chromedriver (Debian: apt-get install chromium chromium-driver)")
     webdriver = pytest.importorskip("selenium.webdriver")
     options = webdriver.ChromeOptions()
     options.binary_location = chromium
@@ -73,8 +80,7 @@ def browser(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
     options.set_capability("goog:loggingPrefs", {"performance": "ALL", "browser": "ALL"})
     # The explicit driver path keeps Selenium Manager from trying to download one.
-    driver = webdriver.Chrome(options=options,
-                              service=webdriver.ChromeService(executable_path=driver_path))
+    driver = webdriver.Chrome(options=options, service=webdriver.ChromeService(executable_path=driver_path))
     try:
         yield driver
     finally:
@@ -148,18 +154,22 @@ def test_claims_in_the_text_show_their_chain_on_click_and_hover(page: Any) -> No
 
 def test_page_made_no_network_request_and_logged_no_error(page: Any) -> None:
     assert page.execute_script("return performance.getEntriesByType('resource').length") == 0
-    sent = [json.loads(entry["message"])["message"]["params"]
-            for entry in page.get_log("performance")
-            if '"Network.requestWillBeSent"' in entry["message"]]
+    sent = [
+        json.loads(entry["message"])["message"]["params"]
+        for entry in page.get_log("performance")
+        if '"Network.requestWillBeSent"' in entry["message"]
+    ]
     ours = [p["loaderId"] for p in sent if p["request"]["url"].endswith("/report.html")]
     assert ours, "the page's own load was not logged"
     # Everything our document asked for carries its loader id; Chromium's own start page
     # (chrome:// resources) does not.
     requested = [p["request"]["url"] for p in sent if p["loaderId"] in ours]
-    assert all(url.startswith("file://") and url.endswith("/report.html") for url in requested), (
-        requested)
-    assert not [p["request"]["url"] for p in sent
-                if p["request"]["url"].startswith(("http:", "https:", "ws:", "wss:"))]
+    assert all(url.startswith("file://") and url.endswith("/report.html") for url in requested), requested
+    assert not [
+        p["request"]["url"]
+        for p in sent
+        if p["request"]["url"].startswith(("http:", "https:", "ws:", "wss:"))
+    ]
     errors = [e for e in page.get_log("browser") if e["level"] == "SEVERE"]
     assert errors == []  # a CSP violation (say, a changed script) would show here
     assert page.execute_script("return typeof window.alert === 'function'")
@@ -180,8 +190,10 @@ def test_screenshot(page: Any) -> None:
 def _mermaid_js() -> Path | None:
     """mermaid.min.js from npm (``npm install --prefix tests mermaid@11``), or $MERMAID_JS."""
     candidates = [os.environ.get("MERMAID_JS", "")]
-    candidates += [str(root / "node_modules" / "mermaid" / "dist" / "mermaid.min.js")
-                   for root in (Path(__file__).parent, Path(__file__).parent.parent)]
+    candidates += [
+        str(root / "node_modules" / "mermaid" / "dist" / "mermaid.min.js")
+        for root in (Path(__file__).parent, Path(__file__).parent.parent)
+    ]
     return next((Path(c) for c in candidates if c and Path(c).is_file()), None)
 
 
@@ -191,8 +203,10 @@ def test_mermaid_export_renders_in_mermaid_js(browser: Any, tmp_path: Path) -> N
         pytest.skip("mermaid.js not installed (npm install --prefix tests mermaid@11)")
     shutil.copy(script, tmp_path / "mermaid.min.js")
     host = tmp_path / "mermaid.html"
-    host.write_text('<!doctype html><meta charset="utf-8"><script src="mermaid.min.js"></script>'
-                    '<div id="out"></div>', encoding="utf-8")
+    host.write_text(
+        '<!doctype html><meta charset="utf-8"><script src="mermaid.min.js"></script><div id="out"></div>',
+        encoding="utf-8",
+    )
     browser.get(host.as_uri())
     result = browser.execute_async_script(
         """
@@ -213,6 +227,5 @@ def test_mermaid_export_renders_in_mermaid_js(browser: Any, tmp_path: Path) -> N
     assert len(labels) == len(GRAPH.documents) + len(GRAPH.sources) + len(GRAPH.claims)
     assert 'Ministry of "Defence" [Iraq]' in labels
     assert 'Al-Alusi: "sectarian" conflict could claim millions <b>lives</b>' in labels
-    assert any(label.startswith("They wrote <script>alert(1)</script> on the wall") for label
-               in labels)
+    assert any(label.startswith("They wrote <script>alert(1)</script> on the wall") for label in labels)
     assert result["scripts"] == 0

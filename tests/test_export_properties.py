@@ -20,16 +20,22 @@ prov = pytest.importorskip("prov")
 rdflib = pytest.importorskip("rdflib")
 
 TEXTS = st.text(min_size=1, max_size=60)
-SETTINGS = settings(max_examples=60, deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 _NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 def _graph(text: str, name: str, identifier: str) -> Graph:
     outlet = Source("outlet", "Outlet", SourceKind.OUTLET)
     party = Source(identifier, name, SourceKind.PERSON)
-    claim = Claim(identifier + "-c1", identifier, text, (0, len(text)), ClaimKind.DIRECT, None,
-                  (Hop("outlet", "publishes"), Hop(identifier, name)))
+    claim = Claim(
+        identifier + "-c1",
+        identifier,
+        text,
+        (0, len(text)),
+        ClaimKind.DIRECT,
+        None,
+        (Hop("outlet", "publishes"), Hop(identifier, name)),
+    )
     document = Document(identifier, "outlet", name, None, None, "en", text)
     return Graph((document,), (outlet, party), (claim,), ())
 
@@ -66,8 +72,7 @@ def test_prov_n_and_prov_o_carry_the_claim_text(text: str, name: str, identifier
     values = {v.value for r in provn.get_records() for v in r.get_attribute("prov:value")}
     assert values == {text}
     turtle = rdflib.Graph().parse(data=export(graph, "prov-o"), format="turtle")
-    literals = {str(o) for o in turtle.objects(None, rdflib.URIRef(
-        "http://www.w3.org/ns/prov#value"))}
+    literals = {str(o) for o in turtle.objects(None, rdflib.URIRef("http://www.w3.org/ns/prov#value"))}
     assert literals == {text}
     labels = {str(o) for o in turtle.objects(None, rdflib.RDFS.label)}
     assert name in labels

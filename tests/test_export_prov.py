@@ -45,18 +45,25 @@ def _expected(graph: Graph) -> Counter[str]:
     """What the mapping promises, counted from the model, not from the exporter."""
     hops = [hop for c in graph.claims for hop in c.chain]
     cited = [hop for c in graph.claims for hop in c.chain[1:] if hop.document]
-    return Counter({
-        "agent": len(graph.sources),
-        "entity": len(graph.documents) + len(graph.claims) + len(hops) - len(graph.claims),
-        "attribution": sum(1 for d in graph.documents if d.outlet) + len(hops),
-        "derivation": len(hops) - len(graph.claims) + len(cited),
-        "membership": len(graph.claims) + len(cited),
-    })
+    return Counter(
+        {
+            "agent": len(graph.sources),
+            "entity": len(graph.documents) + len(graph.claims) + len(hops) - len(graph.claims),
+            "attribution": sum(1 for d in graph.documents if d.outlet) + len(hops),
+            "derivation": len(hops) - len(graph.claims) + len(cited),
+            "membership": len(graph.claims) + len(cited),
+        }
+    )
 
 
 def _counts(document: ProvDocument) -> Counter[str]:
-    kinds = {ProvAgent: "agent", ProvEntity: "entity", ProvAttribution: "attribution",
-             ProvDerivation: "derivation", ProvMembership: "membership"}
+    kinds = {
+        ProvAgent: "agent",
+        ProvEntity: "entity",
+        ProvAttribution: "attribution",
+        ProvDerivation: "derivation",
+        ProvMembership: "membership",
+    }
     return Counter(kinds[type(r)] for r in document.get_records() if type(r) in kinds)
 
 
@@ -95,7 +102,8 @@ def test_prov_o_parses_as_turtle_with_the_same_statements() -> None:
     # The reference library sees the same elements and attributions in it.
     read = _counts(_read("prov-o"))
     assert {k: read[k] for k in ("agent", "entity", "attribution", "membership")} == {
-        k: expected[k] for k in ("agent", "entity", "attribution", "membership")}
+        k: expected[k] for k in ("agent", "entity", "attribution", "membership")
+    }
 
 
 def _types(record: Any) -> set[str]:
@@ -110,8 +118,9 @@ def test_direct_quotes_are_quotations_and_known_documents_primary_sources() -> N
     primary = next(r for r in derivations if "prov:PrimarySource" in _types(r))
     used = dict(primary.formal_attributes)[PROV_ATTR_USED_ENTITY]
     assert used.uri.endswith("/document/%2E.%2Fsohr%2F2025-01-02-convoy")
-    agents = {str(a.get_attribute("prov:label").pop()): _types(a)
-              for a in _read("prov-json").get_records(ProvAgent)}
+    agents = {
+        str(a.get_attribute("prov:label").pop()): _types(a) for a in _read("prov-json").get_records(ProvAgent)
+    }
     assert agents["Mithal al-Alusi"] == {"prov:Person"}
     assert agents["Shafaq News"] == {"prov:Organization"}
     assert agents["sources on the ground"] == set()
@@ -132,8 +141,7 @@ def _ordering_violations(document: ProvDocument) -> list[str]:
     violations = []
     for record in document.get_records(ProvDerivation):
         attributes = dict(record.formal_attributes)
-        made, used = (str(attributes[PROV_ATTR_GENERATED_ENTITY]),
-                      str(attributes[PROV_ATTR_USED_ENTITY]))
+        made, used = (str(attributes[PROV_ATTR_GENERATED_ENTITY]), str(attributes[PROV_ATTR_USED_ENTITY]))
         if made in times and used in times and not times[used] < times[made]:
             violations.append(f"{made} from {used}")
     return violations
@@ -152,17 +160,21 @@ def test_a_cited_document_dated_after_the_citing_one_keeps_prov_ordering() -> No
 
 # --- ClaimReview ---------------------------------------------------------------------------
 
-CONTEXT_URLS = {"https://schema.org", "https://schema.org/", "http://schema.org",
-                "http://schema.org/"}
+CONTEXT_URLS = {"https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/"}
 
 
 def _offline_loader(url: str, options: object = None) -> dict[str, Any]:
     if url.rstrip("/") + "/" not in {u.rstrip("/") + "/" for u in CONTEXT_URLS}:
         raise AssertionError(f"tried to fetch {url}")
-    text = (resources.files("provenance.export") / "data" / "schemaorg-context.jsonld"
-            ).read_text(encoding="utf-8")
-    return {"contextUrl": None, "documentUrl": url, "document": json.loads(text),
-            "contentType": "application/ld+json"}
+    text = (resources.files("provenance.export") / "data" / "schemaorg-context.jsonld").read_text(
+        encoding="utf-8"
+    )
+    return {
+        "contextUrl": None,
+        "documentUrl": url,
+        "document": json.loads(text),
+        "contentType": "application/ld+json",
+    }
 
 
 def _expand(options: ExportOptions) -> dict[str, Any]:
@@ -189,7 +201,9 @@ def test_claimreview_expands_offline_to_the_claim_its_author_and_appearances() -
     assert item["@type"] == [S + "Claim"]
     author = item[S + "author"][0]
     assert (author["@type"], _value(author, "name")) == (
-        [S + "Organization"], "Syrian Observatory for Human Rights")
+        [S + "Organization"],
+        "Syrian Observatory for Human Rights",
+    )
     appearances = item[S + "appearance"]
     assert len(appearances) == 2  # the article and the Observatory's own report
     first = item[S + "firstAppearance"][0]
@@ -208,8 +222,12 @@ def test_claimreview_notes_a_missing_verdict_and_rates_a_given_one() -> None:
     plain = json.loads(export(GRAPH, "claimreview", ExportOptions(claim=CLAIMS[0].id)))
     assert plain["@comment"] == NO_VERDICT_NOTE
     assert "reviewRating" not in plain
-    rated = _expand(ExportOptions(claim=CLAIMS[0].id, verdict=Verdict(
-        "Unproven", value=3, best=5, worst=1, reviewer="Example Checkers")))
+    rated = _expand(
+        ExportOptions(
+            claim=CLAIMS[0].id,
+            verdict=Verdict("Unproven", value=3, best=5, worst=1, reviewer="Example Checkers"),
+        )
+    )
     rating = rated[S + "reviewRating"][0]
     assert _value(rating, "alternateName") == "Unproven"
     assert (_value(rating, "ratingValue"), _value(rating, "bestRating")) == (3, 5)

@@ -55,8 +55,16 @@ SHAFAQ, REUTERS, DAILY_STAR, HILLTOP = (_claim(graph) for graph in _articles())
 
 def test_verdicts_are_never_overwritten_and_the_newest_stands(store: Store) -> None:
     record_review(store, SHAFAQ, "mostly-true", Config(), reviewer="Ann", reviewed=WHEN)
-    record_review(store, SHAFAQ, "false", Config(), reviewer="Bo", reviewed=WHEN.replace(hour=11),
-                  note="It was 40 trucks.", evidence=("https://example.org/sohr",))
+    record_review(
+        store,
+        SHAFAQ,
+        "false",
+        Config(),
+        reviewer="Bo",
+        reviewed=WHEN.replace(hour=11),
+        note="It was 40 trucks.",
+        evidence=("https://example.org/sohr",),
+    )
     history = store.reviews(SHAFAQ)
     assert [(r.rating, r.reviewer) for r in history] == [("false", "Bo"), ("mostly-true", "Ann")]
     assert history[0].evidence == ("https://example.org/sohr",)
@@ -87,9 +95,12 @@ def test_check_claim_groups_copies_with_origins_first_appearance_and_verdict(sto
     first = matches[0]
     assert first.claim is not None
     assert {claim.document for claim, _ in first.appearances} == {
-        graph.documents[0].id for graph in _articles()[:3]}
+        graph.documents[0].id for graph in _articles()[:3]
+    }
     assert sorted(source.name for source in first.roots) == [
-        "Mithal al-Alusi", "Syrian Observatory for Human Rights"]
+        "Mithal al-Alusi",
+        "Syrian Observatory for Human Rights",
+    ]
     assert first.origins == 2
     assert [outlet.name for outlet in first.outlets] == ["Daily Star", "Shafaq News", "Reuters"]
     assert first.first_appearance is not None
@@ -121,14 +132,24 @@ def test_claimreview_from_the_database_expands_with_the_standing_verdict(store: 
 
     config = parse_config({"review": {"author": "Example Checkers"}})
     record_review(store, SHAFAQ, "true", config, reviewer="Ann", reviewed=WHEN)
-    record_review(store, SHAFAQ, "half-true", config, reviewer="Bo", reviewed=WHEN.replace(day=6),
-                  evidence=("https://example.org/sohr",))
+    record_review(
+        store,
+        SHAFAQ,
+        "half-true",
+        config,
+        reviewer="Bo",
+        reviewed=WHEN.replace(day=6),
+        evidence=("https://example.org/sohr",),
+    )
     data = json.loads(claimreview(store, SHAFAQ, config))
     [review] = jsonld.expand(data, {"documentLoader": _offline_loader})
     rating = review[S + "reviewRating"][0]
     assert _value(rating, "alternateName") == "Half true"
     assert (_value(rating, "ratingValue"), _value(rating, "bestRating"), _value(rating, "worstRating")) == (
-        3, 5, 1)
+        3,
+        5,
+        1,
+    )
     assert _value(review[S + "author"][0], "name") == "Example Checkers"
     assert _value(review, "datePublished") == "2025-01-06"
     assert _value(review, "citation") == "https://example.org/sohr"
@@ -138,25 +159,47 @@ def test_claimreview_from_the_database_expands_with_the_standing_verdict(store: 
 
 
 def _claimreview(text: str, rating: str, **extra: Any) -> dict[str, Any]:
-    return {"@context": "https://schema.org", "@type": "ClaimReview", "claimReviewed": text,
-            "author": {"@type": "Organization", "name": "Other Checkers"},
-            "reviewRating": {"@type": "Rating", "alternateName": rating, "ratingValue": "2",
-                             "bestRating": "5", "worstRating": "1"}, **extra}
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": text,
+        "author": {"@type": "Organization", "name": "Other Checkers"},
+        "reviewRating": {
+            "@type": "Rating",
+            "alternateName": rating,
+            "ratingValue": "2",
+            "bestRating": "5",
+            "worstRating": "1",
+        },
+        **extra,
+    }
 
 
 def test_import_of_a_claimreview_json_file_is_found_and_idempotent(store: Store, tmp_path: Path) -> None:
     path = tmp_path / "reviews.jsonld"
-    path.write_text(json.dumps({"@graph": [
-        _claimreview(CLAIM, "Mostly False", datePublished="2025-01-04", url="https://other.example/r1"),
-        _claimreview("The mayor resigned over the water contract in March", "False"),
-        {"@type": "ClaimReview", "claimReviewed": "No rating here"},
-    ]}), encoding="utf-8")
+    path.write_text(
+        json.dumps(
+            {
+                "@graph": [
+                    _claimreview(
+                        CLAIM, "Mostly False", datePublished="2025-01-04", url="https://other.example/r1"
+                    ),
+                    _claimreview("The mayor resigned over the water contract in March", "False"),
+                    {"@type": "ClaimReview", "claimReviewed": "No rating here"},
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
     result = import_claimreviews(store, path, received=WHEN)
     assert (result.found, result.added) == (2, 2)
     assert import_claimreviews(store, path, received=WHEN).added == 0
     [imported] = store.reviews(DAILY_STAR)
     assert (imported.rating, imported.label, imported.organisation) == (
-        "mostly-false", "Mostly False", "Other Checkers")
+        "mostly-false",
+        "Mostly False",
+        "Other Checkers",
+    )
     assert (imported.value, imported.best, imported.claim, imported.origin) == (2, 5, None, "reviews.jsonld")
     [elsewhere] = store.check_claim("the mayor resigned over the water contract")
     assert elsewhere.claim is None
@@ -167,8 +210,11 @@ def test_import_of_a_claimreview_json_file_is_found_and_idempotent(store: Store,
 def test_import_of_an_html_page_reads_its_embedded_json_ld(store: Store, tmp_path: Path) -> None:
     page = tmp_path / "factcheck.html"
     markup = json.dumps(_claimreview(OTHER_FIGURE, "False", datePublished="2025-01-05"))
-    page.write_text(f"<html><head><title>Fact check</title><script type=\"application/ld+json\">{markup}"
-                    "</script></head><body><p>We checked it.</p></body></html>", encoding="utf-8")
+    page.write_text(
+        f'<html><head><title>Fact check</title><script type="application/ld+json">{markup}'
+        "</script></head><body><p>We checked it.</p></body></html>",
+        encoding="utf-8",
+    )
     assert import_claimreviews(store, page, received=WHEN).added == 1
     [review] = store.reviews(HILLTOP)
     assert review.label == "False"

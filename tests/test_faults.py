@@ -38,14 +38,19 @@ def _write_corpus(path: Path, numbers: range) -> Path:
     outlets = ["Reuters", "AFP", "Shafaq News"]
     with path.open("w", encoding="utf-8") as handle:
         for number in numbers:
-            handle.write(json.dumps({
-                "id": f"story-{number}",
-                "text": f"Story {number}. The Syrian Observatory for Human Rights said {number} trucks "
-                        f"crossed. An official said {number % 7} were empty, according to Reuters. "
+            handle.write(
+                json.dumps(
+                    {
+                        "id": f"story-{number}",
+                        "text": f"Story {number}. The Syrian Observatory for Human Rights said {number} "
+                        f"trucks crossed. An official said {number % 7} were empty, according to Reuters. "
                         f'"We saw them," said Mithal al-Alusi.',
-                "outlet": outlets[number % 3],
-                "published": f"2024-05-{number % 28 + 1:02d}",
-            }) + "\n")
+                        "outlet": outlets[number % 3],
+                        "published": f"2024-05-{number % 28 + 1:02d}",
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
@@ -55,7 +60,8 @@ def _shape(db: Path) -> dict[str, tuple[int, int]]:
     try:
         found = connection.execute(
             "select d.id, (select count(*) from claims c where c.document = d.id), "
-            "(select count(*) from hops h where h.document = d.id) from documents d").fetchall()
+            "(select count(*) from hops h where h.document = d.id) from documents d"
+        ).fetchall()
     finally:
         connection.close()
     return {document: (claims, hops) for document, claims, hops in found}
@@ -76,8 +82,10 @@ def _stored(db: Path) -> int:
 def _counts(db: Path) -> tuple[int, ...]:
     connection = sqlite3.connect(db)
     try:
-        return tuple(connection.execute(f"select count(*) from {table}").fetchone()[0]
-                     for table in ("documents", "sources", "source_aliases", "claims", "hops", "findings"))
+        return tuple(
+            connection.execute(f"select count(*) from {table}").fetchone()[0]
+            for table in ("documents", "sources", "source_aliases", "claims", "hops", "findings")
+        )
     finally:
         connection.close()
 
@@ -113,14 +121,20 @@ print("finished", flush=True)
 
 @pytest.mark.parametrize("trial", range(KILL_TRIALS))
 def test_a_kill_at_any_point_loses_no_reported_document(
-        trial: int, corpus: Path, reference: Path, tmp_path: Path) -> None:
+    trial: int, corpus: Path, reference: Path, tmp_path: Path
+) -> None:
     rng = random.Random(SEED + trial)
     jobs = rng.choice([1, 2])
     kill_after = rng.randrange(0, COUNT)  # reports seen before the kill
     lag = rng.random() * 0.01  # then a little more, so the kill lands inside a transaction
     db = tmp_path / "p.db"
-    child = subprocess.Popen([sys.executable, "-c", _CHILD, str(corpus), str(db), str(jobs)],
-                             stdout=subprocess.PIPE, text=True, env=ENV, start_new_session=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", _CHILD, str(corpus), str(db), str(jobs)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env=ENV,
+        start_new_session=True,
+    )
     assert child.stdout is not None
     reported = []
     for line in child.stdout:
@@ -148,15 +162,19 @@ def test_a_kill_at_any_point_loses_no_reported_document(
     assert _counts(db) == _counts(reference)
 
 
-def test_a_killed_cli_ingest_reruns_to_the_same_database(corpus: Path, reference: Path,
-                                                         tmp_path: Path) -> None:
+def test_a_killed_cli_ingest_reruns_to_the_same_database(
+    corpus: Path, reference: Path, tmp_path: Path
+) -> None:
     rng = random.Random(SEED)
     db = tmp_path / "p.db"
     for _ in range(3):  # `provenance ingest` killed three times, each when a random count is stored
         target = rng.randrange(1, COUNT)
-        child = subprocess.Popen([sys.executable, "-m", "provenance", "ingest", str(corpus), "--db",
-                                  str(db), "--jobs", "2"], env=ENV, stderr=subprocess.DEVNULL,
-                                 start_new_session=True)
+        child = subprocess.Popen(
+            [sys.executable, "-m", "provenance", "ingest", str(corpus), "--db", str(db), "--jobs", "2"],
+            env=ENV,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         while child.poll() is None and _stored(db) < target:
             time.sleep(0.002)
         os.killpg(child.pid, signal.SIGKILL)
@@ -164,9 +182,13 @@ def test_a_killed_cli_ingest_reruns_to_the_same_database(corpus: Path, reference
         with Store.open(db) as store:
             assert store.check() == []
         assert all(_shape(reference)[d] == shape for d, shape in _shape(db).items())
-    finished = subprocess.run([sys.executable, "-m", "provenance", "ingest", str(corpus), "--db",
-                               str(db), "--jobs", "2"], env=ENV, capture_output=True, text=True,
-                              timeout=120)
+    finished = subprocess.run(
+        [sys.executable, "-m", "provenance", "ingest", str(corpus), "--db", str(db), "--jobs", "2"],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert finished.returncode == 0, finished.stderr
     assert _shape(db) == _shape(reference)
     assert _counts(db) == _counts(reference)
@@ -177,14 +199,19 @@ def test_a_killed_cli_ingest_reruns_to_the_same_database(corpus: Path, reference
 
 @pytest.mark.parametrize("jobs", [(1, 1), (1, 2)])
 def test_two_ingests_at_once_lose_and_repeat_nothing(
-        jobs: tuple[int, int], corpus: Path, reference: Path, tmp_path: Path) -> None:
+    jobs: tuple[int, int], corpus: Path, reference: Path, tmp_path: Path
+) -> None:
     # Overlapping halves on one new database: both create it, both store the shared middle.
     first = _write_corpus(tmp_path / "a.jsonl", range(0, COUNT * 2 // 3))
     second = _write_corpus(tmp_path / "b.jsonl", range(COUNT // 3, COUNT))
     db = tmp_path / "p.db"
     children = [
-        subprocess.Popen([sys.executable, "-m", "provenance", "ingest", str(part), "--db", str(db),
-                          "--jobs", str(count)], env=ENV, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-m", "provenance", "ingest", str(part), "--db", str(db), "--jobs", str(count)],
+            env=ENV,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for part, count in zip((first, second), jobs, strict=True)
     ]
     errors = [child.communicate(timeout=120)[1] for child in children]
@@ -226,10 +253,13 @@ def filled(tmp_path: Path) -> Iterator[Path]:
     db.chmod(0o644)
 
 
-@pytest.mark.parametrize(("what", "message"), [
-    ("file", "the database file is read-only"),
-    ("folder", "is read-only, and the database writes its journal beside it"),
-])
+@pytest.mark.parametrize(
+    ("what", "message"),
+    [
+        ("file", "the database file is read-only"),
+        ("folder", "is read-only, and the database writes its journal beside it"),
+    ],
+)
 def test_a_read_only_database_is_refused_and_left_alone(filled: Path, what: str, message: str) -> None:
     prefix = _as_unprivileged()
     (filled if what == "file" else filled.parent).chmod(0o555 if what == "folder" else 0o444)
@@ -239,17 +269,37 @@ def test_a_read_only_database_is_refused_and_left_alone(filled: Path, what: str,
         ["sources", "merge", "Reuters", "AFP"],
     ]
     for arguments in writes:
-        result = subprocess.run([*prefix, sys.executable, "-m", "provenance", *arguments, "--db",
-                                 str(filled)], env=ENV, capture_output=True, text=True, timeout=60)
+        result = subprocess.run(
+            [*prefix, sys.executable, "-m", "provenance", *arguments, "--db", str(filled)],
+            env=ENV,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert result.returncode == 2
         assert result.stderr.count("\n") == 1
         assert result.stderr.startswith(f"Error: {filled}: ")
         assert message in result.stderr
         assert _snapshot(filled.parent) == before  # not a byte written, no journal left behind
     # Reading still works, in a read-only folder too.
-    read = subprocess.run([*prefix, sys.executable, "-m", "provenance", "search", "trucks", "--db",
-                           str(filled), "--format", "json"], env=ENV, capture_output=True, text=True,
-                          timeout=60)
+    read = subprocess.run(
+        [
+            *prefix,
+            sys.executable,
+            "-m",
+            "provenance",
+            "search",
+            "trucks",
+            "--db",
+            str(filled),
+            "--format",
+            "json",
+        ],
+        env=ENV,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert read.returncode == 0, read.stderr
     assert len(json.loads(read.stdout)) == 20
     # A reader of a WAL database may leave its shared-memory index beside it; the data is as it was.
@@ -257,7 +307,8 @@ def test_a_read_only_database_is_refused_and_left_alone(filled: Path, what: str,
 
 
 def test_a_full_disk_is_one_line_exit_2_and_the_database_unchanged(
-        filled: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    filled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # No tmpfs or loop device without privileges: the database is capped at its present size,
     # which SQLite reports exactly as a full disk (SQLITE_FULL).
     opened = Store.open.__func__  # type: ignore[attr-defined]
@@ -271,8 +322,9 @@ def test_a_full_disk_is_one_line_exit_2_and_the_database_unchanged(
     before = _snapshot(filled.parent)
     counts = _counts(filled)
     monkeypatch.setattr(Store, "open", classmethod(capped))
-    result = CliRunner().invoke(cli, ["ingest", str(filled.parent.parent / "more.jsonl"), "--db",
-                                      str(filled), "--jobs", "1"])
+    result = CliRunner().invoke(
+        cli, ["ingest", str(filled.parent.parent / "more.jsonl"), "--db", str(filled), "--jobs", "1"]
+    )
     assert result.exit_code == 2, result.output
     assert result.stderr == f"Error: {filled}: the disk is full\n"
     assert _counts(filled) == counts
@@ -287,9 +339,14 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
     """A 400 KiB tmpfs, where the system allows mounting one (root with CAP_SYS_ADMIN)."""
     mount = tmp_path / "tiny"
     mount.mkdir()
-    if os.geteuid() != 0 or shutil.which("mount") is None or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)],
-            capture_output=True, check=False).returncode != 0:
+    if (
+        os.geteuid() != 0
+        or shutil.which("mount") is None
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(mount)], capture_output=True, check=False
+        ).returncode
+        != 0
+    ):
         pytest.skip("cannot mount a small tmpfs here; the max_page_count test stands in")
     try:
         yield mount
@@ -298,7 +355,8 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 def test_a_really_full_disk_stops_cleanly_and_a_rerun_with_room_finishes(
-        tiny_disk: Path, corpus: Path, reference: Path) -> None:
+    tiny_disk: Path, corpus: Path, reference: Path
+) -> None:
     db = tiny_disk / "p.db"
     command = [sys.executable, "-m", "provenance", "ingest", str(corpus), "--db", str(db), "--jobs", "1"]
     full = subprocess.run(command, env=ENV, capture_output=True, text=True, timeout=120)

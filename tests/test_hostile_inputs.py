@@ -16,9 +16,13 @@ from provenance.read import SUFFIXES
 from provenance.store import Store
 
 SENTENCE = "The mayor said on Monday that the bridge would reopen in May."
-YAML_BOMB = ("a0: &a0 [" + ", ".join(['"lol"'] * 9) + "]\n" + "".join(
-    f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]\n" for level in range(1, 10)
-) + "documents: *a9\n").encode()
+YAML_BOMB = (
+    "a0: &a0 ["
+    + ", ".join(['"lol"'] * 9)
+    + "]\n"
+    + "".join(f"a{level}: &a{level} [" + ", ".join([f"*a{level - 1}"] * 9) + "]\n" for level in range(1, 10))
+    + "documents: *a9\n"
+).encode()
 """YAML's billion laughs: a few hundred bytes that alias 9**9 strings."""
 
 
@@ -59,18 +63,30 @@ def _claims_index_their_text(stdout: str) -> list[dict[str, object]]:
         ("deep.json", b"[" * 10_000 + b"]" * 10_000, "nested too deeply"),
         ("deep.yaml", b"[" * 10_000 + b"]" * 10_000, "nested too deeply"),
         ("python.yaml", b"!!python/object/apply:os.system ['touch /tmp/owned']", "not valid YAML"),
-        ("wrong.json", b'{"documents": [{"id": 1}], "sources": [], "claims": [], "findings": []}',
-         "$.documents[0]"),
+        (
+            "wrong.json",
+            b'{"documents": [{"id": 1}], "sources": [], "claims": [], "findings": []}',
+            "$.documents[0]",
+        ),
         ("broken.jsonl", b'{"text": "fine, the mayor said."}\n{"text": \n', "broken.jsonl:2"),
         ("unknown.html", b"<html><body><script>alert(1)</script></body></html>", "no article text"),
-        ("surrogate.jsonl", b'{"text": "\\ud800 the mayor said."}\n',
-         "surrogate.jsonl:1: the escape \\ud800"),
+        (
+            "surrogate.jsonl",
+            b'{"text": "\\ud800 the mayor said."}\n',
+            "surrogate.jsonl:1: the escape \\ud800",
+        ),
         ("surrogate.yaml", b'documents: ["\\udfff"]\n', "half of a UTF-16 surrogate pair"),
-        ("surrogate.json", b'{"documents": [], "sources": [], "claims": [{"id": "\\udc00"}]}',
-         "half of a UTF-16 surrogate pair"),
+        (
+            "surrogate.json",
+            b'{"documents": [], "sources": [], "claims": [{"id": "\\udc00"}]}',
+            "half of a UTF-16 surrogate pair",
+        ),
         ("aliases.yaml", YAML_BOMB, "aliases (*a0) are not allowed"),
-        ("long-number.jsonl", b'{"text": "The mayor said so.", "id": ' + b"9" * 5000 + b"}\n",
-         "long-number.jsonl:1: not a JSON record: Exceeds the limit (4300 digits)"),
+        (
+            "long-number.jsonl",
+            b'{"text": "The mayor said so.", "id": ' + b"9" * 5000 + b"}\n",
+            "long-number.jsonl:1: not a JSON record: Exceeds the limit (4300 digits)",
+        ),
         ("long-number.json", b'{"documents": ' + b"9" * 5000 + b"}", "not valid JSON: Exceeds the limit"),
         ("long-number.yaml", b"documents: " + b"9" * 5000 + b"\n", "not valid YAML: Exceeds the limit"),
         ("no-such-date.yaml", b"documents: []\npublished: 2024-13-45\n", "month must be in 1..12"),
@@ -93,16 +109,30 @@ def test_refused_with_one_line_and_exit_2(tmp_path: Path, name: str, data: bytes
         ("crlf.txt", f"Headline\r\n\r\n{SENTENCE}\r\nIt rained all week in the valley.\r\n".encode()),
         ("lone-cr.txt", f"Headline\r\r{SENTENCE}\rIt rained all week in the valley.\r".encode()),
         ("unclosed.html", f"<html><body><article><p>{SENTENCE}<p>{SENTENCE} <b>Also".encode()),
-        ("entities.html", (
-            b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;'
-            b'&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]><html><body><article><p>&c; '
-            + SENTENCE.encode() + b" " + SENTENCE.encode() + b"</p></article></body></html>"
-        )),
-        ("deep.html", b"<html><body>" + b"<div>" * 10_000 + SENTENCE.encode() * 3
-         + b"</div>" * 10_000 + b"</body></html>"),
+        (
+            "entities.html",
+            (
+                b'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;'
+                b'&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;">]><html><body><article><p>&c; '
+                + SENTENCE.encode()
+                + b" "
+                + SENTENCE.encode()
+                + b"</p></article></body></html>"
+            ),
+        ),
+        (
+            "deep.html",
+            b"<html><body>"
+            + b"<div>" * 10_000
+            + SENTENCE.encode() * 3
+            + b"</div>" * 10_000
+            + b"</body></html>",
+        ),
         ("emoji.jsonl", b'{"title": "Headline \\ud83d\\ude00", "text": "' + SENTENCE.encode() + b'"}\n'),
-        ("surrogate-entity.html", b"<html><body><article><p>&#xd800; " + SENTENCE.encode() * 2
-         + b"</p></article></body></html>"),
+        (
+            "surrogate-entity.html",
+            b"<html><body><article><p>&#xd800; " + SENTENCE.encode() * 2 + b"</p></article></body></html>",
+        ),
     ],
 )
 def test_odd_but_readable_inputs_give_a_result(tmp_path: Path, name: str, data: bytes) -> None:
@@ -122,7 +152,10 @@ def test_odd_but_readable_inputs_give_a_result(tmp_path: Path, name: str, data: 
 def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "provenance", *args],
-        capture_output=True, text=True, timeout=timeout, check=False,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
     )
 
 
@@ -149,8 +182,10 @@ def test_every_hostile_input_through_ingest_is_named_and_skipped(tmp_path: Path)
     # must fail one by one, named, and never stop the run or leave a half-written document.
     folder = tmp_path / "in"
     folder.mkdir()
-    cases = [*_params(test_refused_with_one_line_and_exit_2),
-             *_params(test_odd_but_readable_inputs_give_a_result)]
+    cases = [
+        *_params(test_refused_with_one_line_and_exit_2),
+        *_params(test_odd_but_readable_inputs_give_a_result),
+    ]
     for name, data, *_ in cases:
         (folder / name).write_bytes(data)
     db = tmp_path / "p.db"
@@ -158,8 +193,11 @@ def test_every_hostile_input_through_ingest_is_named_and_skipped(tmp_path: Path)
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.stderr
     failed = [line for line in result.stderr.splitlines() if line.startswith("Error: ")]
-    refused = {name for name, *_ in _params(test_refused_with_one_line_and_exit_2)
-               if Path(str(name)).suffix in SUFFIXES}  # a folder walk skips random.bin
+    refused = {
+        name
+        for name, *_ in _params(test_refused_with_one_line_and_exit_2)
+        if Path(str(name)).suffix in SUFFIXES
+    }  # a folder walk skips random.bin
     assert {line.split(": ")[1].split("/")[-1].split(":")[0] for line in failed} >= refused
     summary = result.stderr.splitlines()[-1]
     assert f"{len(failed)} failed" in summary
@@ -168,16 +206,23 @@ def test_every_hostile_input_through_ingest_is_named_and_skipped(tmp_path: Path)
 
 
 def _params(test: object) -> list[tuple[object, ...]]:
-    return [tuple(values) for mark in getattr(test, "pytestmark", []) if mark.name == "parametrize"
-            for values in mark.args[1]]
+    return [
+        tuple(values)
+        for mark in getattr(test, "pytestmark", [])
+        if mark.name == "parametrize"
+        for values in mark.args[1]
+    ]
 
 
 def test_a_span_past_any_article_is_a_schema_error_everywhere(tmp_path: Path) -> None:
     # Over 2**63 it would not even fit the database's integers: ingest ended in an OverflowError.
     import yaml
 
-    curated = yaml.safe_load((Path(__file__).parent.parent / "samples"
-                              / "shafaq-2025-01-02-alusi.provenance.yaml").read_text(encoding="utf-8"))
+    curated = yaml.safe_load(
+        (Path(__file__).parent.parent / "samples" / "shafaq-2025-01-02-alusi.provenance.yaml").read_text(
+            encoding="utf-8"
+        )
+    )
     curated["claims"][0]["span"] = [10**20, 10**20 + 1]
     path = tmp_path / "huge-span.json"
     path.write_text(json.dumps(curated), encoding="utf-8")
@@ -195,15 +240,13 @@ def test_a_span_past_any_article_is_a_schema_error_everywhere(tmp_path: Path) ->
     [
         (b'{"@type": "ClaimReview", "n": ' + b"9" * 5000 + b"}", "not valid JSON"),
         (b'{"@type": "ClaimReview", "claimReviewed": "\\ud800"}', "surrogate"),
-        (b"{\"a\": \"caf\xe9\"}", "not UTF-8"),
+        (b'{"a": "caf\xe9"}', "not UTF-8"),
     ],
 )
 def test_import_claimreview_refuses_hostile_json(tmp_path: Path, data: bytes, message: str) -> None:
     path = tmp_path / "review.json"
     path.write_bytes(data)
-    result = CliRunner().invoke(
-        cli, ["import-claimreview", str(path), "--db", str(tmp_path / "r.db")]
-    )
+    result = CliRunner().invoke(cli, ["import-claimreview", str(path), "--db", str(tmp_path / "r.db")])
     assert result.exit_code == 2, result.output
     assert result.stderr.startswith(f"Error: {path}: ")
     assert message in result.stderr

@@ -23,13 +23,18 @@ def _write_corpus(path: Path, count: int, *, start: int = 0) -> Path:
     outlets = ["Reuters", "AFP", "Shafaq News"]
     with path.open("w", encoding="utf-8") as handle:
         for number in range(start, start + count):
-            handle.write(json.dumps({
-                "id": f"story-{number}",
-                "text": f"Story {number}. The Observatory counted {number} trucks. "
+            handle.write(
+                json.dumps(
+                    {
+                        "id": f"story-{number}",
+                        "text": f"Story {number}. The Observatory counted {number} trucks. "
                         f"an official said {number % 7} were empty. Roads closed",
-                "outlet": outlets[number % 3],
-                "published": f"2024-05-{number % 28 + 1:02d}",
-            }) + "\n")
+                        "outlet": outlets[number % 3],
+                        "published": f"2024-05-{number % 28 + 1:02d}",
+                    }
+                )
+                + "\n"
+            )
     return path
 
 
@@ -54,8 +59,11 @@ def test_ingest_stores_what_it_can_and_names_what_failed(corpus: Path, tmp_path:
         assert (summary.ingested, summary.unchanged) == (13, 0)
         assert summary.claims == 13 * 4 - 2  # the txt article has two sentences
         failed = dict(summary.failed)
-        assert set(failed) == {f"{corpus}/sub/stories.jsonl:13", f"{corpus}/sub/boom.txt",
-                               f"{tmp_path}/missing.txt"}
+        assert set(failed) == {
+            f"{corpus}/sub/stories.jsonl:13",
+            f"{corpus}/sub/boom.txt",
+            f"{tmp_path}/missing.txt",
+        }
         assert "not a JSON record" in failed[f"{corpus}/sub/stories.jsonl:13"]
         assert failed[f"{tmp_path}/missing.txt"] == "no such file or folder"
         assert not summary.is_ok
@@ -88,7 +96,9 @@ def test_a_changed_record_replaces_the_stored_one(tmp_path: Path) -> None:
         summary = ingest([path], store, jobs=1, analyse=fake_analyse)
         assert (summary.ingested, summary.updated, summary.unchanged) == (1, 1, 2)
         assert [c.text for c in store.graph("story-1").claims] == [
-            "Story 1 was corrected", "SOHR now says 9 trucks"]
+            "Story 1 was corrected",
+            "SOHR now says 9 trucks",
+        ]
 
 
 def test_parallel_ingest_gives_the_same_database(corpus: Path, tmp_path: Path) -> None:
@@ -98,8 +108,13 @@ def test_parallel_ingest_gives_the_same_database(corpus: Path, tmp_path: Path) -
             summary = ingest([corpus], store, jobs=jobs, analyse=fake_analyse)
             assert (summary.ingested, len(summary.failed)) == (13, 2)
             graph = store.graph()
-            graphs.append((sorted(graph.documents, key=lambda d: d.id),
-                           sorted(graph.claims, key=lambda c: c.id), set(graph.sources)))
+            graphs.append(
+                (
+                    sorted(graph.documents, key=lambda d: d.id),
+                    sorted(graph.claims, key=lambda c: c.id),
+                    set(graph.sources),
+                )
+            )
     assert graphs[0] == graphs[1]
 
 
@@ -143,10 +158,10 @@ def test_a_killed_ingest_leaves_whole_documents_and_a_rerun_finishes(tmp_path: P
     count = 4000
     corpus = _write_corpus(tmp_path / "big.jsonl", count)
     db = tmp_path / "p.db"
-    script = _CHILD.format(root=str(HERE.parent), tests=str(HERE), db=str(db), corpus=str(corpus),
-                           jobs=jobs)
-    child = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
-                             start_new_session=True)
+    script = _CHILD.format(root=str(HERE.parent), tests=str(HERE), db=str(db), corpus=str(corpus), jobs=jobs)
+    child = subprocess.Popen(
+        [sys.executable, "-c", script], stdout=subprocess.PIPE, text=True, start_new_session=True
+    )
     assert child.stdout is not None
     for line in child.stdout:
         if line.strip() == "finished" or int(line) >= 200:

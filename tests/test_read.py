@@ -100,8 +100,13 @@ def test_oversized_input_is_refused_not_truncated(monkeypatch: pytest.MonkeyPatc
 def test_jsonl_record_id_becomes_the_document_id(tmp_path: Path) -> None:
     corpus = tmp_path / "corpus.jsonl"
     records = [
-        {"id": "a/1", "text": "Officials said the dam held.", "title": "Dam", "outlet": "The Courier",
-         "published": "2024-05-06"},
+        {
+            "id": "a/1",
+            "text": "Officials said the dam held.",
+            "title": "Dam",
+            "outlet": "The Courier",
+            "published": "2024-05-06",
+        },
         {"text": "No id here, the mayor said."},
     ]
     corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n\n", encoding="utf-8")

@@ -19,8 +19,8 @@ from provenance.render.outline import short_id
 from provenance.resolve import resolve
 
 TEXT = (
-    "Shafaq News/ Prominent Iraqi politician Mithal al-Alusi warned on Thursday of a \"devastating "
-    "regional sectarian conflict\". He emphasized that \"defusing the conflict\" rests with the prime "
+    'Shafaq News/ Prominent Iraqi politician Mithal al-Alusi warned on Thursday of a "devastating '
+    'regional sectarian conflict". He emphasized that "defusing the conflict" rests with the prime '
     "minister. The Observatory said, citing local sources, that the convoy had 50 trucks. Security "
     "sources said more convoys were expected. On Wednesday, the Coalition also sent a logistical "
     "convoy to Kobani."
@@ -44,12 +44,24 @@ def claim(ordinal: int, text: str, kind: ClaimKind, *chain: Hop, when: date | No
 @pytest.fixture
 def graph() -> Graph:
     """A short article with a named person, a nested citation, anonymous and unattributed claims."""
-    document = Document("seed", "shafaq-news", "Al-Alusi warns of sectarian war", None,
-                        datetime(2025, 1, 2, 21, 13, 57, tzinfo=UTC), "en", TEXT)
+    document = Document(
+        "seed",
+        "shafaq-news",
+        "Al-Alusi warns of sectarian war",
+        None,
+        datetime(2025, 1, 2, 21, 13, 57, tzinfo=UTC),
+        "en",
+        TEXT,
+    )
     sources = (
         Source("shafaq-news", "Shafaq News", SourceKind.OUTLET),
-        Source("mithal-al-alusi", "Mithal al-Alusi", SourceKind.PERSON, ("al-Alusi",),
-               "Prominent Iraqi politician"),
+        Source(
+            "mithal-al-alusi",
+            "Mithal al-Alusi",
+            SourceKind.PERSON,
+            ("al-Alusi",),
+            "Prominent Iraqi politician",
+        ),
         Source("sohr", "Syrian Observatory for Human Rights", SourceKind.MONITOR, ("The Observatory",)),
         Source("local-sources", "local sources", SourceKind.ANONYMOUS),
         Source("security-sources", "Security sources", SourceKind.ANONYMOUS),
@@ -113,39 +125,39 @@ info       single-source      2 claims in this article rest on Mithal      c1
                               al-Alusi alone.
 """
 
-MARKDOWN = "\n".join([
-    "# Shafaq News: Al-Alusi warns of sectarian war",
-    "",
-    "Published 2025-01-02 21:13 UTC · Document `seed`",
-    "",
-    "## Sourcing",
-    "",
-    "- **Mithal al-Alusi** (person) — Prominent Iraqi politician",
-    "  - “devastating regional sectarian conflict” — warned, direct, 2025-01-02 (`c1`)",
-    '  - “"defusing the conflict" rests with the prime minister” — emphasized, mixed, as “He”'
-    " (`c2`)",
-    "- **Syrian Observatory for Human Rights** (monitor)",
-    "  - citing ⚠ **local sources** (anonymous source)",
-    "    - “the convoy had 50 trucks” — said, indirect (`c3`)",
-    "- ⚠ **Security sources** (anonymous source)",
-    "  - “more convoys were expected” — said, indirect (`c4`)",
-    "- ⚠ **Unattributed (outlet's own word)**",
-    "  - ⚠ “On Wednesday, the Coalition also sent a logistical convoy to Kobani.” —"
-    " unattributed, 2025-01-01 (`c5`)",
-    "",
-    "## Findings: 3 warnings, 1 info",
-    "",
-    "| Severity | Rule | Message | Where |",
-    "|---|---|---|---|",
-    "| warning | `anonymous-source` | Attributed, via Syrian Observatory for Human Rights, to"
-    " an anonymous source: “local sources”. | `c3` |",
-    "| warning | `anonymous-source` | Attributed to an anonymous source: “Security sources”. |"
-    " `c4` |",
-    "| warning | `unattributed` | Shafaq News gives no source for “On Wednesday, the Coalition"
-    " also sent a…”. | `c5` |",
-    "| info | `single-source` | 2 claims in this article rest on Mithal al-Alusi alone. | `c1` |",
-    "",
-])
+MARKDOWN = "\n".join(
+    [
+        "# Shafaq News: Al-Alusi warns of sectarian war",
+        "",
+        "Published 2025-01-02 21:13 UTC · Document `seed`",
+        "",
+        "## Sourcing",
+        "",
+        "- **Mithal al-Alusi** (person) — Prominent Iraqi politician",
+        "  - “devastating regional sectarian conflict” — warned, direct, 2025-01-02 (`c1`)",
+        '  - “"defusing the conflict" rests with the prime minister” — emphasized, mixed, as “He” (`c2`)',
+        "- **Syrian Observatory for Human Rights** (monitor)",
+        "  - citing ⚠ **local sources** (anonymous source)",
+        "    - “the convoy had 50 trucks” — said, indirect (`c3`)",
+        "- ⚠ **Security sources** (anonymous source)",
+        "  - “more convoys were expected” — said, indirect (`c4`)",
+        "- ⚠ **Unattributed (outlet's own word)**",
+        "  - ⚠ “On Wednesday, the Coalition also sent a logistical convoy to Kobani.” —"
+        " unattributed, 2025-01-01 (`c5`)",
+        "",
+        "## Findings: 3 warnings, 1 info",
+        "",
+        "| Severity | Rule | Message | Where |",
+        "|---|---|---|---|",
+        "| warning | `anonymous-source` | Attributed, via Syrian Observatory for Human Rights, to"
+        " an anonymous source: “local sources”. | `c3` |",
+        "| warning | `anonymous-source` | Attributed to an anonymous source: “Security sources”. | `c4` |",
+        "| warning | `unattributed` | Shafaq News gives no source for “On Wednesday, the Coalition"
+        " also sent a…”. | `c5` |",
+        "| info | `single-source` | 2 claims in this article rest on Mithal al-Alusi alone. | `c1` |",
+        "",
+    ]
+)
 
 
 def test_tree_shows_outlet_sources_nested_citations_and_unattributed_branch(
@@ -180,10 +192,24 @@ def test_long_texts_are_shortened_and_wrapped_within_80_columns(console: Console
     long_title = "A very long headline " * 8
     long_claim = "the conflict could claim the lives of millions of innocent people " * 6
     document = Document("d1", "shafaq-news", long_title, None, None, "en", long_claim)
-    source = Source("someone-with-a-long-name", "Someone With A Remarkably Long Name", SourceKind.PERSON,
-                    (), "A description that goes on and on about who this person is and why")
-    claims = (Claim("d1-c1", "d1", long_claim, None, ClaimKind.INDIRECT, None,
-                    (Hop("shafaq-news", "publishes"), Hop(source.id, "expressed concern"))),)
+    source = Source(
+        "someone-with-a-long-name",
+        "Someone With A Remarkably Long Name",
+        SourceKind.PERSON,
+        (),
+        "A description that goes on and on about who this person is and why",
+    )
+    claims = (
+        Claim(
+            "d1-c1",
+            "d1",
+            long_claim,
+            None,
+            ClaimKind.INDIRECT,
+            None,
+            (Hop("shafaq-news", "publishes"), Hop(source.id, "expressed concern")),
+        ),
+    )
     graph = Graph((document,), (Source("shafaq-news", "Shafaq News", SourceKind.OUTLET), source), claims)
     graph = evolve(graph, findings=resolve(graph))
     shown = text_of(console, render_audit(graph))
@@ -216,15 +242,27 @@ def test_curated_mistakes_are_shown_not_fatal(console: Console) -> None:
 
 def corpus_graph() -> Graph:
     """Two outlets relaying one Observatory claim with different figures, and a dangling outlet."""
-    documents = (Document("d1", "shafaq-news", "Convoy"), Document("d2", "reuters", "Trucks"),
-                 Document("d3", "ghost-outlet", "Nothing"))
-    sources = (Source("shafaq-news", "Shafaq News", SourceKind.OUTLET),
-               Source("reuters", "Reuters", SourceKind.OUTLET),
-               Source("sohr", "Syrian Observatory for Human Rights", SourceKind.MONITOR))
+    documents = (
+        Document("d1", "shafaq-news", "Convoy"),
+        Document("d2", "reuters", "Trucks"),
+        Document("d3", "ghost-outlet", "Nothing"),
+    )
+    sources = (
+        Source("shafaq-news", "Shafaq News", SourceKind.OUTLET),
+        Source("reuters", "Reuters", SourceKind.OUTLET),
+        Source("sohr", "Syrian Observatory for Human Rights", SourceKind.MONITOR),
+    )
     text = "US forces brought a convoy of {} trucks carrying cement blocks to Kobani"
     claims = tuple(
-        Claim(f"{document}-c1", document, text.format(trucks), None, ClaimKind.ACCORDING_TO, None,
-              (Hop(outlet, "publishes"), Hop("sohr", "according to")))
+        Claim(
+            f"{document}-c1",
+            document,
+            text.format(trucks),
+            None,
+            ClaimKind.ACCORDING_TO,
+            None,
+            (Hop(outlet, "publishes"), Hop("sohr", "according to")),
+        )
         for document, outlet, trucks in (("d1", "shafaq-news", 50), ("d2", "reuters", 40))
     )
     graph = Graph(documents, sources, claims)
@@ -235,9 +273,10 @@ def test_corpus_audit_puts_each_finding_under_its_document(console: Console) -> 
     graph = corpus_graph()
     assert [f.rule for f in graph.findings] == ["dangling-source", "not-independent", "conflicting-figures"]
     shown = text_of(console, render_audit(graph))
-    shafaq, reuters, ghost, across = (shown.index(title) for title in
-                                      ("Shafaq News\nConvoy", "Reuters\nTrucks", "ghost-outlet\nNothing",
-                                       "Across documents\n"))
+    shafaq, reuters, ghost, across = (
+        shown.index(title)
+        for title in ("Shafaq News\nConvoy", "Reuters\nTrucks", "ghost-outlet\nNothing", "Across documents\n")
+    )
     assert shafaq < shown.index("not-independent") < shown.index("conflicting-figures") < reuters
     assert reuters < ghost < across
     assert shown[reuters:across].count("No findings") == 2
@@ -249,15 +288,28 @@ def test_corpus_audit_puts_each_finding_under_its_document(console: Console) -> 
 def test_corpus_markdown_has_a_section_per_document_and_one_across_them() -> None:
     report = render_markdown(corpus_graph())
     headings = [line for line in report.splitlines() if line.startswith("# ")]
-    assert headings == ["# Shafaq News: Convoy", "# Reuters: Trucks", "# ghost-outlet: Nothing",
-                        "# Findings across documents"]
+    assert headings == [
+        "# Shafaq News: Convoy",
+        "# Reuters: Trucks",
+        "# ghost-outlet: Nothing",
+        "# Findings across documents",
+    ]
     assert report.count("| warning | `not-independent` |") == 1
 
 
 def test_markdown_escapes_what_would_break_lists_and_tables() -> None:
     document = Document("d1", "outlet", "A *bold* | claim")
-    claims = (Claim("d1-c1", "d1", "prices rose 5% | fell_2 [see] <b>", None, ClaimKind.UNATTRIBUTED,
-                    None, (Hop("outlet", "publishes"),)),)
+    claims = (
+        Claim(
+            "d1-c1",
+            "d1",
+            "prices rose 5% | fell_2 [see] <b>",
+            None,
+            ClaimKind.UNATTRIBUTED,
+            None,
+            (Hop("outlet", "publishes"),),
+        ),
+    )
     graph = Graph((document,), (Source("outlet", "The Outlet", SourceKind.OUTLET),), claims)
     report = render_markdown(evolve(graph, findings=resolve(graph)))
     assert "# The Outlet: A \\*bold\\* \\| claim" in report
@@ -275,8 +327,9 @@ def test_any_graph_renders_within_80_columns(any_graph: Graph) -> None:
     # Every claim is in the tree, under its short id.
     details = [line.split("── ")[-1].strip("│ ") for line in shown.splitlines()]
     for claim in graph.claims:
-        assert any(detail.startswith(short_id(claim) + " · ") or detail == short_id(claim)
-                   for detail in details), claim.id
+        assert any(
+            detail.startswith(short_id(claim) + " · ") or detail == short_id(claim) for detail in details
+        ), claim.id
     report = render_markdown(graph)
     assert report.count("| ") >= 4 * len(graph.findings)
 

@@ -45,11 +45,15 @@ SOURCES = {
     )
 }  # fmt: skip
 
-CONVOY = ("Earlier on Thursday, US forces brought in a new convoy to areas controlled by the Syrian "
-          "Democratic Forces, consisting of approximately 50 trucks carrying cement blocks.")
+CONVOY = (
+    "Earlier on Thursday, US forces brought in a new convoy to areas controlled by the Syrian "
+    "Democratic Forces, consisting of approximately 50 trucks carrying cement blocks."
+)
 SPOTTED = "the convoy was spotted on the Al-Hasakah-Raqqa road, heading towards the Kobani area"
-WEDNESDAY = ("On Wednesday, the US-led Coalition also sent a logistical convoy that included "
-             "prefabricated rooms, surveillance cameras and fuel tankers to Kobani.")
+WEDNESDAY = (
+    "On Wednesday, the US-led Coalition also sent a logistical convoy that included "
+    "prefabricated rooms, surveillance cameras and fuel tankers to Kobani."
+)
 WARNED = "a devastating regional sectarian conflict could claim the lives of millions of innocent people"
 
 
@@ -57,16 +61,23 @@ def hop(source: str, cue: str = "said", **fields: object) -> Hop:
     return Hop(source, cue, **fields)  # type: ignore[arg-type]
 
 
-def claim(document: str, ordinal: int, text: str, *hops: Hop | str, outlet: str = "shafaq-news",
-          when: date | None = None) -> Claim:
+def claim(
+    document: str,
+    ordinal: int,
+    text: str,
+    *hops: Hop | str,
+    outlet: str = "shafaq-news",
+    when: date | None = None,
+) -> Claim:
     """A claim whose chain is the outlet's hop, then ``hops`` (a bare id is a hop cued "said")."""
     chain = (Hop(outlet, "publishes"), *(hop(h) if isinstance(h, str) else h for h in hops))
     kind = ClaimKind.INDIRECT if hops else ClaimKind.UNATTRIBUTED
     return Claim(claim_id(document, ordinal), document, text, (0, len(text)), kind, when, chain)
 
 
-def graph(*claims: Claim, documents: tuple[Document, ...] | None = None,
-          sources: tuple[str, ...] | None = None) -> Graph:
+def graph(
+    *claims: Claim, documents: tuple[Document, ...] | None = None, sources: tuple[str, ...] | None = None
+) -> Graph:
     """A graph holding ``claims``; by default one Shafaq News document and every known source."""
     if documents is None:
         documents = (Document("d1", "shafaq-news", title="Convoy", published=PUBLISHED),)
@@ -109,15 +120,19 @@ def test_attributed_claims_are_not_unattributed() -> None:
 
 
 def test_anonymous_source_names_the_mention_and_the_named_parties_in_between() -> None:
-    direct = claim("d1", 1, SPOTTED, hop("security-sources", mention="Security sources",
-                                         mention_span=(3, 19)))
+    direct = claim(
+        "d1", 1, SPOTTED, hop("security-sources", mention="Security sources", mention_span=(3, 19))
+    )
     nested = claim("d1", 2, SPOTTED, hop("sohr", "said"), hop("local-sources", "citing"))
     findings = of("anonymous-source", resolve(graph(direct, nested)))
     assert [(f.claim, f.source, f.span) for f in findings] == [
-        ("d1-c1", "security-sources", (3, 19)), ("d1-c2", "local-sources", None)]
+        ("d1-c1", "security-sources", (3, 19)),
+        ("d1-c2", "local-sources", None),
+    ]
     assert findings[0].message == "Attributed to an anonymous source: “Security sources”."
     assert findings[1].message == (
-        "Attributed, via Syrian Observatory for Human Rights, to an anonymous source: “local sources”.")
+        "Attributed, via Syrian Observatory for Human Rights, to an anonymous source: “local sources”."
+    )
 
 
 def test_one_anonymous_finding_per_claim_and_none_for_named_sources() -> None:
@@ -134,7 +149,11 @@ def test_dangling_hop_source_is_an_error_naming_the_missing_id() -> None:
     findings = resolve(graph(claim("d1", 1, SPOTTED, hop("sohr-typo", mention_span=(5, 9)), "sohr")))
     (finding,) = of("dangling-source", findings)
     assert (finding.severity, finding.claim, finding.source, finding.span) == (
-        Severity.ERROR, "d1-c1", "sohr-typo", (5, 9))
+        Severity.ERROR,
+        "d1-c1",
+        "sohr-typo",
+        (5, 9),
+    )
     assert "“sohr-typo”" in finding.message
 
 
@@ -158,27 +177,32 @@ def test_loop_within_one_chain_is_printed() -> None:
     assert finding.severity is Severity.ERROR
     assert finding.message == (
         "Sources cite each other in a loop: Syrian Observatory for Human Rights → Pentagon → "
-        "Syrian Observatory for Human Rights.")
+        "Syrian Observatory for Human Rights."
+    )
     assert (finding.claim, finding.source) == ("d1-c1", "sohr")
 
 
 def test_circular_pair_across_two_articles() -> None:
     first = claim("d1", 1, SPOTTED, hop("reuters", "reported"), outlet="shafaq-news")
     second = claim("d2", 1, SPOTTED.upper(), hop("shafaq-news", "according to"), outlet="reuters")
-    findings = of("circular-citation",
-                  resolve(graph(first, second, documents=corpus("shafaq-news", "reuters"))))
+    findings = of(
+        "circular-citation", resolve(graph(first, second, documents=corpus("shafaq-news", "reuters")))
+    )
     assert [(f.claim, f.message) for f in findings] == [
-        ("d1-c1", "Sources cite each other in a loop: Shafaq News → Reuters → Shafaq News.")]
+        ("d1-c1", "Sources cite each other in a loop: Shafaq News → Reuters → Shafaq News.")
+    ]
 
 
 def test_cited_document_makes_its_outlet_part_of_a_loop() -> None:
     # Shafaq quotes a Reuters article through the person who wrote it; Reuters cites Shafaq back.
     first = claim("d1", 1, SPOTTED, hop("jane-doe", "wrote", document="d2"))
     second = claim("d2", 1, WARNED, "shafaq-news", outlet="reuters")
-    findings = of("circular-citation",
-                  resolve(graph(first, second, documents=corpus("shafaq-news", "reuters"))))
+    findings = of(
+        "circular-citation", resolve(graph(first, second, documents=corpus("shafaq-news", "reuters")))
+    )
     assert [f.message for f in findings] == [
-        "Sources cite each other in a loop: Shafaq News → Reuters → Shafaq News."]
+        "Sources cite each other in a loop: Shafaq News → Reuters → Shafaq News."
+    ]
 
 
 def test_chains_without_a_loop_and_loops_through_anonymous_parties_are_not_circular() -> None:
@@ -190,11 +214,16 @@ def test_chains_without_a_loop_and_loops_through_anonymous_parties_are_not_circu
 
 
 def test_larger_loop_mentions_the_other_sources_caught_in_it() -> None:
-    claims = [claim("d1", 1, SPOTTED, "sohr", "pentagon"), claim("d1", 2, SPOTTED, "pentagon", "sohr"),
-              claim("d1", 3, SPOTTED, "pentagon", "reuters"), claim("d1", 4, SPOTTED, "reuters", "sohr")]
+    claims = [
+        claim("d1", 1, SPOTTED, "sohr", "pentagon"),
+        claim("d1", 2, SPOTTED, "pentagon", "sohr"),
+        claim("d1", 3, SPOTTED, "pentagon", "reuters"),
+        claim("d1", 4, SPOTTED, "reuters", "sohr"),
+    ]
     (finding,) = of("circular-citation", resolve(graph(*claims)))
-    assert finding.message.endswith("Pentagon → Syrian Observatory for Human Rights; "
-                                    "1 other source take part in loops with them.")
+    assert finding.message.endswith(
+        "Pentagon → Syrian Observatory for Human Rights; 1 other source take part in loops with them."
+    )
 
 
 # date-after-publication
@@ -204,25 +233,33 @@ def test_claim_dated_after_publication_is_an_error() -> None:
     late = claim("d1", 1, CONVOY, when=date(2025, 1, 3))
     (finding,) = of("date-after-publication", resolve(graph(late)))
     assert finding.message == (
-        "The claim is dated 3 January 2025, after the article was published on 2 January 2025.")
+        "The claim is dated 3 January 2025, after the article was published on 2 January 2025."
+    )
 
 
 def test_claim_dated_on_or_before_publication_day_is_fine() -> None:
-    claims = (claim("d1", 1, CONVOY, when=date(2025, 1, 2)), claim("d1", 2, CONVOY, when=date(2025, 1, 1)),
-              claim("d1", 3, CONVOY))
+    claims = (
+        claim("d1", 1, CONVOY, when=date(2025, 1, 2)),
+        claim("d1", 2, CONVOY, when=date(2025, 1, 1)),
+        claim("d1", 3, CONVOY),
+    )
     assert of("date-after-publication", resolve(graph(*claims))) == []
 
 
 def test_cited_document_published_after_the_citing_one() -> None:
-    documents = (Document("d1", "shafaq-news", published=PUBLISHED),
-                 Document("d2", "reuters", published=PUBLISHED + timedelta(hours=3)),
-                 Document("d3", "rudaw", published=PUBLISHED - timedelta(days=1)))
+    documents = (
+        Document("d1", "shafaq-news", published=PUBLISHED),
+        Document("d2", "reuters", published=PUBLISHED + timedelta(hours=3)),
+        Document("d3", "rudaw", published=PUBLISHED - timedelta(days=1)),
+    )
     later = claim("d1", 1, SPOTTED, hop("reuters", "reported", document="d2"))
     earlier = claim("d1", 2, SPOTTED, hop("rudaw", "reported", document="d3"))
     (finding,) = of("date-after-publication", resolve(graph(later, earlier, documents=documents)))
     assert finding.claim == "d1-c1"
-    assert finding.message == ("Cites an article by Reuters published 3 January 2025 00:13 UTC, after this "
-                               "article (2 January 2025 21:13 UTC).")
+    assert finding.message == (
+        "Cites an article by Reuters published 3 January 2025 00:13 UTC, after this "
+        "article (2 January 2025 21:13 UTC)."
+    )
 
 
 def test_naive_and_aware_publication_times_compare_by_day() -> None:
@@ -237,8 +274,9 @@ def test_naive_and_aware_publication_times_compare_by_day() -> None:
 
 def test_pronoun_or_description_linked_to_no_source_is_unresolved() -> None:
     pronoun = claim("d1", 1, WARNED, hop("he", "emphasized", mention="He", mention_span=(0, 2)))
-    description = claim("d1", 2, WARNED, hop("the-iraqi-politician", "pointed out",
-                                            mention="The Iraqi politician"))
+    description = claim(
+        "d1", 2, WARNED, hop("the-iraqi-politician", "pointed out", mention="The Iraqi politician")
+    )
     findings = of("unresolved-mention", resolve(graph(pronoun, description)))
     assert [(f.claim, f.span) for f in findings] == [("d1-c1", (0, 2)), ("d1-c2", None)]
     assert findings[0].message == "“He” refers to no known source, so who is speaking is unclear."
@@ -254,15 +292,27 @@ def test_linked_pronouns_and_named_sources_of_unknown_kind_are_resolved() -> Non
 
 
 def test_single_source_counts_claims_per_named_origin_in_an_article() -> None:
-    claims = (claim("d1", 1, WARNED, "mithal-al-alusi"), claim("d1", 2, CONVOY),
-              claim("d1", 3, WARNED, "mithal-al-alusi"), claim("d1", 4, SPOTTED, "sohr"),
-              claim("d1", 5, SPOTTED, "security-sources"))
+    claims = (
+        claim("d1", 1, WARNED, "mithal-al-alusi"),
+        claim("d1", 2, CONVOY),
+        claim("d1", 3, WARNED, "mithal-al-alusi"),
+        claim("d1", 4, SPOTTED, "sohr"),
+        claim("d1", 5, SPOTTED, "security-sources"),
+    )
     findings = of("single-source", resolve(graph(*claims)))
     assert [(f.severity, f.claim, f.source, f.message) for f in findings] == [
-        (Severity.INFO, "d1-c1", "mithal-al-alusi",
-         "2 claims in this article rest on Mithal al-Alusi alone."),
-        (Severity.INFO, "d1-c4", "sohr",
-         "1 claim in this article rests on Syrian Observatory for Human Rights alone."),
+        (
+            Severity.INFO,
+            "d1-c1",
+            "mithal-al-alusi",
+            "2 claims in this article rest on Mithal al-Alusi alone.",
+        ),
+        (
+            Severity.INFO,
+            "d1-c4",
+            "sohr",
+            "1 claim in this article rests on Syrian Observatory for Human Rights alone.",
+        ),
     ]
 
 
@@ -278,22 +328,34 @@ def test_claim_carried_by_another_article_is_not_single_source() -> None:
 
 def test_several_outlets_one_origin_is_not_independent() -> None:
     documents = corpus("shafaq-news", "reuters", "rudaw")
-    claims = (claim("d1", 1, SPOTTED, "sohr"),
-              claim("d2", 1, SPOTTED.capitalize() + ".", hop("sohr", "according to"), outlet="reuters"),
-              # Reuters relays Shafaq, which relays the Observatory: the origin is still one.
-              claim("d3", 1, "The convoy was spotted on the Al-Hasakah–Raqqa road heading toward Kobani area",
-                    "reuters", "sohr", outlet="rudaw"))
+    claims = (
+        claim("d1", 1, SPOTTED, "sohr"),
+        claim("d2", 1, SPOTTED.capitalize() + ".", hop("sohr", "according to"), outlet="reuters"),
+        # Reuters relays Shafaq, which relays the Observatory: the origin is still one.
+        claim(
+            "d3",
+            1,
+            "The convoy was spotted on the Al-Hasakah–Raqqa road heading toward Kobani area",
+            "reuters",
+            "sohr",
+            outlet="rudaw",
+        ),
+    )
     (finding,) = of("not-independent", resolve(graph(*claims, documents=documents)))
-    assert finding.message == ("3 outlets, 1 independent origin: Syrian Observatory for Human Rights "
-                               "(carried by Shafaq News, Reuters and Rudaw).")
+    assert finding.message == (
+        "3 outlets, 1 independent origin: Syrian Observatory for Human Rights "
+        "(carried by Shafaq News, Reuters and Rudaw)."
+    )
     assert (finding.claim, finding.source, finding.severity) == ("d1-c1", "sohr", Severity.WARNING)
 
 
 def test_claim_with_two_origins_or_an_anonymous_origin_is_not_flagged() -> None:
     documents = corpus("shafaq-news", "reuters")
     two_origins = (claim("d1", 1, SPOTTED, "sohr"), claim("d2", 1, SPOTTED, "pentagon", outlet="reuters"))
-    anonymous = (claim("d1", 2, WARNED, "security-sources"),
-                 claim("d2", 2, WARNED, "security-sources", outlet="reuters"))
+    anonymous = (
+        claim("d1", 2, WARNED, "security-sources"),
+        claim("d2", 2, WARNED, "security-sources", outlet="reuters"),
+    )
     assert of("not-independent", resolve(graph(*two_origins, *anonymous, documents=documents))) == []
 
 
@@ -308,8 +370,10 @@ def test_one_outlet_in_two_articles_is_not_several_outlets() -> None:
 
 def test_different_figures_for_the_same_claim_conflict() -> None:
     documents = corpus("shafaq-news", "reuters")
-    claims = (claim("d1", 1, CONVOY, "sohr"),
-              claim("d2", 1, CONVOY.replace("approximately 50", "40"), "sohr", outlet="reuters"))
+    claims = (
+        claim("d1", 1, CONVOY, "sohr"),
+        claim("d2", 1, CONVOY.replace("approximately 50", "40"), "sohr", outlet="reuters"),
+    )
     (finding,) = of("conflicting-figures", resolve(graph(*claims, documents=documents)))
     assert finding.message == "“50 trucks” (Shafaq News) vs “40 trucks” (Reuters) for the same claim."
     assert finding.claim == "d1-c1"
@@ -317,24 +381,35 @@ def test_different_figures_for_the_same_claim_conflict() -> None:
 
 def test_same_figure_in_words_or_digits_does_not_conflict() -> None:
     documents = corpus("shafaq-news", "reuters")
-    claims = (claim("d1", 1, CONVOY, "sohr"),
-              claim("d2", 1, CONVOY.replace("50", "fifty"), "sohr", outlet="reuters"))
+    claims = (
+        claim("d1", 1, CONVOY, "sohr"),
+        claim("d2", 1, CONVOY.replace("50", "fifty"), "sohr", outlet="reuters"),
+    )
     assert of("conflicting-figures", resolve(graph(*claims, documents=documents))) == []
 
 
 def test_different_dates_for_the_same_claim_conflict() -> None:
     documents = corpus("shafaq-news", "reuters")
-    claims = (claim("d1", 1, SPOTTED, "sohr", when=date(2025, 1, 2)),
-              claim("d2", 1, SPOTTED, "sohr", outlet="reuters", when=date(2025, 1, 1)))
+    claims = (
+        claim("d1", 1, SPOTTED, "sohr", when=date(2025, 1, 2)),
+        claim("d2", 1, SPOTTED, "sohr", outlet="reuters", when=date(2025, 1, 1)),
+    )
     (finding,) = of("conflicting-figures", resolve(graph(*claims, documents=documents)))
     assert finding.message == "2 January 2025 (Shafaq News) vs 1 January 2025 (Reuters) for the same claim."
 
 
 def test_figures_in_unrelated_claims_do_not_conflict() -> None:
     documents = corpus("shafaq-news", "reuters")
-    claims = (claim("d1", 1, CONVOY, "sohr"),
-              claim("d2", 1, "Officials counted 40 trucks crossing the border at Rabia overnight",
-                    "pentagon", outlet="reuters"))
+    claims = (
+        claim("d1", 1, CONVOY, "sohr"),
+        claim(
+            "d2",
+            1,
+            "Officials counted 40 trucks crossing the border at Rabia overnight",
+            "pentagon",
+            outlet="reuters",
+        ),
+    )
     assert of("conflicting-figures", resolve(graph(*claims, documents=documents))) == []
 
 
@@ -343,12 +418,14 @@ def test_figures_in_unrelated_claims_do_not_conflict() -> None:
     [
         ("consisting of approximately 50 trucks carrying", [(50, "truck", "50 trucks")]),
         ("fifty trucks", [(50, "truck", "fifty trucks")]),
-        ("1,200 casualties and 1.5 million people", [(1200, "casualty", "1,200 casualties"),
-                                                    (1_500_000, "people", "1.5 million people")]),
+        (
+            "1,200 casualties and 1.5 million people",
+            [(1200, "casualty", "1,200 casualties"), (1_500_000, "people", "1.5 million people")],
+        ),
         ("turnout was 12% in 2024 elections", [(12, "percent", "12%")]),
         ("one of the trucks", []),
         ("at 3:40 p.m. on 2 January, 10 pm", []),
-        ("<tweet tweet-id=\"661196115484643328\"><tweet/>", []),
+        ('<tweet tweet-id="661196115484643328"><tweet/>', []),
         ("a 5-year plan; 200\nmiles", [(5, "year", "5-year")]),
     ],
 )
@@ -361,18 +438,26 @@ def test_find_figures(text: str, expected: list[tuple[float, str, str]]) -> None
 
 def test_matching_ignores_case_punctuation_and_figures_but_not_content() -> None:
     documents = ("a", "b", "c", "d")
-    texts = [SPOTTED, "The convoy was SPOTTED on the Al-Hasakah–Raqqa road, heading towards the Kobani area!",
-             WARNED, "Prices of bread in Baghdad rose sharply after the new tax on imported flour"]
-    claims = [Claim(f"{d}-c1", d, text, None, ClaimKind.DIRECT)
-              for d, text in zip(documents, texts, strict=True)]
+    texts = [
+        SPOTTED,
+        "The convoy was SPOTTED on the Al-Hasakah–Raqqa road, heading towards the Kobani area!",
+        WARNED,
+        "Prices of bread in Baghdad rose sharply after the new tax on imported flour",
+    ]
+    claims = [
+        Claim(f"{d}-c1", d, text, None, ClaimKind.DIRECT) for d, text in zip(documents, texts, strict=True)
+    ]
     assert match_claims(claims) == [[0, 1]]
 
 
 def test_matching_takes_a_trimmed_relay_for_the_same_claim_but_not_a_similar_one() -> None:
-    texts = ["the convoy was spotted on the Al-Hasakah-Raqqa road, heading towards the Kobani area in "
-             "eastern Aleppo", "The convoy was spotted on the Al-Hasakah-Raqqa road, heading towards Kobani.",
-             "the militias in Iraq are armed and in control of the state",
-             "the militias in Syria are armed and in control of the border"]
+    texts = [
+        "the convoy was spotted on the Al-Hasakah-Raqqa road, heading towards the Kobani area in "
+        "eastern Aleppo",
+        "The convoy was spotted on the Al-Hasakah-Raqqa road, heading towards Kobani.",
+        "the militias in Iraq are armed and in control of the state",
+        "the militias in Syria are armed and in control of the border",
+    ]
     claims = [Claim(f"d{n}-c1", f"d{n}", text, None, ClaimKind.DIRECT) for n, text in enumerate(texts)]
     assert match_claims(claims) == [[0, 1]]
 
@@ -386,10 +471,19 @@ def test_matching_keeps_claims_of_one_document_apart_and_short_claims_out() -> N
 
 def test_matching_finds_the_one_pair_among_many_distinct_claims() -> None:
     # Many claims, each with its own vocabulary: blocking must still bring the near-copies together.
-    claims = [Claim(f"d{n}-c1", f"d{n}", f"Officials in district{n} counted sheep{n} and goats{n} near "
-                    f"village{n} on market{n} day", None, ClaimKind.DIRECT) for n in range(2000)]
-    claims.append(Claim("x-c1", "x", claims[1234].text.replace("counted", "had counted"), None,
-                        ClaimKind.DIRECT))
+    claims = [
+        Claim(
+            f"d{n}-c1",
+            f"d{n}",
+            f"Officials in district{n} counted sheep{n} and goats{n} near village{n} on market{n} day",
+            None,
+            ClaimKind.DIRECT,
+        )
+        for n in range(2000)
+    ]
+    claims.append(
+        Claim("x-c1", "x", claims[1234].text.replace("counted", "had counted"), None, ClaimKind.DIRECT)
+    )
     assert match_claims(claims) == [[1234, 2000]]
 
 
@@ -402,21 +496,27 @@ def test_normalise() -> None:
 
 def test_every_rule_fires_somewhere_and_all_are_listed_in_rules() -> None:
     documents = (*corpus("shafaq-news", "reuters"), Document("d3", "missing-outlet"))
-    claims = (claim("d1", 1, WEDNESDAY, when=date(2025, 1, 9)),
-              claim("d1", 2, "the militias answer to Iranian leadership", "sohr", "local-sources"),
-              claim("d1", 3, WARNED, hop("he", mention="He")),
-              claim("d1", 4, WARNED, "pentagon", "ghost", "pentagon"),
-              claim("d2", 1, SPOTTED, "sohr", outlet="reuters"),
-              claim("d2", 2, CONVOY.replace("50", "40"), "sohr", outlet="reuters"),
-              claim("d1", 5, CONVOY, "sohr"))
+    claims = (
+        claim("d1", 1, WEDNESDAY, when=date(2025, 1, 9)),
+        claim("d1", 2, "the militias answer to Iranian leadership", "sohr", "local-sources"),
+        claim("d1", 3, WARNED, hop("he", mention="He")),
+        claim("d1", 4, WARNED, "pentagon", "ghost", "pentagon"),
+        claim("d2", 1, SPOTTED, "sohr", outlet="reuters"),
+        claim("d2", 2, CONVOY.replace("50", "40"), "sohr", outlet="reuters"),
+        claim("d1", 5, CONVOY, "sohr"),
+    )
     findings = resolve(graph(*claims, documents=documents))
     assert {f.rule for f in findings} == set(RULES)
     assert all(f.severity is RULES[f.rule][0] for f in findings)
 
 
 def test_findings_sort_by_severity_then_document_order() -> None:
-    claims = (claim("d1", 1, CONVOY), claim("d1", 2, WARNED, "mithal-al-alusi"),
-              claim("d1", 3, CONVOY, when=date(2025, 2, 1)), claim("d1", 4, SPOTTED, "security-sources"))
+    claims = (
+        claim("d1", 1, CONVOY),
+        claim("d1", 2, WARNED, "mithal-al-alusi"),
+        claim("d1", 3, CONVOY, when=date(2025, 2, 1)),
+        claim("d1", 4, SPOTTED, "security-sources"),
+    )
     findings = resolve(graph(*claims))
     assert [(f.severity.value, f.rule, f.claim) for f in findings] == [
         ("error", "date-after-publication", "d1-c3"),
@@ -429,8 +529,12 @@ def test_findings_sort_by_severity_then_document_order() -> None:
 
 def test_resolve_ignores_stale_findings_and_empty_graphs() -> None:
     fresh = graph(claim("d1", 1, SPOTTED, "sohr"))
-    stale = Graph(fresh.documents, fresh.sources, fresh.claims,
-                  (Finding("unattributed", Severity.WARNING, "stale", claim="d1-c1"),))
+    stale = Graph(
+        fresh.documents,
+        fresh.sources,
+        fresh.claims,
+        (Finding("unattributed", Severity.WARNING, "stale", claim="d1-c1"),),
+    )
     assert resolve(stale) == resolve(fresh)
     assert resolve(Graph()) == ()
 

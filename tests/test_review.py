@@ -16,7 +16,13 @@ RECEIVED = datetime(2025, 2, 1, tzinfo=UTC)
 
 def test_the_default_scale_names_six_verdicts_best_first() -> None:
     assert [r.name for r in DEFAULT_SCALE.ratings] == [
-        "true", "mostly-true", "half-true", "misleading", "false", "unproven"]
+        "true",
+        "mostly-true",
+        "half-true",
+        "misleading",
+        "false",
+        "unproven",
+    ]
     assert (DEFAULT_SCALE.best, DEFAULT_SCALE.worst) == (5, 1)
     assert DEFAULT_SCALE.rating("Mostly True").value == 4
     assert DEFAULT_SCALE.rating("unproven").value is None
@@ -36,8 +42,10 @@ def test_a_verdict_holds_for_other_wordings_but_not_other_figures() -> None:
 
 
 def test_similarity_rewards_a_shortened_wording_not_the_same_topic() -> None:
-    stored = ("Earlier on Thursday, US forces brought in a new convoy to areas controlled by the Syrian "
-              "Democratic Forces (SDF) in northern and eastern Syria")
+    stored = (
+        "Earlier on Thursday, US forces brought in a new convoy to areas controlled by the Syrian "
+        "Democratic Forces (SDF) in northern and eastern Syria"
+    )
     assert similarity("US forces brought a new convoy to SDF areas in northern Syria", stored) >= 90
     assert similarity("US forces sent 50 trucks to Kobani", stored) < 70
 
@@ -50,16 +58,34 @@ def test_newest_orders_by_time_then_by_recording() -> None:
 
 
 def test_read_claimreviews_takes_graphs_strings_lists_and_missing_dates() -> None:
-    data = {"@context": "https://schema.org", "@graph": [
-        {"@type": ["CreativeWork", "ClaimReview"], "claimReviewed": "  The  dam   burst. ",
-         "author": [{"name": "Checkers"}], "datePublished": "2025-01-03",
-         "reviewRating": {"ratingValue": "3", "bestRating": 5}, "citation": ["https://a.example"]},
-        {"@type": "schema:ClaimReview", "itemReviewed": {"text": "The river rose"},
-         "author": "Desk", "reviewRating": [{"alternateName": "Pants on Fire"}]},
-        {"@type": "ClaimReview", "reviewRating": {"alternateName": "False"}},  # no claim
-        {"@type": "NewsArticle", "about": {"@type": "ClaimReview", "claimReviewed": "Nested",
-                                           "reviewRating": {"name": "True"}}},
-    ]}
+    data = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {
+                "@type": ["CreativeWork", "ClaimReview"],
+                "claimReviewed": "  The  dam   burst. ",
+                "author": [{"name": "Checkers"}],
+                "datePublished": "2025-01-03",
+                "reviewRating": {"ratingValue": "3", "bestRating": 5},
+                "citation": ["https://a.example"],
+            },
+            {
+                "@type": "schema:ClaimReview",
+                "itemReviewed": {"text": "The river rose"},
+                "author": "Desk",
+                "reviewRating": [{"alternateName": "Pants on Fire"}],
+            },
+            {"@type": "ClaimReview", "reviewRating": {"alternateName": "False"}},  # no claim
+            {
+                "@type": "NewsArticle",
+                "about": {
+                    "@type": "ClaimReview",
+                    "claimReviewed": "Nested",
+                    "reviewRating": {"name": "True"},
+                },
+            },
+        ],
+    }
     reviews = read_claimreviews(data, origin="x.json", received=RECEIVED)
     assert [(r.claim_text, r.rating, r.label, r.organisation) for r in reviews] == [
         ("The dam burst.", "3-5", "3/5", "Checkers"),
@@ -72,12 +98,38 @@ def test_read_claimreviews_takes_graphs_strings_lists_and_missing_dates() -> Non
 
 
 _JSON = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False)
+    | st.text(max_size=20)
     | st.sampled_from(["ClaimReview", "schema:ClaimReview", "2025-01-0x", "3"]),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(
-        st.sampled_from(["@type", "@graph", "claimReviewed", "reviewRating", "alternateName", "name",
-                         "ratingValue", "bestRating", "author", "datePublished", "citation", "url",
-                         "itemReviewed", "text", "@value"]), children, max_size=5),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "@type",
+                    "@graph",
+                    "claimReviewed",
+                    "reviewRating",
+                    "alternateName",
+                    "name",
+                    "ratingValue",
+                    "bestRating",
+                    "author",
+                    "datePublished",
+                    "citation",
+                    "url",
+                    "itemReviewed",
+                    "text",
+                    "@value",
+                ]
+            ),
+            children,
+            max_size=5,
+        )
+    ),
     max_leaves=30,
 )
 

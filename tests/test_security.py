@@ -34,9 +34,9 @@ HOSTILE = [
     "x'); drop table claims; --",
     'a "quoted" \\ back\\slash',
     "<script>alert(1)</script>",
-    "\"><img src=x onerror=alert(1)>",
+    '"><img src=x onerror=alert(1)>',
     "]] --> n1; click n1 call alert() %%",
-    "=HYPERLINK(\"http://evil\")",
+    '=HYPERLINK("http://evil")',
     "line\nbreak\r\nand\ttab",
     "../../etc/passwd",
     "}\n digraph { evil }",
@@ -48,8 +48,9 @@ HOSTILE = [
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("db") / "news.db"
-    result = CliRunner().invoke(cli, ["ingest", str(SAMPLES), "--db", str(path), "--jobs", "1"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["ingest", str(SAMPLES), "--db", str(path), "--jobs", "1"], catch_exceptions=False
+    )
     assert result.exit_code == 0, result.stderr
     return path
 
@@ -67,19 +68,29 @@ def _is_safe(expression: ast.expr, literal_loops: set[str]) -> bool:
     constants (UPPER_CASE), fragments, and variables looping over literal words."""
     if isinstance(expression, ast.Call) and ast.unparse(expression.func) in {"marks", "rows.marks"}:
         return True
-    bound = {t.id for c in ast.walk(expression) if isinstance(c, ast.comprehension)
-             for t in ast.walk(c.target) if isinstance(t, ast.Name)}
+    bound = {
+        t.id
+        for c in ast.walk(expression)
+        if isinstance(c, ast.comprehension)
+        for t in ast.walk(c.target)
+        if isinstance(t, ast.Name)
+    }
     return all(
         name.id in bound | literal_loops | _FRAGMENTS or name.id.lstrip("_").isupper()
-        for name in ast.walk(expression) if isinstance(name, ast.Name)
+        for name in ast.walk(expression)
+        if isinstance(name, ast.Name)
     )
 
 
 def _sql_strings(tree: ast.AST, in_store: bool) -> Iterator[ast.JoinedStr]:
     """f-strings given to execute, and in the store any f-string that begins like SQL."""
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in {"execute", "executemany", "executescript"} and node.args:
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in {"execute", "executemany", "executescript"}
+            and node.args
+        ):
             yield from (n for n in ast.walk(node.args[0]) if isinstance(n, ast.JoinedStr))
         elif in_store and isinstance(node, ast.JoinedStr):
             text = "".join(str(v.value) for v in node.values if isinstance(v, ast.Constant))
@@ -91,21 +102,29 @@ def test_sql_takes_values_only_as_parameters() -> None:
     unsafe = []
     for module in sorted((ROOT / "provenance").rglob("*.py")):
         tree = ast.parse(module.read_text(encoding="utf-8"))
-        literal_loops = {node.target.id for node in ast.walk(tree) if isinstance(node, ast.For)
-                         and isinstance(node.target, ast.Name) and isinstance(node.iter, ast.Tuple)
-                         and all(isinstance(e, ast.Constant) for e in node.iter.elts)}
+        literal_loops = {
+            node.target.id
+            for node in ast.walk(tree)
+            if isinstance(node, ast.For)
+            and isinstance(node.target, ast.Name)
+            and isinstance(node.iter, ast.Tuple)
+            and all(isinstance(e, ast.Constant) for e in node.iter.elts)
+        }
         for string in _sql_strings(tree, in_store=module.parent.name == "store"):
-            unsafe += [f"{module.relative_to(ROOT)}:{string.lineno}: {ast.unparse(v.value)}"
-                       for v in string.values if isinstance(v, ast.FormattedValue)
-                       and not _is_safe(v.value, literal_loops)]
+            unsafe += [
+                f"{module.relative_to(ROOT)}:{string.lineno}: {ast.unparse(v.value)}"
+                for v in string.values
+                if isinstance(v, ast.FormattedValue) and not _is_safe(v.value, literal_loops)
+            ]
     assert unsafe == []
 
 
 def test_the_sql_check_catches_a_value_in_an_f_string() -> None:
     tree = ast.parse("db.execute(f\"select * from sources where name = '{name}'\")")
     strings = {id(s): s for s in _sql_strings(tree, in_store=True)}.values()
-    assert {_is_safe(v.value, set()) for s in strings for v in s.values
-            if isinstance(v, ast.FormattedValue)} == {False}
+    assert {
+        _is_safe(v.value, set()) for s in strings for v in s.values if isinstance(v, ast.FormattedValue)
+    } == {False}
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
@@ -113,8 +132,13 @@ def test_hostile_names_and_ids_are_stored_and_found_as_text(hostile: str) -> Non
     named = Source(f"hostile-{HOSTILE.index(hostile)}", hostile, SourceKind.PERSON, (hostile,))
     with Store.open(":memory:") as store:
         store.add(seed())
-        store.add(article(f"Report {hostile}", "Reuters", [(f"trucks {hostile} crossed", named),
-                                                           ("a convoy moved", SOHR)]))
+        store.add(
+            article(
+                f"Report {hostile}",
+                "Reuters",
+                [(f"trucks {hostile} crossed", named), ("a convoy moved", SOHR)],
+            )
+        )
         assert store.trace(hostile).source.name == hostile
         assert hostile in {stats.source.name for stats in store.sources()}
         store.merge_sources(ALUSI.name, hostile)
@@ -127,9 +151,33 @@ def test_hostile_names_and_ids_are_stored_and_found_as_text(hostile: str) -> Non
 
 # --- full-text queries -----------------------------------------------------------------------
 
-BAD_QUERIES = ['"', "AND OR", "*", "NEAR(", "-", "convoy -road", "NOT", "(", ")", "^", ":",
-               "'", "c'est", "busy:x", "disk:x", "I/O", "+", "\\", "convoy AND", "*convoy",
-               "rank:x", "claims_fts:x", "{a b}:c", "%", ";"]
+BAD_QUERIES = [
+    '"',
+    "AND OR",
+    "*",
+    "NEAR(",
+    "-",
+    "convoy -road",
+    "NOT",
+    "(",
+    ")",
+    "^",
+    ":",
+    "'",
+    "c'est",
+    "busy:x",
+    "disk:x",
+    "I/O",
+    "+",
+    "\\",
+    "convoy AND",
+    "*convoy",
+    "rank:x",
+    "claims_fts:x",
+    "{a b}:c",
+    "%",
+    ";",
+]
 
 
 @pytest.mark.parametrize("query", BAD_QUERIES)
@@ -141,11 +189,23 @@ def test_a_query_sqlite_cannot_parse_gets_a_clear_message(query: str, db: Path) 
     assert 'use OR, NOT, "quoted phrases" and prefix*' in result.stderr
 
 
-@pytest.mark.parametrize("query", ['"convoy"', "convoy*", "text:convoy", "NEAR(convoy road, 9)",
-                                   "convoy OR nothing", "convoy NOT Kobani", "x\x00y", "_"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"convoy"',
+        "convoy*",
+        "text:convoy",
+        "NEAR(convoy road, 9)",
+        "convoy OR nothing",
+        "convoy NOT Kobani",
+        "x\x00y",
+        "_",
+    ],
+)
 def test_odd_but_valid_queries_answer(query: str, db: Path) -> None:
-    result = CliRunner().invoke(cli, ["search", query, "--db", str(db), "--format", "json"],
-                                catch_exceptions=False)
+    result = CliRunner().invoke(
+        cli, ["search", query, "--db", str(db), "--format", "json"], catch_exceptions=False
+    )
     assert result.exit_code == 0
     assert isinstance(json.loads(result.stdout), list)
 
@@ -156,14 +216,24 @@ def test_odd_but_valid_queries_answer(query: str, db: Path) -> None:
 def _graph(document_id: str, text: str = "Reuters/ The convoy crossed, SOHR said.") -> Graph:
     outlet = Source("reuters", "Reuters", SourceKind.OUTLET)
     party = Source("sohr", "SOHR", SourceKind.MONITOR)
-    claim = Claim(document_id + "-c1", document_id, text, (0, len(text)), ClaimKind.INDIRECT, None,
-                  (Hop("reuters", "publishes"), Hop("sohr", "said")))
-    return Graph((Document(document_id, "reuters", "Title", None, None, "en", text),),
-                 (outlet, party), (claim,), ())
+    claim = Claim(
+        document_id + "-c1",
+        document_id,
+        text,
+        (0, len(text)),
+        ClaimKind.INDIRECT,
+        None,
+        (Hop("reuters", "publishes"), Hop("sohr", "said")),
+    )
+    return Graph(
+        (Document(document_id, "reuters", "Title", None, None, "en", text),), (outlet, party), (claim,), ()
+    )
 
 
-@pytest.mark.parametrize("document_id", ["../../escaped", "/tmp/provenance-escaped", "..",
-                                         "a/../../b", "~/x", "C:\\evil", "sub/dir/name"])
+@pytest.mark.parametrize(
+    "document_id",
+    ["../../escaped", "/tmp/provenance-escaped", "..", "a/../../b", "~/x", "C:\\evil", "sub/dir/name"],
+)
 @pytest.mark.parametrize("fmt", ["csv", "claimreview"])
 def test_export_into_a_folder_never_leaves_it(tmp_path: Path, document_id: str, fmt: str) -> None:
     source = tmp_path / "curated.json"
@@ -191,8 +261,7 @@ def test_export_does_not_follow_a_symlink_planted_in_the_folder(tmp_path: Path) 
     victim.write_text("keep")
     (out / "story.csv").symlink_to(victim)
     for force in ([], ["--force"]):
-        refused = CliRunner().invoke(cli, ["export", str(source), "--to", "csv", "-o", str(out),
-                                           *force])
+        refused = CliRunner().invoke(cli, ["export", str(source), "--to", "csv", "-o", str(out), *force])
         assert refused.exit_code == 2
         assert refused.stderr.startswith(f"Error: {out}: 'story.csv' would be written outside")
         assert victim.read_text() == "keep"
@@ -208,9 +277,18 @@ def _everywhere(text: str) -> Graph:
     outlet = Source(outlet_id, text, SourceKind.OUTLET, (text,), text)
     party = Source("party", text, SourceKind.PERSON, (), text)
     body = f"{text} said {text}."
-    claim = Claim(text + "-c1", text, body, (0, len(body)), ClaimKind.DIRECT, None,
-                  (Hop(outlet.id, text), Hop("party", cue=text, cue_span=(0, 1), mention=text,
-                                            mention_span=(0, 1), document=text)))
+    claim = Claim(
+        text + "-c1",
+        text,
+        body,
+        (0, len(body)),
+        ClaimKind.DIRECT,
+        None,
+        (
+            Hop(outlet.id, text),
+            Hop("party", cue=text, cue_span=(0, 1), mention=text, mention_span=(0, 1), document=text),
+        ),
+    )
     document = Document(text, outlet.id, text, "https://x.org/?" + text, None, "en", body)
     return Graph((document,), (outlet, party), (claim,), ())
 
@@ -240,8 +318,9 @@ def test_dot_labels_hold_any_text(tmp_path: Path) -> None:
     graph = Graph.merge(_everywhere(text) for text in HOSTILE)
     source = tmp_path / "all.dot"
     source.write_bytes(export(graph, "dot"))
-    drawing = json.loads(subprocess.run(["dot", "-Tjson", str(source)], capture_output=True,
-                                        check=True).stdout)
+    drawing = json.loads(
+        subprocess.run(["dot", "-Tjson", str(source)], capture_output=True, check=True).stdout
+    )
     # Labels fold whitespace for the drawing; tooltips carry the text exactly.
     tooltips = {_dot_unescape(o["tooltip"]) for o in drawing["objects"] if o.get("tooltip")}
     expected = {text.replace("\r\n", "\n").replace("\r", "\n") for text in HOSTILE}
@@ -306,29 +385,40 @@ def offline(monkeypatch: pytest.MonkeyPatch) -> list[object]:
 def test_no_command_touches_the_network(offline: list[object], tmp_path: Path) -> None:
     runner = CliRunner()
     page = tmp_path / "page.html"
-    page.write_text("<html><head><title>Convoy</title><link rel=stylesheet href=http://x.org/a.css>"
-                    "<script src=https://x.org/a.js></script></head><body><article><p>The convoy "
-                    "crossed at dawn, the Syrian Observatory for Human Rights said. It was seen near "
-                    "Kobani, the monitor added.</p></article></body></html>")
+    page.write_text(
+        "<html><head><title>Convoy</title><link rel=stylesheet href=http://x.org/a.css>"
+        "<script src=https://x.org/a.js></script></head><body><article><p>The convoy "
+        "crossed at dawn, the Syrian Observatory for Human Rights said. It was seen near "
+        "Kobani, the monitor added.</p></article></body></html>"
+    )
     db = tmp_path / "p.db"
     extracted = tmp_path / "seed.provenance.yaml"
     claim = serialize.load(CURATED).claims[0].id
     commands = [
-        ["audit", str(SEED)], ["audit", str(page), "--format", "json"], ["audit", str(CURATED)],
-        ["extract", str(SEED), "-o", str(extracted)], ["check", str(extracted)], ["tree", str(CURATED)],
-        *[["export", str(CURATED), "--to", fmt, *(["--claim", claim] if fmt == "claimreview" else [])]
-          for fmt in EXPORT_FORMATS],
+        ["audit", str(SEED)],
+        ["audit", str(page), "--format", "json"],
+        ["audit", str(CURATED)],
+        ["extract", str(SEED), "-o", str(extracted)],
+        ["check", str(extracted)],
+        ["tree", str(CURATED)],
+        *[
+            ["export", str(CURATED), "--to", fmt, *(["--claim", claim] if fmt == "claimreview" else [])]
+            for fmt in EXPORT_FORMATS
+        ],
         ["ingest", str(SAMPLES), str(page), "--db", str(db), "--jobs", "1"],
-        ["search", "convoy", "--db", str(db)], ["trace", "the Observatory", "--db", str(db)],
-        ["sources", "--db", str(db)], ["audit", "--db", str(db)],
+        ["search", "convoy", "--db", str(db)],
+        ["trace", "the Observatory", "--db", str(db)],
+        ["sources", "--db", str(db)],
+        ["audit", "--db", str(db)],
         ["sources", "merge", "Hilltop Herald", "Riverside Gazette", "--db", str(db)],
         ["sources", "split", "Riverside Gazette", "--db", str(db)],
     ]
     for arguments in commands:
         result = runner.invoke(cli, arguments, catch_exceptions=False)
         assert result.exit_code in {0, 1}, (arguments, result.stderr)
-    document = json.loads(runner.invoke(cli, ["search", "convoy", "--db", str(db), "--format",
-                                              "json"]).stdout)[0]["document"]["id"]
+    document = json.loads(
+        runner.invoke(cli, ["search", "convoy", "--db", str(db), "--format", "json"]).stdout
+    )[0]["document"]["id"]
     assert runner.invoke(cli, ["tree", "--db", str(db), "--document", document]).exit_code in {0, 1}
     assert offline == []
     assert len(commands) == 6 + len(EXPORT_FORMATS) + 7  # and tree --db: every command

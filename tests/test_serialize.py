@@ -33,30 +33,55 @@ optional_texts = st.none() | texts
 spans = st.tuples(st.integers(0, 500), st.integers(0, 500)).map(lambda s: (min(s), max(s)))
 optional_spans = st.none() | spans
 aware = st.datetimes(
-    min_value=datetime(1900, 1, 1), max_value=datetime(2100, 1, 1),
+    min_value=datetime(1900, 1, 1),
+    max_value=datetime(2100, 1, 1),
     timezones=st.sampled_from([UTC, timezone(timedelta(hours=3)), timezone(timedelta(hours=-5))]),
 )
 hops = st.builds(
-    Hop, source=ids, cue=optional_texts, cue_span=optional_spans, mention=optional_texts,
-    mention_span=optional_spans, document=st.none() | ids,
+    Hop,
+    source=ids,
+    cue=optional_texts,
+    cue_span=optional_spans,
+    mention=optional_texts,
+    mention_span=optional_spans,
+    document=st.none() | ids,
 )
 claims = st.builds(
-    Claim, id=ids, document=ids, text=texts, span=optional_spans, kind=st.sampled_from(ClaimKind),
+    Claim,
+    id=ids,
+    document=ids,
+    text=texts,
+    span=optional_spans,
+    kind=st.sampled_from(ClaimKind),
     date=st.none() | st.dates(min_value=date(1900, 1, 1), max_value=date(2100, 1, 1)),
     chain=st.lists(hops, min_size=1, max_size=4).map(tuple),
 )
 sources = st.builds(
-    Source, id=ids, name=texts.filter(bool), kind=st.sampled_from(SourceKind),
-    aliases=st.lists(texts, max_size=3).map(tuple), description=optional_texts,
+    Source,
+    id=ids,
+    name=texts.filter(bool),
+    kind=st.sampled_from(SourceKind),
+    aliases=st.lists(texts, max_size=3).map(tuple),
+    description=optional_texts,
 )
 documents = st.builds(
-    Document, id=ids, outlet=st.none() | ids, title=optional_texts, url=optional_texts,
-    published=st.none() | aware, language=optional_texts, text=texts,
+    Document,
+    id=ids,
+    outlet=st.none() | ids,
+    title=optional_texts,
+    url=optional_texts,
+    published=st.none() | aware,
+    language=optional_texts,
+    text=texts,
 )
 findings = st.builds(
-    Finding, rule=st.from_regex(r"[a-z][a-z-]{0,20}", fullmatch=True),
-    severity=st.sampled_from(Severity), message=texts, claim=st.none() | ids,
-    source=st.none() | ids, span=optional_spans,
+    Finding,
+    rule=st.from_regex(r"[a-z][a-z-]{0,20}", fullmatch=True),
+    severity=st.sampled_from(Severity),
+    message=texts,
+    claim=st.none() | ids,
+    source=st.none() | ids,
+    span=optional_spans,
 )
 graphs = st.builds(
     Graph,
@@ -97,8 +122,11 @@ def test_json_field_names_are_the_contract() -> None:
     ("text", "where"),
     [
         ('{"documents": [], "sources": [], "claims": [{"id": "c"}], "findings": []}', "$.claims[0]"),
-        ('{"documents": [], "sources": [{"id": "s", "name": "S", "kind": "alien", "aliases": [],'
-         ' "description": null}], "claims": [], "findings": []}', "$.sources[0].kind"),
+        (
+            '{"documents": [], "sources": [{"id": "s", "name": "S", "kind": "alien", "aliases": [],'
+            ' "description": null}], "claims": [], "findings": []}',
+            "$.sources[0].kind",
+        ),
         ('{"documents": [], "sources": [], "claims": [], "findings": [], "extra": 1}', "$"),
         ("[1, 2]", "$"),
     ],

@@ -48,7 +48,8 @@ def test_open_creates_the_schema_in_wal_mode_with_foreign_keys(tmp_path: Path) -
         assert store.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert store.db.execute("PRAGMA user_version").fetchone()[0] == VERSION
         assert {"documents", "sources", "source_aliases", "claims", "hops", "findings"} <= set(
-            store.db.table_names())
+            store.db.table_names()
+        )
         # What Datasette needs to offer search boxes and links between rows.
         assert store.db["claims"].detect_fts() == "claims_fts"
         assert store.db["sources"].detect_fts() == "sources_fts"
@@ -237,7 +238,8 @@ def test_merge_then_split_restores_both_sources(store: Store) -> None:
     store.merge_sources("SOHR", "Observatoire syrien")
     merged = store.graph()
     assert {c.root for c in merged.claims if c.root and "official" not in c.root} >= {
-        "syrian-observatory-for-human-rights"}
+        "syrian-observatory-for-human-rights"
+    }
     assert merged.source("observatoire-syrien") is None
     assert store.trace("Observatoire syrien").total_documents == 2
     assert store.split_source("Observatoire syrien") == ("observatoire-syrien",)
@@ -293,8 +295,13 @@ def test_trace_finds_every_claim_on_a_source_by_any_name(store: Store) -> None:
     store.add(seed())
     store.add(relay("Reuters", 2, SOHR_SHORT))
     store.add(relay("AFP", 3, source("Observatory", SourceKind.MONITOR)))
-    for name in ("SOHR", "Syrian Observatory for Human Rights", "syrian-observatory-for-human-rights",
-                 "the Observatory", "sohr"):
+    for name in (
+        "SOHR",
+        "Syrian Observatory for Human Rights",
+        "syrian-observatory-for-human-rights",
+        "the Observatory",
+        "sohr",
+    ):
         trace = store.trace(name)
         assert trace.source.id == "syrian-observatory-for-human-rights"
         assert trace.total_claims == 3
@@ -311,8 +318,9 @@ def test_trace_follows_cited_documents(store: Store) -> None:
     store.add(original)
     cited = original.documents[0].id
     outlet = source("Rudaw", SourceKind.OUTLET)
-    store.add(article("Rudaw repeats.", "Daily Echo", [("the convoy moved", outlet)], day=4,
-                      cites_document=cited))
+    store.add(
+        article("Rudaw repeats.", "Daily Echo", [("the convoy moved", outlet)], day=4, cites_document=cited)
+    )
     trace = store.trace("Syrian Observatory for Human Rights")
     assert trace.total_documents == 2
     relayed = next(c for c in trace.claims if c.via)
@@ -370,8 +378,13 @@ def test_the_whole_graph_names_each_source_once(store: Store) -> None:
 def test_trace_survives_articles_citing_each_other(store: Store) -> None:
     first = article("First.", "Daily Echo", [("the dam broke", SOHR)])
     store.add(first)
-    second = article("Second.", "Night Post", [("the dam broke, Echo says", source("Daily Echo",
-                     SourceKind.OUTLET))], day=2, cites_document=first.documents[0].id)
+    second = article(
+        "Second.",
+        "Night Post",
+        [("the dam broke, Echo says", source("Daily Echo", SourceKind.OUTLET))],
+        day=2,
+        cites_document=first.documents[0].id,
+    )
     store.add(second)
     # The first article is revised (same text, same id) to cite the second: a loop the trace must
     # not follow forever.
@@ -385,18 +398,29 @@ def test_trace_survives_articles_citing_each_other(store: Store) -> None:
 def test_the_stored_corpus_feeds_the_corpus_rules(store: Store) -> None:
     from provenance.resolve import resolve
 
-    sightings = [("Reuters", SOHR_SHORT), ("AFP", SOHR), ("AP", SOHR_SHORT),
-                 ("Rudaw", source("The Observatory", SourceKind.MONITOR))]
+    sightings = [
+        ("Reuters", SOHR_SHORT),
+        ("AFP", SOHR),
+        ("AP", SOHR_SHORT),
+        ("Rudaw", source("The Observatory", SourceKind.MONITOR)),
+    ]
     for day, (outlet, by) in enumerate(sightings, start=1):
-        store.add(article(f"{outlet} report.", outlet,
-                          [("fifty trucks crossed the border into Syria on Tuesday night", by)], day=day))
+        store.add(
+            article(
+                f"{outlet} report.",
+                outlet,
+                [("fifty trucks crossed the border into Syria on Tuesday night", by)],
+                day=day,
+            )
+        )
     findings = [f for f in resolve(store.graph()) if f.rule == "not-independent"]
     assert len(findings) == 1
     assert "4 outlets, 1 independent origin: Syrian Observatory for Human Rights" in findings[0].message
 
 
-_names = st.text(alphabet=st.characters(codec="utf-8", categories=("L", "N", "Zs", "Pd")), min_size=1,
-                 max_size=30).filter(str.strip)
+_names = st.text(
+    alphabet=st.characters(codec="utf-8", categories=("L", "N", "Zs", "Pd")), min_size=1, max_size=30
+).filter(str.strip)
 
 
 @st.composite
@@ -408,16 +432,27 @@ def _graphs(draw: st.DrawFn) -> Graph:
     sources = {outlet.id: outlet}
     for name in draw(st.lists(_names, max_size=4)):
         kind = draw(st.sampled_from(SourceKind))
-        sources.setdefault(slugify(name), Source(slugify(name), name, kind, tuple(draw(st.lists(_names,
-                                                                                                max_size=2)))))
+        sources.setdefault(
+            slugify(name), Source(slugify(name), name, kind, tuple(draw(st.lists(_names, max_size=2))))
+        )
     claims = []
     for ordinal in range(1, draw(st.integers(0, 4)) + 1):
         chain = [Hop(outlet.id, cue="publishes")]
-        chain += [Hop(source_id, cue=draw(st.none() | _names), mention_span=(0, 1))
-                  for source_id in draw(st.lists(st.sampled_from(sorted(sources)), max_size=3))]
-        claims.append(Claim(claim_id(document.id, ordinal), document.id, draw(st.text(max_size=40)),
-                            draw(st.none() | st.just((0, 1))), draw(st.sampled_from(ClaimKind)),
-                            date=draw(st.none() | st.dates()), chain=tuple(chain)))
+        chain += [
+            Hop(source_id, cue=draw(st.none() | _names), mention_span=(0, 1))
+            for source_id in draw(st.lists(st.sampled_from(sorted(sources)), max_size=3))
+        ]
+        claims.append(
+            Claim(
+                claim_id(document.id, ordinal),
+                document.id,
+                draw(st.text(max_size=40)),
+                draw(st.none() | st.just((0, 1))),
+                draw(st.sampled_from(ClaimKind)),
+                date=draw(st.none() | st.dates()),
+                chain=tuple(chain),
+            )
+        )
     return Graph((document,), tuple(sources.values()), tuple(claims))
 
 
@@ -431,11 +466,18 @@ def test_any_graph_is_stored_whole_and_only_once(graph: Graph) -> None:
         stored = store.graph(graph.documents[0].id)
         assert stored.documents == graph.documents
         roots = _roots(store)
-        scoped = {s.id: f"{s.id}@{graph.documents[0].id}" for s in graph.sources
-                  if s.kind is SourceKind.ANONYMOUS and s.id != graph.documents[0].outlet}
+        scoped = {
+            s.id: f"{s.id}@{graph.documents[0].id}"
+            for s in graph.sources
+            if s.kind is SourceKind.ANONYMOUS and s.id != graph.documents[0].outlet
+        }
         expected = tuple(
-            evolve(claim, chain=tuple(evolve(hop, source=roots[scoped.get(hop.source, hop.source)])
-                                      for hop in claim.chain))
+            evolve(
+                claim,
+                chain=tuple(
+                    evolve(hop, source=roots[scoped.get(hop.source, hop.source)]) for hop in claim.chain
+                ),
+            )
             for claim in graph.claims
         )
         assert stored.claims == expected

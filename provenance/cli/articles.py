@@ -45,9 +45,7 @@ from .base import (
     "circular citations across articles) over every stored document.",
 )
 @click.pass_context
-def audit(
-    ctx: click.Context, articles: tuple[str, ...], fmt: str, fail_on: str, db: Path | None
-) -> None:
+def audit(ctx: click.Context, articles: tuple[str, ...], fmt: str, fail_on: str, db: Path | None) -> None:
     """Audit articles: every claim, on whose word, and what is wrong with the sourcing.
 
     ARTICLE is a .txt, .md or .html article, a .json/.yaml provenance file, a .jsonl corpus
@@ -181,15 +179,32 @@ def extract(articles: tuple[str, ...], output: Path | None, fmt: str | None, for
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @click.option("--claim", "claim_id", metavar="ID", help="The claim to review (claimreview).")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
-              help="ClaimReview of stored claims instead, rated by their newest verdict.")
-@click.option("--all", "all_claims", is_flag=True,
-              help="With --db: one ClaimReview per reviewed claim, into the folder -o.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Config file naming the review author  [default: ./provenance.toml if present]")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="ClaimReview of stored claims instead, rated by their newest verdict.",
+)
+@click.option(
+    "--all",
+    "all_claims",
+    is_flag=True,
+    help="With --db: one ClaimReview per reviewed claim, into the folder -o.",
+)
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Config file naming the review author  [default: ./provenance.toml if present]",
+)
 def export_command(
-    inputs: tuple[str, ...], fmt: str, output: Path | None, force: bool, claim_id: str | None,
-    db: Path | None, all_claims: bool, config_path: Path | None,
+    inputs: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    force: bool,
+    claim_id: str | None,
+    db: Path | None,
+    all_claims: bool,
+    config_path: Path | None,
 ) -> None:
     """Export citation chains to the formats other tools read.
 
@@ -243,8 +258,15 @@ def export_command(
     click.echo(f"Wrote {written} ({fmt}, {len(data):,} bytes).", err=True)
 
 
-def _export_reviews(db: Path, fmt: str, claim_id: str | None, all_claims: bool, output: Path | None,
-                    force: bool, config_path: Path | None) -> None:
+def _export_reviews(
+    db: Path,
+    fmt: str,
+    claim_id: str | None,
+    all_claims: bool,
+    output: Path | None,
+    force: bool,
+    config_path: Path | None,
+) -> None:
     """ClaimReview of one stored claim (to -o or standard output), or of every reviewed one."""
     from ..export import safe_name, write_export
     from ..factcheck import claimreview
@@ -306,13 +328,19 @@ def check(ctx: click.Context, files: tuple[str, ...], fmt: str, fail_on: str) ->
 
 @cli.command()
 @click.argument("files", nargs=-1, metavar="FILE...")
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path),
-              help="Show a stored document instead (with --document).")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Show a stored document instead (with --document).",
+)
 @click.option("--document", "document_id", metavar="ID", help="The stored document to show.")
 @fail_on_option
 @click.pass_context
 def tree(
-    ctx: click.Context, files: tuple[str, ...], db: Path | None, document_id: str | None,
+    ctx: click.Context,
+    files: tuple[str, ...],
+    db: Path | None,
+    document_id: str | None,
     fail_on: str,
 ) -> None:
     """Show the sourcing tree and findings of curated provenance files, or of a stored document.

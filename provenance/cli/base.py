@@ -15,8 +15,19 @@ from ..model import Finding, Graph, Severity
 
 SEVERITIES = [severity.value for severity in Severity]
 EXPORT_FORMATS = [
-    "json", "jsonl", "yaml", "csv", "dot", "graphml", "mermaid", "prov-json", "prov-n", "prov-o",
-    "claimreview", "markdown", "html",
+    "json",
+    "jsonl",
+    "yaml",
+    "csv",
+    "dot",
+    "graphml",
+    "mermaid",
+    "prov-json",
+    "prov-n",
+    "prov-o",
+    "claimreview",
+    "markdown",
+    "html",
 ]
 """The names of `provenance.export.FORMATS`, listed here so that --help does not import them all."""
 
@@ -86,7 +97,6 @@ def write_text(text: str) -> None:
     sys.stdout.write(text)
 
 
-
 DB_OPTION = click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
@@ -120,9 +130,10 @@ def write_json(value: object) -> None:
     write_text(json.dumps(converter.unstructure(value), ensure_ascii=False, indent=2) + "\n")
 
 
-
 CONFIG_OPTION = click.option(
-    "--config", "config_path", type=click.Path(dir_okay=False, path_type=Path),
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False, path_type=Path),
     help="TOML file with the rating scale and review author  [default: ./provenance.toml if present]",
 )
 
@@ -140,4 +151,3 @@ def load_config(path: Path | None) -> Any:
 def main() -> None:
     """Entry point of the ``provenance`` console script."""
     cli(prog_name="provenance")
-

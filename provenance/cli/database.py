@@ -48,7 +48,10 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int | None) -> None:
     stderr = error_console()
     with open_store(db, readonly=False) as store, _ProgressBar(stderr) as progress:
         summary = run_ingest(
-            paths, store, jobs=jobs, on_progress=progress.update,
+            paths,
+            store,
+            jobs=jobs,
+            on_progress=progress.update,
             stdin=sys.stdin.buffer,
         )
     for name, reason in summary.failed:
@@ -89,9 +92,14 @@ class _ProgressBar:
             )
 
             self.bar = Progress(
-                TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(),
-                TextColumn("{task.fields[claims]} claims"), TextColumn("{task.fields[rate]} docs/s"),
-                TimeElapsedColumn(), TimeRemainingColumn(), console=self.console,
+                TextColumn("[bold]ingest"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[claims]} claims"),
+                TextColumn("{task.fields[rate]} docs/s"),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                console=self.console,
             )
             self.bar.start()
             self.task = self.bar.add_task("ingest", total=None, claims=0, rate="-")
@@ -100,8 +108,13 @@ class _ProgressBar:
     def update(self, progress: Any) -> None:
         if self.bar is not None:
             speed = self.bar.tasks[0].speed
-            self.bar.update(self.task, completed=progress.done, total=progress.total,
-                            claims=progress.claims, rate=f"{speed:,.0f}" if speed else "-")
+            self.bar.update(
+                self.task,
+                completed=progress.done,
+                total=progress.total,
+                claims=progress.claims,
+                rate=f"{speed:,.0f}" if speed else "-",
+            )
         elif progress.done - self.reported >= 5000:
             self.reported = progress.done
             of = f"/{progress.total}" if progress.total else ""
@@ -115,8 +128,14 @@ class _ProgressBar:
 @cli.command()
 @click.argument("query")
 @DB_OPTION
-@click.option("-n", "--limit", type=click.IntRange(1, 1000), default=20, show_default=True,
-              help="How many claims to show.")
+@click.option(
+    "-n",
+    "--limit",
+    type=click.IntRange(1, 1000),
+    default=20,
+    show_default=True,
+    help="How many claims to show.",
+)
 @JSON_OPTION
 def search(query: str, db: Path, limit: int, fmt: str) -> None:
     """Full-text search over stored claims, best match first, each with its chain.
@@ -141,8 +160,14 @@ def search(query: str, db: Path, limit: int, fmt: str) -> None:
 @cli.command()
 @click.argument("source")
 @DB_OPTION
-@click.option("-n", "--limit", type=click.IntRange(1, 100_000), default=100, show_default=True,
-              help="How many of the newest claims to list.")
+@click.option(
+    "-n",
+    "--limit",
+    type=click.IntRange(1, 100_000),
+    default=100,
+    show_default=True,
+    help="How many of the newest claims to list.",
+)
 @JSON_OPTION
 def trace(source: str, db: Path, limit: int, fmt: str) -> None:
     """Everything that rests on a source: claims and documents, through intermediate hops.
@@ -191,7 +216,9 @@ def sources(ctx: click.Context, db: Path, anonymous: bool, fmt: str) -> None:
 
 
 SUB_DB_OPTION = click.option(
-    "--db", "sub_db", type=click.Path(dir_okay=False, path_type=Path),
+    "--db",
+    "sub_db",
+    type=click.Path(dir_okay=False, path_type=Path),
     help="The SQLite database  [default: the one given to 'sources', else provenance.db]",
 )
 

@@ -28,17 +28,32 @@ def _ratings(value: str | None) -> frozenset[str]:
 @cli.command("check-claim")
 @click.argument("text")
 @DB_OPTION
-@click.option("--threshold", type=click.FloatRange(0, 100), default=70.0, show_default=True,
-              help="Least similarity (0-100) for a stored claim or review to count as a match.")
-@click.option("-n", "--limit", type=click.IntRange(1, 1000), default=10, show_default=True,
-              help="How many matches to show.")
-@click.option("--fail-if-rated", metavar="RATINGS",
-              help="Comma-separated ratings (e.g. false,misleading): exit 1 when a match's "
-              "standing verdict is one of them.")
+@click.option(
+    "--threshold",
+    type=click.FloatRange(0, 100),
+    default=70.0,
+    show_default=True,
+    help="Least similarity (0-100) for a stored claim or review to count as a match.",
+)
+@click.option(
+    "-n",
+    "--limit",
+    type=click.IntRange(1, 1000),
+    default=10,
+    show_default=True,
+    help="How many matches to show.",
+)
+@click.option(
+    "--fail-if-rated",
+    metavar="RATINGS",
+    help="Comma-separated ratings (e.g. false,misleading): exit 1 when a match's "
+    "standing verdict is one of them.",
+)
 @JSON_OPTION
 @click.pass_context
-def check_claim(ctx: click.Context, text: str, db: Path, threshold: float, limit: int,
-                fail_if_rated: str | None, fmt: str) -> None:
+def check_claim(
+    ctx: click.Context, text: str, db: Path, threshold: float, limit: int, fail_if_rated: str | None, fmt: str
+) -> None:
     """Has this claim been seen, where, on whose word, and what was decided about it?
 
     Stored claims sharing words with TEXT are ranked by similarity; copies of one claim in
@@ -57,9 +72,17 @@ def check_claim(ctx: click.Context, text: str, db: Path, threshold: float, limit
     if fmt == "json":
         from ..serialize import converter
 
-        write_json([{**converter.unstructure(match), "origins": match.origins,
-                      "first_appearance": converter.unstructure(match.first_appearance),
-                      "verdict": converter.unstructure(match.verdict)} for match in matches])
+        write_json(
+            [
+                {
+                    **converter.unstructure(match),
+                    "origins": match.origins,
+                    "first_appearance": converter.unstructure(match.first_appearance),
+                    "verdict": converter.unstructure(match.verdict),
+                }
+                for match in matches
+            ]
+        )
     else:
         from ..render.review import render_matches
 
@@ -70,16 +93,32 @@ def check_claim(ctx: click.Context, text: str, db: Path, threshold: float, limit
 
 @cli.command()
 @click.argument("claim_id", metavar="CLAIM_ID")
-@click.option("--rating", required=True, help="The verdict, a name on the scale (default scale: "
-              "true, mostly-true, half-true, misleading, false, unproven).")
+@click.option(
+    "--rating",
+    required=True,
+    help="The verdict, a name on the scale (default scale: "
+    "true, mostly-true, half-true, misleading, false, unproven).",
+)
 @click.option("--reviewer", required=True, metavar="NAME", help="Who reviewed the claim.")
 @click.option("--note", metavar="TEXT", help="Why, in a sentence or two (ClaimReview reviewBody).")
-@click.option("--evidence", "evidence", multiple=True, metavar="URL",
-              help="A source the verdict rests on; repeat for several.")
+@click.option(
+    "--evidence",
+    "evidence",
+    multiple=True,
+    metavar="URL",
+    help="A source the verdict rests on; repeat for several.",
+)
 @DB_OPTION
 @CONFIG_OPTION
-def review(claim_id: str, rating: str, reviewer: str, note: str | None, evidence: tuple[str, ...],
-           db: Path, config_path: Path | None) -> None:
+def review(
+    claim_id: str,
+    rating: str,
+    reviewer: str,
+    note: str | None,
+    evidence: tuple[str, ...],
+    db: Path,
+    config_path: Path | None,
+) -> None:
     """Record a verdict on a stored claim; earlier verdicts are kept and the newest stands.
 
     The verdict holds for every copy of the claim in other articles. A newsroom's own scale
@@ -106,8 +145,16 @@ def review(claim_id: str, rating: str, reviewer: str, note: str | None, evidence
     if not db.exists():
         raise InputError("no such database; fill one with 'provenance ingest'", path=str(db))
     with open_store(db, readonly=False) as store:
-        recorded = record_review(store, claim_id, rating, config, reviewer=reviewer, note=note,
-                                 evidence=evidence, reviewed=datetime.now(UTC))
+        recorded = record_review(
+            store,
+            claim_id,
+            rating,
+            config,
+            reviewer=reviewer,
+            note=note,
+            evidence=evidence,
+            reviewed=datetime.now(UTC),
+        )
     click.echo(f"Recorded {recorded.label!r} on {claim_id} by {reviewer}; it now stands.", err=True)
 
 
@@ -127,8 +174,9 @@ def reviews(claim_id: str, db: Path, fmt: str) -> None:
     if fmt == "json":
         from ..serialize import converter
 
-        write_json([{**converter.unstructure(item), "standing": number == 0}
-                     for number, item in enumerate(history)])
+        write_json(
+            [{**converter.unstructure(item), "standing": number == 0} for number, item in enumerate(history)]
+        )
         return
     from ..render.review import render_reviews
 

@@ -27,37 +27,89 @@ from . import (
 )
 from .options import Exporter, ExportOptions, Verdict
 
-__all__ = ["DEFAULT_OPTIONS", "FORMATS", "ExportOptions", "Exporter", "Verdict", "default_filename",
-           "export", "write_export"]
+__all__ = [
+    "DEFAULT_OPTIONS",
+    "FORMATS",
+    "ExportOptions",
+    "Exporter",
+    "Verdict",
+    "default_filename",
+    "export",
+    "write_export",
+]
 
-FORMATS: dict[str, Exporter] = {exporter.name: exporter for exporter in (
-    Exporter("json", ".json", "application/json",
-             "the canonical provenance document (schemas/provenance.schema.json)", json.write),
-    Exporter("jsonl", ".jsonl", "application/jsonl",
-             "one canonical document per article, one per line", jsonl.write),
-    Exporter("yaml", ".yaml", "application/yaml",
-             "the canonical provenance document as YAML, for curation", yaml.write),
-    Exporter("csv", ".csv", "text/csv",
-             "one spreadsheet row per hop of every claim's chain", csv.write),
-    Exporter("dot", ".dot", "text/vnd.graphviz",
-             "GraphViz graph of documents, sources, claims and hops", dot.write),
-    Exporter("graphml", ".graphml", "application/graphml+xml",
-             "GraphML for Gephi, yEd and networkx", graphml.write),
-    Exporter("mermaid", ".mmd", "text/vnd.mermaid",
-             "Mermaid flowchart that GitHub Markdown renders", mermaid.write),
-    Exporter("prov-json", ".prov.json", "application/json",
-             "W3C PROV as PROV-JSON", prov_json.write),
-    Exporter("prov-n", ".provn", "text/provenance-notation",
-             "W3C PROV as PROV-N", prov_n.write),
-    Exporter("prov-o", ".ttl", "text/turtle",
-             "W3C PROV-O as RDF Turtle", prov_o.write),
-    Exporter("claimreview", ".jsonld", "application/ld+json",
-             "schema.org ClaimReview JSON-LD for one claim (needs --claim)", claimreview.write),
-    Exporter("markdown", ".md", "text/markdown",
-             "sourcing tree and findings for a wiki or pull request", markdown.write),
-    Exporter("html", ".html", "text/html",
-             "self-contained report page: article, tree, findings, chains", html.write),
-)}
+FORMATS: dict[str, Exporter] = {
+    exporter.name: exporter
+    for exporter in (
+        Exporter(
+            "json",
+            ".json",
+            "application/json",
+            "the canonical provenance document (schemas/provenance.schema.json)",
+            json.write,
+        ),
+        Exporter(
+            "jsonl",
+            ".jsonl",
+            "application/jsonl",
+            "one canonical document per article, one per line",
+            jsonl.write,
+        ),
+        Exporter(
+            "yaml",
+            ".yaml",
+            "application/yaml",
+            "the canonical provenance document as YAML, for curation",
+            yaml.write,
+        ),
+        Exporter("csv", ".csv", "text/csv", "one spreadsheet row per hop of every claim's chain", csv.write),
+        Exporter(
+            "dot",
+            ".dot",
+            "text/vnd.graphviz",
+            "GraphViz graph of documents, sources, claims and hops",
+            dot.write,
+        ),
+        Exporter(
+            "graphml",
+            ".graphml",
+            "application/graphml+xml",
+            "GraphML for Gephi, yEd and networkx",
+            graphml.write,
+        ),
+        Exporter(
+            "mermaid",
+            ".mmd",
+            "text/vnd.mermaid",
+            "Mermaid flowchart that GitHub Markdown renders",
+            mermaid.write,
+        ),
+        Exporter("prov-json", ".prov.json", "application/json", "W3C PROV as PROV-JSON", prov_json.write),
+        Exporter("prov-n", ".provn", "text/provenance-notation", "W3C PROV as PROV-N", prov_n.write),
+        Exporter("prov-o", ".ttl", "text/turtle", "W3C PROV-O as RDF Turtle", prov_o.write),
+        Exporter(
+            "claimreview",
+            ".jsonld",
+            "application/ld+json",
+            "schema.org ClaimReview JSON-LD for one claim (needs --claim)",
+            claimreview.write,
+        ),
+        Exporter(
+            "markdown",
+            ".md",
+            "text/markdown",
+            "sourcing tree and findings for a wiki or pull request",
+            markdown.write,
+        ),
+        Exporter(
+            "html",
+            ".html",
+            "text/html",
+            "self-contained report page: article, tree, findings, chains",
+            html.write,
+        ),
+    )
+}
 """Every format by the name ``--to`` takes, in the order ``--help`` lists them."""
 
 DEFAULT_OPTIONS = ExportOptions()
@@ -78,8 +130,11 @@ def default_filename(graph: Graph, fmt: str, options: ExportOptions = DEFAULT_OP
     exporter = FORMATS.get(fmt)
     if exporter is None:
         raise InputError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    stem = options.claim if fmt == "claimreview" and options.claim else (
-        graph.documents[0].id if len(graph.documents) == 1 else "provenance")
+    stem = (
+        options.claim
+        if fmt == "claimreview" and options.claim
+        else (graph.documents[0].id if len(graph.documents) == 1 else "provenance")
+    )
     return safe_name(stem) + exporter.extension
 
 

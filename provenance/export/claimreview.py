@@ -50,8 +50,11 @@ def write(graph: Graph, options: ExportOptions) -> bytes:
         review["@comment"] = NO_VERDICT_NOTE
     else:
         rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.name}
-        for key, value in (("ratingValue", verdict.value), ("bestRating", verdict.best),
-                           ("worstRating", verdict.worst)):
+        for key, value in (
+            ("ratingValue", verdict.value),
+            ("bestRating", verdict.best),
+            ("worstRating", verdict.worst),
+        ):
             if value is not None:
                 rating[key] = value
         review["reviewRating"] = rating
@@ -118,6 +121,5 @@ def _article(graph: Graph, document: Document) -> dict[str, Any]:
     if document.published:
         article["datePublished"] = document.published.isoformat()
     if document.outlet:
-        article["publisher"] = {"@type": "Organization",
-                                "name": Lookup(graph).source(document.outlet).name}
+        article["publisher"] = {"@type": "Organization", "name": Lookup(graph).source(document.outlet).name}
     return article

@@ -9,8 +9,20 @@ from ..model import Graph
 from .options import ExportOptions, Lookup
 
 COLUMNS = (
-    "claim_id", "claim_text", "claim_kind", "claim_date", "hop", "source_id", "source_name",
-    "source_kind", "cue", "mention", "cited_document", "document", "outlet", "published",
+    "claim_id",
+    "claim_text",
+    "claim_kind",
+    "claim_date",
+    "hop",
+    "source_id",
+    "source_name",
+    "source_kind",
+    "cue",
+    "mention",
+    "cited_document",
+    "document",
+    "outlet",
+    "published",
 )
 """The header row, in order."""
 
@@ -34,18 +46,22 @@ def write(graph: Graph, options: ExportOptions) -> bytes:
             "outlet": lookup.outlet_name(document),
             "published": document.published.isoformat() if document and document.published else "",
         }
-        rows: list[dict[str, str]] = [{}] if not claim.chain else [
-            {
-                "hop": str(index),
-                "source_id": hop.source,
-                "source_name": lookup.source(hop.source).name,
-                "source_kind": lookup.source(hop.source).kind.value,
-                "cue": hop.cue or "",
-                "mention": hop.mention or "",
-                "cited_document": hop.document or "",
-            }
-            for index, hop in enumerate(claim.chain)
-        ]
+        rows: list[dict[str, str]] = (
+            [{}]
+            if not claim.chain
+            else [
+                {
+                    "hop": str(index),
+                    "source_id": hop.source,
+                    "source_name": lookup.source(hop.source).name,
+                    "source_kind": lookup.source(hop.source).kind.value,
+                    "cue": hop.cue or "",
+                    "mention": hop.mention or "",
+                    "cited_document": hop.document or "",
+                }
+                for index, hop in enumerate(claim.chain)
+            ]
+        )
         for row in rows:
             cells = {**common, **row}
             writer.writerow([defuse(cells.get(column, "")) for column in COLUMNS])

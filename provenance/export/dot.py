@@ -17,9 +17,12 @@ _LABEL_LENGTH = 60
 def write(graph: Graph, options: ExportOptions) -> bytes:
     """A ``digraph`` that ``dot -Tsvg`` lays out left to right; full texts are in tooltips."""
     nodes, edges = nodes_and_edges(graph)
-    lines = ["digraph provenance {", "  rankdir=LR;",
-             '  node [fontname="Helvetica", fontsize=10];',
-             '  edge [fontname="Helvetica", fontsize=9];']
+    lines = [
+        "digraph provenance {",
+        "  rankdir=LR;",
+        '  node [fontname="Helvetica", fontsize=10];',
+        '  edge [fontname="Helvetica", fontsize=9];',
+    ]
     lines += [f"  {_node(node)}" for node in nodes]
     lines += [f"  {_edge(edge)}" for edge in edges]
     lines.append("}")
@@ -44,15 +47,26 @@ def _node(node: Node) -> str:
     style = _STYLE[node.type]
     if node.kind in {"anonymous", "unattributed"}:
         style += ', color="#c0392b", fontcolor="#c0392b"'
-    attributes = {"label": _short(node.label), "tooltip": node.label, "type": node.type,
-                  "model_id": node.id, "kind": node.kind}
+    attributes = {
+        "label": _short(node.label),
+        "tooltip": node.label,
+        "type": node.type,
+        "model_id": node.id,
+        "kind": node.kind,
+    }
     listed = ", ".join(f"{name}={quote(value)}" for name, value in attributes.items())
     return f"{quote(node.key)} [{listed}, {style}];"
 
 
 def _edge(edge: Edge) -> str:
-    attributes = {"label": edge.cue, "relation": edge.relation, "cue": edge.cue,
-                  "kind": edge.kind, "claim": edge.claim, "hop": str(edge.hop)}
+    attributes = {
+        "label": edge.cue,
+        "relation": edge.relation,
+        "cue": edge.cue,
+        "kind": edge.kind,
+        "claim": edge.claim,
+        "hop": str(edge.hop),
+    }
     listed = ", ".join(f"{name}={quote(value)}" for name, value in attributes.items())
     style = ", style=dashed" if edge.relation in {"contains", "publishes", "cites"} else ""
     return f"{quote(edge.source)} -> {quote(edge.target)} [{listed}{style}];"

@@ -27,22 +27,30 @@ def write(graph: Graph, options: ExportOptions) -> bytes:
         _key(root, "node", name, "string")
     for name in _EDGE_KEYS:
         _key(root, "edge", name, "int" if name == "hop" else "string")
-    element = ET.SubElement(root, f"{{{NAMESPACE}}}graph", id="provenance",
-                            edgedefault="directed")
+    element = ET.SubElement(root, f"{{{NAMESPACE}}}graph", id="provenance", edgedefault="directed")
     keys = {node.key: f"n{number}" for number, node in enumerate(nodes)}
     for node in nodes:
         _item(element, "node", _node_data(node), id=keys[node.key])
     for number, edge in enumerate(edges):
-        _item(element, "edge", _edge_data(edge), id=f"e{number}", source=keys[edge.source],
-              target=keys[edge.target])
+        _item(
+            element,
+            "edge",
+            _edge_data(edge),
+            id=f"e{number}",
+            source=keys[edge.source],
+            target=keys[edge.target],
+        )
     ET.indent(root)
     data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
     return data + b"\n"
 
 
 def _key(root: ET.Element, domain: str, name: str, kind: str) -> None:
-    ET.SubElement(root, f"{{{NAMESPACE}}}key", {
-        "id": f"{domain}_{name}", "for": domain, "attr.name": name, "attr.type": kind})
+    ET.SubElement(
+        root,
+        f"{{{NAMESPACE}}}key",
+        {"id": f"{domain}_{name}", "for": domain, "attr.name": name, "attr.type": kind},
+    )
 
 
 def _node_data(node: Node) -> dict[str, str]:

@@ -22,11 +22,19 @@ def write(graph: Graph, options: ExportOptions) -> bytes:
     keys = {claim.id: f"k{number}" for number, claim in enumerate(graph.claims)}
     page = _Page(Lookup(graph), keys, cues(graph))
     style, script = _asset("report.css"), _asset("report.js")
-    policy = (f"default-src 'none'; style-src '{_digest(style)}'; "
-              f"script-src '{_digest(script)}'; base-uri 'none'; form-action 'none'")
+    policy = (
+        f"default-src 'none'; style-src '{_digest(style)}'; "
+        f"script-src '{_digest(script)}'; base-uri 'none'; form-action 'none'"
+    )
     title = graph.documents[0].title if len(graph.documents) == 1 else None
-    counts = " · ".join(_count(len(items), noun) for items, noun in (
-        (graph.documents, "document"), (graph.claims, "claim"), (graph.findings, "finding")))
+    counts = " · ".join(
+        _count(len(items), noun)
+        for items, noun in (
+            (graph.documents, "document"),
+            (graph.claims, "claim"),
+            (graph.findings, "finding"),
+        )
+    )
     parts = [
         "<!doctype html>",
         '<html lang="en">',
@@ -56,8 +64,7 @@ def _count(number: int, noun: str) -> str:
     return f"{number} {noun}{'' if number == 1 else 's'}"
 
 
-_LEGEND = "".join(f'<mark class="legend kind-{kind.value}">{kind.value}</mark> '
-                  for kind in ClaimKind)
+_LEGEND = "".join(f'<mark class="legend kind-{kind.value}">{kind.value}</mark> ' for kind in ClaimKind)
 
 
 @cache
@@ -108,19 +115,24 @@ def _branch(page: _Page, branch: Branch, cue: str) -> str:
     said = f' <span class="cue">{escape(cue)}</span>' if cue else ""
     kind = escape(source.kind.value)
     items = [_claim_item(claim, page.keys) for claim in branch.claims]
-    items += [_branch(page, child, page.cues.get((branch.source, child.source), ""))
-              for child in branch.children.values()]
-    return (f'<li class="source"><details open><summary>{said and said + " "}'
-            f'<strong>{escape(source.name)}</strong> <span class="kind {kind}">{kind}</span>'
-            f'</summary><ul>{"".join(items)}</ul></details></li>')
-
+    items += [
+        _branch(page, child, page.cues.get((branch.source, child.source), ""))
+        for child in branch.children.values()
+    ]
+    return (
+        f'<li class="source"><details open><summary>{said and said + " "}'
+        f'<strong>{escape(source.name)}</strong> <span class="kind {kind}">{kind}</span>'
+        f"</summary><ul>{''.join(items)}</ul></details></li>"
+    )
 
 
 def _claim_item(claim: Claim, keys: dict[str, str]) -> str:
     text = " ".join(claim.text.split())
-    return (f'<li class="claim"><button type="button" class="claim-ref" '
-            f'data-claim="{keys[claim.id]}">“{escape(text)}” '
-            f'<span class="kind">{escape(claim.kind.value)}</span></button></li>')
+    return (
+        f'<li class="claim"><button type="button" class="claim-ref" '
+        f'data-claim="{keys[claim.id]}">“{escape(text)}” '
+        f'<span class="kind">{escape(claim.kind.value)}</span></button></li>'
+    )
 
 
 def _highlighted(page: _Page, document: Document) -> str:
@@ -128,14 +140,19 @@ def _highlighted(page: _Page, document: Document) -> str:
     belongs to every claim covering it, the narrowest first."""
     text = document.text
     keys = page.keys
-    spans = [(claim.span, claim) for claim in page.lookup.claims_in(document.id)
-             if claim.span and claim.span[1] <= len(text) and claim.span[0] < claim.span[1]]
+    spans = [
+        (claim.span, claim)
+        for claim in page.lookup.claims_in(document.id)
+        if claim.span and claim.span[1] <= len(text) and claim.span[0] < claim.span[1]
+    ]
     cuts = sorted({0, len(text)} | {edge for span, _ in spans for edge in span})
     pieces: list[str] = []
     opened: set[str] = set()
     for start, end in pairwise(cuts):
-        covering = sorted((c for span, c in spans if span[0] <= start and end <= span[1]),
-                          key=lambda c: (c.span[1] - c.span[0]) if c.span else 0)
+        covering = sorted(
+            (c for span, c in spans if span[0] <= start and end <= span[1]),
+            key=lambda c: (c.span[1] - c.span[0]) if c.span else 0,
+        )
         piece = escape(text[start:end])
         if not covering:
             pieces.append(piece)
@@ -146,7 +163,8 @@ def _highlighted(page: _Page, document: Document) -> str:
         pieces.append(
             f'<mark class="claim kind-{escape(covering[0].kind.value)}"{anchor} tabindex="0" '
             f'data-claims="{" ".join(keys[c.id] for c in covering)}" '
-            f'title="{escape(chain_summary(page.lookup, covering[0]))}">{piece}</mark>')
+            f'title="{escape(chain_summary(page.lookup, covering[0]))}">{piece}</mark>'
+        )
     return "".join(pieces)
 
 
@@ -166,11 +184,14 @@ def _findings(graph: Graph, keys: dict[str, str]) -> str:
     items = []
     for finding in graph.findings:
         severity = escape(finding.severity.value)
-        body = (f'<span class="severity">{severity}</span> <code>{escape(finding.rule)}</code> '
-                f"{escape(finding.message)}")
+        body = (
+            f'<span class="severity">{severity}</span> <code>{escape(finding.rule)}</code> '
+            f"{escape(finding.message)}"
+        )
         if finding.claim in keys:
-            body = (f'<button type="button" class="claim-ref" '
-                    f'data-claim="{keys[finding.claim]}">{body}</button>')
+            body = (
+                f'<button type="button" class="claim-ref" data-claim="{keys[finding.claim]}">{body}</button>'
+            )
         items.append(f'<li class="finding severity-{severity}">{body}</li>')
     listed = "".join(items) or '<li class="empty">No findings.</li>'
     return f'<section id="findings"><h2>Findings</h2><ul>{listed}</ul></section>'
@@ -184,20 +205,23 @@ def _chains(page: _Page) -> str:
             source = page.lookup.source(hop.source)
             cue = f'<span class="cue">{escape(hop.cue)}</span> ' if hop.cue else ""
             about = f" — {escape(source.description)}" if source.description else ""
-            mention = (f" (as “{escape(hop.mention)}”)"
-                       if hop.mention and hop.mention != source.name else "")
-            cited = (f"; own document <code>{escape(hop.document)}</code>"
-                     if hop.document else "")
-            steps.append(f"<li>{cue if index else ''}<strong>{escape(source.name)}</strong> "
-                         f'<span class="kind">{escape(source.kind.value)}</span>'
-                         f"{mention}{about}{cited}</li>")
+            mention = f" (as “{escape(hop.mention)}”)" if hop.mention and hop.mention != source.name else ""
+            cited = f"; own document <code>{escape(hop.document)}</code>" if hop.document else ""
+            steps.append(
+                f"<li>{cue if index else ''}<strong>{escape(source.name)}</strong> "
+                f'<span class="kind">{escape(source.kind.value)}</span>'
+                f"{mention}{about}{cited}</li>"
+            )
         if len(claim.chain) < 2:
             steps.append('<li class="empty">no source beyond the outlet</li>')
         chains.append(
             f'<div class="chain" id="chain-{page.keys[claim.id]}" hidden>'
             f'<p class="claim-text">“{escape(" ".join(claim.text.split()))}”</p>'
             f'<p><span class="kind">{escape(claim.kind.value)}</span> '
-            f"<code>{escape(claim.id)}</code></p><ol>{''.join(steps)}</ol></div>")
-    return (f'<aside id="chain-panel" hidden aria-live="polite">'
-            f'<button type="button" class="close" aria-label="Close">×</button>'
-            f"<h2>Chain of attribution</h2>{''.join(chains)}</aside>")
+            f"<code>{escape(claim.id)}</code></p><ol>{''.join(steps)}</ol></div>"
+        )
+    return (
+        f'<aside id="chain-panel" hidden aria-live="polite">'
+        f'<button type="button" class="close" aria-label="Close">×</button>'
+        f"<h2>Chain of attribution</h2>{''.join(chains)}</aside>"
+    )

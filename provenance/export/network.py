@@ -78,10 +78,14 @@ def nodes_and_edges(graph: Graph) -> tuple[list[Node], list[Edge]]:
         previous = key
         for index, hop in enumerate(claim.chain):
             target = add_source(hop.source)
-            edges.append(Edge(previous, target, "attributes", hop.cue or "", claim.kind.value,
-                              claim.id, index))
+            edges.append(
+                Edge(previous, target, "attributes", hop.cue or "", claim.kind.value, claim.id, index)
+            )
             if hop.document:
-                edges.append(Edge(target, add_document(hop.document), "cites", hop.cue or "",
-                                  claim=claim.id, hop=index))
+                edges.append(
+                    Edge(
+                        target, add_document(hop.document), "cites", hop.cue or "", claim=claim.id, hop=index
+                    )
+                )
             previous = target
     return list(nodes.values()), edges

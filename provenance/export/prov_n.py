@@ -15,8 +15,9 @@ _PLACEHOLDERS = {"wasDerivedFrom": 3, "wasAttributedTo": 0, "hadMember": 0}
 def write(graph: Graph, options: ExportOptions) -> bytes:
     """One ``document ... endDocument`` block with every record of `provrecords.records`."""
     lines = ["document"]
-    lines += [f"  prefix {prefix} <{iri}>" for prefix, iri in NAMESPACES.items()
-              if prefix not in {"prov", "xsd"}]
+    lines += [
+        f"  prefix {prefix} <{iri}>" for prefix, iri in NAMESPACES.items() if prefix not in {"prov", "xsd"}
+    ]
     lines += [""]
     lines += [f"  {statement(record)}" for record in records(graph)]
     lines.append("endDocument")
@@ -49,4 +50,3 @@ def literal(value: Value) -> str:
     if isinstance(value, date):
         return f'"{value.isoformat()}" %% xsd:date'
     return str(value)
-

@@ -41,19 +41,21 @@ def _turtle(record: Record) -> str:
         time = record.time.isoformat() if record.time else ""
         stamp = f'"{time}"^^xsd:dateTime'
         qualified = _blank("prov:Generation", [("prov:atTime", stamp)])
-        return _block(record.args[0], [("prov:generatedAtTime", stamp),
-                                       ("prov:qualifiedGeneration", qualified)])
+        return _block(
+            record.args[0], [("prov:generatedAtTime", stamp), ("prov:qualifiedGeneration", qualified)]
+        )
     if record.type == "hadMember":
         return _block(record.args[0], [("prov:hadMember", record.args[1])])
     subject, used = record.args
     if record.type == "wasAttributedTo":
         qualified = _blank("prov:Attribution", [("prov:agent", used), *_properties(record)])
-        return _block(subject, [("prov:wasAttributedTo", used),
-                                ("prov:qualifiedAttribution", qualified)])
+        return _block(subject, [("prov:wasAttributedTo", used), ("prov:qualifiedAttribution", qualified)])
     # wasDerivedFrom: the shortcut and qualified forms of its most specific type.
     types = [v.name for n, v in record.attributes if n == "prov:type" and isinstance(v, QName)]
-    qualify, shortcut = next((_DERIVATIONS[t] for t in types if t in _DERIVATIONS),
-                             ("prov:qualifiedDerivation", "prov:wasDerivedFrom"))
+    qualify, shortcut = next(
+        (_DERIVATIONS[t] for t in types if t in _DERIVATIONS),
+        ("prov:qualifiedDerivation", "prov:wasDerivedFrom"),
+    )
     classes = ", ".join(["prov:Derivation", *types])
     qualified = _blank(classes, [("prov:entity", used), *_properties(record, skip_types=True)])
     pairs = [("prov:wasDerivedFrom", used), (qualify, qualified)]
@@ -63,8 +65,11 @@ def _turtle(record: Record) -> str:
 
 
 def _properties(record: Record, *, skip_types: bool = False) -> list[tuple[str, str]]:
-    return [(_RENAMED.get(name, name), literal(value)) for name, value in record.attributes
-            if not (skip_types and name == "prov:type")]
+    return [
+        (_RENAMED.get(name, name), literal(value))
+        for name, value in record.attributes
+        if not (skip_types and name == "prov:type")
+    ]
 
 
 def _block(subject: str, pairs: list[tuple[str, str]]) -> str:
@@ -89,4 +94,3 @@ def literal(value: Value) -> str:
     if isinstance(value, date):
         return f'"{value.isoformat()}"^^xsd:date'
     return str(value)
-

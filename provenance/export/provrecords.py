@@ -91,8 +91,9 @@ def records(graph: Graph) -> list[Record]:
     relations = 0
     lookup = Lookup(graph)
 
-    def relation(kind: str, *args: str, time: datetime | None = None,
-                 attributes: tuple[tuple[str, Value], ...] = ()) -> None:
+    def relation(
+        kind: str, *args: str, time: datetime | None = None, attributes: tuple[tuple[str, Value], ...] = ()
+    ) -> None:
         nonlocal relations
         relations += 1
         out.append(Record(kind, f"_:r{relations}", args, time, attributes))
@@ -121,8 +122,10 @@ def records(graph: Graph) -> list[Record]:
         home = lookup.document(claim.document)
         language = home.language if home else None
         attributes: list[tuple[str, Value]] = [
-            ("prov:type", QName("pv:Claim")), ("prov:value", Text(claim.text, language)),
-            ("pv:kind", Text(claim.kind.value))]
+            ("prov:type", QName("pv:Claim")),
+            ("prov:value", Text(claim.text, language)),
+            ("pv:kind", Text(claim.kind.value)),
+        ]
         if claim.date:
             attributes.append(("pv:date", claim.date))
         out.append(Record("entity", name, attributes=tuple(attributes)))
@@ -138,16 +141,21 @@ def records(graph: Graph) -> list[Record]:
                 relation("wasAttributedTo", name, agent(hop.source), attributes=numbered)
                 continue
             said = f"said:{local(claim.id)}.{index}"
-            out.append(Record("entity", said, attributes=(
-                ("prov:type", QName("pv:Statement")), ("pv:hop", index))))
+            out.append(
+                Record("entity", said, attributes=(("prov:type", QName("pv:Statement")), ("pv:hop", index)))
+            )
             quoted = claim.kind is ClaimKind.DIRECT and index == 1
             typed = (("prov:type", QName("prov:Quotation")),) if quoted else ()
             relation("wasDerivedFrom", previous, said, attributes=(*typed, *numbered))
             relation("wasAttributedTo", said, agent(hop.source), attributes=numbered)
             if hop.document:
                 cited = document(hop.document)
-                relation("wasDerivedFrom", previous, cited,
-                         attributes=(("prov:type", QName("prov:PrimarySource")), *numbered))
+                relation(
+                    "wasDerivedFrom",
+                    previous,
+                    cited,
+                    attributes=(("prov:type", QName("prov:PrimarySource")), *numbered),
+                )
                 relation("hadMember", cited, said)
             previous = said
     head = [_agent(lookup, source_id) for source_id in agents]
@@ -187,7 +195,9 @@ def _agent(lookup: Lookup, source_id: str) -> Record:
 def _document(lookup: Lookup, document_id: str) -> Record:
     document = lookup.document(document_id)
     attributes: list[tuple[str, Value]] = [
-        ("prov:type", QName("schema:NewsArticle")), ("prov:type", QName("prov:Collection"))]
+        ("prov:type", QName("schema:NewsArticle")),
+        ("prov:type", QName("prov:Collection")),
+    ]
     if document and document.title:
         attributes.append(("prov:label", Text(document.title, document.language)))
     if document and document.url:

@@ -33,8 +33,12 @@ def render_audit(graph: Graph) -> Group:
     parts: list[RenderableType] = []
     for document_id, members in claims.items():
         document = documents_by_id.get(document_id)
-        part = Graph((document,) if document else (), graph.sources, tuple(members),
-                     tuple(findings.get(document_id, ())))
+        part = Graph(
+            (document,) if document else (),
+            graph.sources,
+            tuple(members),
+            tuple(findings.get(document_id, ())),
+        )
         parts += [render_tree(part), Text(), render_findings(part.findings, part), Text()]
     rest = tuple(findings.get(None, ()))
     if rest:

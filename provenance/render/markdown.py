@@ -41,8 +41,11 @@ def render_markdown(graph: Graph) -> str:
     sections = [_document(view, by_document.get(view.document.id, []), claims) for view in views]
     rest = by_document.get(None, [])
     if rest or not views:
-        sections.append(_findings("# Findings across documents" if views else "# No documents", rest,
-                                  claims, shorten=False))
+        sections.append(
+            _findings(
+                "# Findings across documents" if views else "# No documents", rest, claims, shorten=False
+            )
+        )
     return "\n".join(sections)
 
 
@@ -72,8 +75,12 @@ def _findings(heading: str, findings: Sequence[Finding], claims: dict[str, Claim
     if findings:
         lines += ["| Severity | Rule | Message | Where |", "|---|---|---|---|"]
         for finding in findings:
-            cells = (finding.severity.value, f"`{finding.rule}`", escape(finding.message),
-                     f"`{where(finding, claims, shorten=shorten)}`")
+            cells = (
+                finding.severity.value,
+                f"`{finding.rule}`",
+                escape(finding.message),
+                f"`{where(finding, claims, shorten=shorten)}`",
+            )
             lines.append(f"| {' | '.join(cells)} |")
         lines.append("")
     return "\n".join(lines)

@@ -119,13 +119,13 @@ def short_id(claim: Claim) -> str:
     return claim.id
 
 
-_QUOTES = set("\"“”")
+_QUOTES = set('"“”')
 
 
 def shorten(text: str, limit: int = CLAIM_CHARS) -> str:
     """Whitespace collapsed and cut at a word boundary with an ellipsis when over ``limit``."""
     text = " ".join(text.split())
-    if len(text) > 1 and text[0] in "\"“" and text[-1] in "\"”" and not _QUOTES & set(text[1:-1]):
+    if len(text) > 1 and text[0] in '"“' and text[-1] in '"”' and not _QUOTES & set(text[1:-1]):
         text = text[1:-1]  # the label quotes the claim itself; one pair is enough
     if len(text) <= limit:
         return text

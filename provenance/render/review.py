@@ -22,14 +22,20 @@ def render_matches(matches: Sequence[ClaimMatch], text: str) -> RenderableType:
             chain = " → ".join(source.name for source in match.chain)
             line.append(f"\n    {match.claim.id} · {chain} · {match.claim.kind.value}", style="dim")
             roots = ", ".join(source.name for source in match.roots) or "none"
-            line.append(f"\n    {len(match.appearances)} appearance(s) in {len(match.outlets)} outlet(s), "
-                        f"{match.origins} independent origin(s): {roots}", style="dim")
+            line.append(
+                f"\n    {len(match.appearances)} appearance(s) in {len(match.outlets)} outlet(s), "
+                f"{match.origins} independent origin(s): {roots}",
+                style="dim",
+            )
             first = match.first_appearance
             if first is not None:
                 when = first.published.date().isoformat() if first.published else "undated"
                 outlet = next((s.name for s in match.outlets if s.id == first.outlet), first.outlet or "")
-                line.append(f"\n    first appeared {when} · {shorten(first.title or first.id, 60)}"
-                            + (f" ({outlet})" if outlet else ""), style="dim")
+                line.append(
+                    f"\n    first appeared {when} · {shorten(first.title or first.id, 60)}"
+                    + (f" ({outlet})" if outlet else ""),
+                    style="dim",
+                )
         else:
             line.append("\n    not in any stored article; reviewed elsewhere", style="dim")
         line.append("\n    ")
@@ -54,8 +60,9 @@ def render_reviews(reviews: Sequence[Review], claim_id: str) -> RenderableType:
     """A claim's verdicts, newest first; the first is marked as the one that stands."""
     if not reviews:
         return Text(f"No verdict on {claim_id} yet: record one with 'provenance review'.")
-    parts: list[RenderableType] = [Text(f"{len(reviews)} verdict(s) on {claim_id}, newest first",
-                                        style="bold")]
+    parts: list[RenderableType] = [
+        Text(f"{len(reviews)} verdict(s) on {claim_id}, newest first", style="bold")
+    ]
     for number, review in enumerate(reviews):
         line = Text("* " if number == 0 else "  ")
         line.append(review.label, style="bold" if number == 0 else "")
@@ -66,8 +73,10 @@ def render_reviews(reviews: Sequence[Review], claim_id: str) -> RenderableType:
         if review.claim and review.claim != claim_id:
             line.append(f"\n    on the copy {review.claim}", style="dim")
         elif review.claim is None:
-            line.append(f"\n    imported from {review.origin}" + (f" · {review.url}" if review.url else ""),
-                        style="dim")
+            line.append(
+                f"\n    imported from {review.origin}" + (f" · {review.url}" if review.url else ""),
+                style="dim",
+            )
         if review.note:
             line.append(f"\n    {review.note}")
         for url in review.evidence:

@@ -38,8 +38,7 @@ def render_tree(graph: Graph) -> Tree:
 
 
 def _document_tree(view: Outline, rules: dict[str, list[str]]) -> Tree:
-    label = Text(view.outlet.name if view.outlet else view.document.outlet or view.document.id,
-                 style="bold")
+    label = Text(view.outlet.name if view.outlet else view.document.outlet or view.document.id, style="bold")
     when = published(view.document)
     if when:
         label.append(f" · {when}", style="dim")

@@ -52,8 +52,9 @@ def resolve(graph: Graph) -> tuple[Finding, ...]:
     groups: list[corpus.Group] = []
     if len(graph.documents) > 1:
         claims = list(index.claims())
-        groups = [[claims[member] for member in group]
-                  for group in match_claims([claim for _, claim in claims])]
+        groups = [
+            [claims[member] for member in group] for group in match_claims([claim for _, claim in claims])
+        ]
         located.extend(corpus.not_independent(index, groups))
         located.extend(corpus.conflicting_figures(index, groups))
     located.extend(corpus.single_source(index, groups))

@@ -53,9 +53,15 @@ def conflicting_figures(index: Index, groups: Sequence[Group]) -> Iterator[Locat
         for by_document in found.values():
             conflict = _first_conflict(index, by_document)
             if conflict is not None:
-                yield position, Finding(
-                    "conflicting-figures", Severity.WARNING,
-                    f"{conflict} for the same claim.", claim=first.id, span=first.span,
+                yield (
+                    position,
+                    Finding(
+                        "conflicting-figures",
+                        Severity.WARNING,
+                        f"{conflict} for the same claim.",
+                        claim=first.id,
+                        span=first.span,
+                    ),
                 )
 
 
@@ -63,8 +69,10 @@ def _first_conflict(index: Index, by_document: dict[str, dict[float, str]]) -> s
     # Documents that state the same set of figures agree, even if each states several.
     for (first, values), (second, other) in combinations(by_document.items(), 2):
         if values.keys() != other.keys():
-            return (f"{values[_differing(values, other)]} ({_outlet_name(index, first)}) vs "
-                    f"{other[_differing(other, values)]} ({_outlet_name(index, second)})")
+            return (
+                f"{values[_differing(values, other)]} ({_outlet_name(index, first)}) vs "
+                f"{other[_differing(other, values)]} ({_outlet_name(index, second)})"
+            )
     return None
 
 

@@ -51,11 +51,15 @@ def dangling_source(index: Index) -> Iterator[Located]:
     for document in index.graph.documents:
         if document.outlet is not None and document.outlet not in index.sources:
             missing_outlets.add(document.outlet)
-            yield (index.document_positions[document.id], -1), Finding(
-                "dangling-source", Severity.ERROR,
-                f"Document {document.id} names its outlet as “{document.outlet}”, "
-                "but no source has that id.",
-                source=document.outlet,
+            yield (
+                (index.document_positions[document.id], -1),
+                Finding(
+                    "dangling-source",
+                    Severity.ERROR,
+                    f"Document {document.id} names its outlet as “{document.outlet}”, "
+                    "but no source has that id.",
+                    source=document.outlet,
+                ),
             )
     for position, claim in index.claims():
         reported: set[str] = set()
@@ -101,11 +105,16 @@ def date_after_publication(index: Index) -> Iterator[Located]:
             continue
         published = document.published
         if claim.date is not None and claim.date > published.date():
-            yield position, Finding(
-                "date-after-publication", Severity.ERROR,
-                f"The claim is dated {day(claim.date)}, after the article was published "
-                f"on {day(published.date())}.",
-                claim=claim.id, span=claim.span,
+            yield (
+                position,
+                Finding(
+                    "date-after-publication",
+                    Severity.ERROR,
+                    f"The claim is dated {day(claim.date)}, after the article was published "
+                    f"on {day(published.date())}.",
+                    claim=claim.id,
+                    span=claim.span,
+                ),
             )
         for hop in claim.chain[1:]:
             cited = index.documents.get(hop.document) if hop.document else None

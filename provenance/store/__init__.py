@@ -25,7 +25,14 @@ from .results import AddResult, AddStatus, SearchHit, SourceStats, Trace, Traced
 from .schema import VERSION, migrate
 
 __all__ = [
-    "VERSION", "AddResult", "AddStatus", "SearchHit", "SourceStats", "Store", "Trace", "TracedClaim",
+    "VERSION",
+    "AddResult",
+    "AddStatus",
+    "SearchHit",
+    "SourceStats",
+    "Store",
+    "Trace",
+    "TracedClaim",
     "document_digests",
 ]
 
@@ -73,11 +80,13 @@ class Store:
                     # Checked before SQLite opens it: SQLite would fall back to reading, and leave
                     # journal files (read-only too) beside a database that was never written.
                     if file.exists() and not os.access(file, os.W_OK):
-                        raise StoreError("the database file is read-only (check its permissions)",
-                                         path=name)
+                        raise StoreError("the database file is read-only (check its permissions)", path=name)
                     if not os.access(file.parent, os.W_OK | os.X_OK):
-                        raise StoreError(f"folder {file.parent} is read-only, and the database "
-                                         "writes its journal beside it", path=name)
+                        raise StoreError(
+                            f"folder {file.parent} is read-only, and the database "
+                            "writes its journal beside it",
+                            path=name,
+                        )
                     connection = sqlite3.connect(file)
             db = Database(connection, execute_plugins=False)
             db.execute("PRAGMA foreign_keys = ON")
@@ -92,8 +101,11 @@ class Store:
                 if version != VERSION:
                     db.close()
                     if version > VERSION:
-                        raise StoreError(f"schema version {version} is newer than this provenance "
-                                         f"knows ({VERSION}); upgrade provenance", path=name)
+                        raise StoreError(
+                            f"schema version {version} is newer than this provenance "
+                            f"knows ({VERSION}); upgrade provenance",
+                            path=name,
+                        )
                     # An older database is migrated once, in place, then read as asked.
                     cls.open(path).close()
                     return cls.open(path, readonly=True)
@@ -125,8 +137,9 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------------
 
-    def add(self, graph: Graph, *, input_hash: str | None = None,
-            digests: dict[str, str] | None = None) -> AddResult:
+    def add(
+        self, graph: Graph, *, input_hash: str | None = None, digests: dict[str, str] | None = None
+    ) -> AddResult:
         """Store every document of an analysed graph, each in its own transaction.
 
         Idempotent: a document stored with the same content is `UNCHANGED`; one with the same id and
@@ -148,9 +161,14 @@ class Store:
                 # Under the write lock from the first read: another process ingesting the same
                 # document at once waits, then finds it stored, rather than inserting it twice.
                 with immediate(self.db):
-                    status, written = self._add_document(graph, document,
-                                                         input_hash if is_single else None,
-                                                         placed, digests.get(document.id), fresh)
+                    status, written = self._add_document(
+                        graph,
+                        document,
+                        input_hash if is_single else None,
+                        placed,
+                        digests.get(document.id),
+                        fresh,
+                    )
                 # Only committed rows are remembered: a failed commit leaves nothing to point at.
                 if len(self._known) > 100_000:  # bounded, so memory stays flat over any corpus
                     self._known.clear()
@@ -161,15 +179,18 @@ class Store:
                 with immediate(self.db):
                     self._add_findings(unowned, None, placed, None)
                     if input_hash and not is_single:
-                        self.db.conn.executemany("update documents set input_hash = ? where id = ?",
-                                                 [(input_hash, d.id) for d in graph.documents])
+                        self.db.conn.executemany(
+                            "update documents set input_hash = ? where id = ?",
+                            [(input_hash, d.id) for d in graph.documents],
+                        )
         return AddResult(tuple(statuses), claim_count)
 
     def is_current(self, document: str, input_hash: str) -> bool:
         """Whether ``document`` is stored, analysed from input with this hash."""
         with self._errors():
-            row = self.db.execute("select 1 from documents where id = ? and input_hash = ?",
-                                  (document, input_hash)).fetchone()
+            row = self.db.execute(
+                "select 1 from documents where id = ? and input_hash = ?", (document, input_hash)
+            ).fetchone()
         return row is not None
 
     def has_input(self, input_hash: str) -> bool:
@@ -178,18 +199,26 @@ class Store:
             row = self.db.execute("select 1 from documents where input_hash = ?", (input_hash,)).fetchone()
         return row is not None
 
-    def _add_document(self, graph: Graph, document: Document, input_hash: str | None,
-                      placed: dict[str, str], digest: str | None,
-                      fresh: dict[Source, str]) -> tuple[AddStatus, int]:
+    def _add_document(
+        self,
+        graph: Graph,
+        document: Document,
+        input_hash: str | None,
+        placed: dict[str, str],
+        digest: str | None,
+        fresh: dict[Source, str],
+    ) -> tuple[AddStatus, int]:
         claims, sources, findings = _part(graph, document)
         digest = digest or _digest(Graph((document,), tuple(sources), tuple(claims), tuple(findings)))
-        stored = self.db.execute("select graph_hash, input_hash from documents where id = ?",
-                                 (document.id,)).fetchone()
+        stored = self.db.execute(
+            "select graph_hash, input_hash from documents where id = ?", (document.id,)
+        ).fetchone()
         if stored and stored[0] == digest:
             if input_hash and stored[1] != input_hash:
                 with self.db.atomic():
-                    self.db.execute("update documents set input_hash = ? where id = ?",
-                                    (input_hash, document.id))
+                    self.db.execute(
+                        "update documents set input_hash = ? where id = ?", (input_hash, document.id)
+                    )
             for source in sources:
                 placed.setdefault(source.id, self._stored_id(source, document.id))
             return AddStatus.UNCHANGED, 0
@@ -209,10 +238,18 @@ class Store:
                 "published_utc = excluded.published_utc, language = excluded.language, "
                 "text = excluded.text, input_hash = excluded.input_hash, "
                 "graph_hash = excluded.graph_hash",
-                (document.id, outlet, document.title, document.url,
-                 document.published.isoformat() if document.published else None,
-                 rows.to_utc(document.published), document.language, document.text, input_hash,
-                 digest),
+                (
+                    document.id,
+                    outlet,
+                    document.title,
+                    document.url,
+                    document.published.isoformat() if document.published else None,
+                    rows.to_utc(document.published),
+                    document.language,
+                    document.text,
+                    input_hash,
+                    digest,
+                ),
             )
             local = {document.outlet: outlet} if document.outlet and outlet else {}
             for source in sources:
@@ -252,23 +289,34 @@ class Store:
     def _clear(self, document: str) -> None:
         """Remove what a document contributed, before storing its new content."""
         self.db.execute("delete from findings where document = ?", (document,))
-        self.db.execute("delete from findings where claim in (select id from claims where document = ?)",
-                        (document,))
+        self.db.execute(
+            "delete from findings where claim in (select id from claims where document = ?)", (document,)
+        )
         self.db.execute("delete from hops where document = ?", (document,))
         self.db.execute("delete from claims where document = ?", (document,))
-        self.db.execute("delete from source_aliases where source in "
-                        "(select id from sources where document = ?)", (document,))
+        self.db.execute(
+            "delete from source_aliases where source in (select id from sources where document = ?)",
+            (document,),
+        )
         self.db.execute("delete from sources where document = ?", (document,))
 
-    def _add_claims(self, claims: list[Claim], local: dict[str, str], outlet: str | None,
-                    published: str | None) -> None:
+    def _add_claims(
+        self, claims: list[Claim], local: dict[str, str], outlet: str | None, published: str | None
+    ) -> None:
         self.db.conn.executemany(
             "insert into claims (id, document, ordinal, text, span_start, span_end, kind, date, root) "
             "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (claim.id, claim.document, ordinal, claim.text, *(claim.span or (None, None)),
-                 claim.kind.value, claim.date.isoformat() if claim.date else None,
-                 local[claim.root] if claim.root else None)
+                (
+                    claim.id,
+                    claim.document,
+                    ordinal,
+                    claim.text,
+                    *(claim.span or (None, None)),
+                    claim.kind.value,
+                    claim.date.isoformat() if claim.date else None,
+                    local[claim.root] if claim.root else None,
+                )
                 for ordinal, claim in enumerate(claims, start=1)
             ],
         )
@@ -277,24 +325,41 @@ class Store:
             "mention_start, mention_end, cites, document, outlet, published_utc) "
             "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (claim.id, position, local[hop.source], hop.cue, *(hop.cue_span or (None, None)),
-                 hop.mention, *(hop.mention_span or (None, None)), hop.document, claim.document,
-                 outlet, published)
+                (
+                    claim.id,
+                    position,
+                    local[hop.source],
+                    hop.cue,
+                    *(hop.cue_span or (None, None)),
+                    hop.mention,
+                    *(hop.mention_span or (None, None)),
+                    hop.document,
+                    claim.document,
+                    outlet,
+                    published,
+                )
                 for claim in claims
                 for position, hop in enumerate(claim.chain)
             ],
         )
 
-    def _add_findings(self, findings: list[Finding], document: str | None, local: dict[str, str],
-                      claims: set[str] | None) -> None:
+    def _add_findings(
+        self, findings: list[Finding], document: str | None, local: dict[str, str], claims: set[str] | None
+    ) -> None:
         self.db.conn.executemany(
             "insert or replace into findings (id, document, rule, severity, message, claim, source, "
             "span_start, span_end) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (_finding_id(finding, document), document, finding.rule, finding.severity.value,
-                 finding.message, self._known_claim(finding.claim, claims),
-                 local.get(finding.source) if finding.source else None,
-                 *(finding.span or (None, None)))
+                (
+                    _finding_id(finding, document),
+                    document,
+                    finding.rule,
+                    finding.severity.value,
+                    finding.message,
+                    self._known_claim(finding.claim, claims),
+                    local.get(finding.source) if finding.source else None,
+                    *(finding.span or (None, None)),
+                )
                 for finding in findings
             ],
         )
@@ -321,8 +386,12 @@ class Store:
                 findings = _findings(self.db, "", ())
                 sources = rows.sources(self.db)
                 used = _used(documents, claims, findings)
-                return Graph(tuple(documents), tuple(s for s in sources.values() if s.id in used),
-                             tuple(claims), tuple(findings))
+                return Graph(
+                    tuple(documents),
+                    tuple(s for s in sources.values() if s.id in used),
+                    tuple(claims),
+                    tuple(findings),
+                )
             documents = rows.documents(self.db, "where d.id = ?", (document,), with_text=with_text)
             if not documents:
                 raise InputError(f"no document {document} in the database", path=self.path)
@@ -330,8 +399,12 @@ class Store:
             findings = _findings(self.db, "where f.document = ?", (document,))
             used = _used(documents, claims, findings)
             sources = rows.sources(self.db, used)
-            return Graph(tuple(documents), tuple(sources[s] for s in sorted(used) if s in sources),
-                         tuple(claims), tuple(findings))
+            return Graph(
+                tuple(documents),
+                tuple(sources[s] for s in sorted(used) if s in sources),
+                tuple(claims),
+                tuple(findings),
+            )
 
     def document_ids(self) -> list[str]:
         """Every stored document id, in ingest order."""
@@ -380,8 +453,12 @@ class Store:
             if parent and parent[0]:
                 detached = [row_id]
             else:
-                detached = [r[0] for r in self.db.execute(
-                    "select id from sources where merged_into = ? order by rowid", (row_id,))]
+                detached = [
+                    r[0]
+                    for r in self.db.execute(
+                        "select id from sources where merged_into = ? order by rowid", (row_id,)
+                    )
+                ]
             if not detached:
                 raise InputError(f"'{source}' is not merged with any other source")
             with self.db.atomic():
@@ -426,8 +503,11 @@ class Store:
         with self._errors():
             copies = review_table.copies(self.db, claim)
             ids = sorted({copy.document for copy in copies})
-            documents = [d for part in rows.chunks(ids) for d in rows.documents(
-                self.db, f"where d.id in ({rows.marks(part)})", part, with_text=False)]
+            documents = [
+                d
+                for part in rows.chunks(ids)
+                for d in rows.documents(self.db, f"where d.id in ({rows.marks(part)})", part, with_text=False)
+            ]
             wanted = {hop.source for copy in copies for hop in copy.chain}
             wanted |= {document.outlet for document in documents if document.outlet}
             sources = rows.sources(self.db, wanted)
@@ -508,11 +588,18 @@ def _used(documents: list[Document], claims: list[Claim], findings: list[Finding
 
 def _findings(db: Database, where: str, params: tuple[object, ...]) -> list[Finding]:
     return [
-        Finding(rule=row[0], severity=Severity(row[1]), message=row[2], claim=row[3], source=row[4],
-                span=rows.span(row[5], row[6]))
+        Finding(
+            rule=row[0],
+            severity=Severity(row[1]),
+            message=row[2],
+            claim=row[3],
+            source=row[4],
+            span=rows.span(row[5], row[6]),
+        )
         for row in db.execute(
             "select f.rule, f.severity, f.message, f.claim, s.canonical, f.span_start, f.span_end "
-            f"from findings f left join sources s on s.id = f.source {where} order by f.rowid", params,
+            f"from findings f left join sources s on s.id = f.source {where} order by f.rowid",
+            params,
         )
     ]
 
@@ -523,8 +610,17 @@ def _digest(graph: Graph) -> str:
 
 
 def _finding_id(finding: Finding, document: str | None) -> str:
-    key = json.dumps([document, finding.rule, finding.severity.value, finding.message, finding.claim,
-                      finding.source, finding.span])
+    key = json.dumps(
+        [
+            document,
+            finding.rule,
+            finding.severity.value,
+            finding.message,
+            finding.claim,
+            finding.source,
+            finding.span,
+        ]
+    )
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
@@ -559,4 +655,3 @@ def describe(error: sqlite3.DatabaseError) -> str:
     if "disk" in text and "full" in text:
         return "the disk is full"
     return f"database error: {text}"
-

@@ -29,8 +29,10 @@ def place(db: Database, source: Source, document: str | None) -> str:
         if existing[0] == SourceKind.UNKNOWN and source.kind is not SourceKind.UNKNOWN:
             db.execute("update sources set kind = ? where id = ?", (source.kind.value, source.id))
         if source.description:
-            db.execute("update sources set description = ? where id = ? and description is null",
-                       (source.description, source.id))
+            db.execute(
+                "update sources set description = ? where id = ? and description is null",
+                (source.description, source.id),
+            )
     else:
         root = match(db, source)
         db.execute(
@@ -63,7 +65,8 @@ def match(db: Database, source: Source) -> str | None:
                 for canonical, kind in db.execute(
                     "select s.canonical, root.kind from source_aliases a "
                     "join sources s on s.id = a.source join sources root on root.id = s.canonical "
-                    "where a.key = ?", (stored,),
+                    "where a.key = ?",
+                    (stored,),
                 ):
                     if naming.is_compatible(SourceKind(kind), source.kind):
                         roots.add(canonical)
@@ -94,7 +97,8 @@ def resolve(db: Database, name: str) -> str:
     for stored in naming.matches(key):
         for canonical, root_name in db.execute(
             "select s.canonical, root.name from source_aliases a join sources s on s.id = a.source "
-            "join sources root on root.id = s.canonical where a.key = ?", (stored,),
+            "join sources root on root.id = s.canonical where a.key = ?",
+            (stored,),
         ):
             roots[canonical] = root_name
     if len(roots) == 1:
@@ -117,7 +121,8 @@ def suggest(db: Database, name: str, limit: int = 3) -> list[str]:
         rows = db.execute(
             "select distinct root.name from sources_fts join sources s on s.rowid = sources_fts.rowid "
             "join sources root on root.id = s.canonical where sources_fts match ? "
-            "order by sources_fts.rank limit ?", (query, limit),
+            "order by sources_fts.rank limit ?",
+            (query, limit),
         ).fetchall()
     except Exception:  # a suggestion is a courtesy; never let it hide the real error
         return []
@@ -131,7 +136,8 @@ def row(db: Database, name: str) -> str:
         return str(found[0])
     rows = db.execute(
         "select s.id from source_aliases a join sources s on s.id = a.source where a.key = ? "
-        "order by s.merged_into is null, s.rowid", (naming.name_key(name),),
+        "order by s.merged_into is null, s.rowid",
+        (naming.name_key(name),),
     ).fetchall()
     if not rows:
         return resolve(db, name)

@@ -41,7 +41,9 @@ def search(db: Database, text: str, limit: int, marks: tuple[str, str]) -> list[
     documents, sources = _context(db, claims.values())
     return [
         SearchHit(
-            claim=claims[claim_id], snippet=snippet, score=score,
+            claim=claims[claim_id],
+            snippet=snippet,
+            score=score,
             document=documents[claims[claim_id].document],
             chain=tuple(sources[hop.source] for hop in claims[claim_id].chain),
         )
@@ -60,15 +62,22 @@ def trace(db: Database, root: str, limit: int) -> Trace:
     resting: dict[str, tuple[str, str | None, str | None, str]] = {}
     for part in rows.chunks(members):
         for claim, document, outlet, published in db.execute(
-            "select claim, document, outlet, published_utc from hops "
-            f"where source in ({rows.marks(part)})", part,
+            f"select claim, document, outlet, published_utc from hops where source in ({rows.marks(part)})",
+            part,
         ):
             resting.setdefault(claim, (document, None, outlet, published or ""))
     if db.execute("select 1 from hops where cites is not null limit 1").fetchone():
         _follow_citations(db, resting)
     outlet_rows = sorted({outlet for _, _, outlet, _ in resting.values() if outlet})
-    outlet_ids = sorted({canonical for part in rows.chunks(outlet_rows) for (canonical,) in db.execute(
-        f"select distinct canonical from sources where id in ({rows.marks(part)})", part)})
+    outlet_ids = sorted(
+        {
+            canonical
+            for part in rows.chunks(outlet_rows)
+            for (canonical,) in db.execute(
+                f"select distinct canonical from sources where id in ({rows.marks(part)})", part
+            )
+        }
+    )
     newest = heapq.nlargest(limit, resting.items(), key=lambda item: (item[1][3], item[0]))
     claims = {claim.id: claim for claim in rows.claims(db, claim_ids=[claim for claim, _ in newest])}
     found, sources = _context(db, claims.values(), extra=[root, *outlet_ids])
@@ -76,10 +85,13 @@ def trace(db: Database, root: str, limit: int) -> Trace:
     for claim_id, (_, via, _, _) in newest:
         claim = claims[claim_id]
         path = _path(claim, root, via)
-        traced.append(TracedClaim(claim, found[claim.document],
-                                  tuple(sources[source_id] for source_id in path), via))
+        traced.append(
+            TracedClaim(claim, found[claim.document], tuple(sources[source_id] for source_id in path), via)
+        )
     return Trace(
-        source=sources[root], claims=tuple(traced), total_claims=len(resting),
+        source=sources[root],
+        claims=tuple(traced),
+        total_claims=len(resting),
         total_documents=len({document for document, _, _, _ in resting.values()}),
         outlets=tuple(sorted((sources[o] for o in outlet_ids), key=lambda s: s.name.lower())),
     )
@@ -94,7 +106,8 @@ def _follow_citations(db: Database, resting: dict[str, tuple[str, str | None, st
         for part in rows.chunks(sorted(frontier)):
             for claim, document, cited, outlet, published in db.execute(
                 "select claim, document, cites, outlet, published_utc from hops "
-                f"where cites in ({rows.marks(part)})", part,
+                f"where cites in ({rows.marks(part)})",
+                part,
             ):
                 resting.setdefault(claim, (document, cited, outlet, published or ""))
                 if document not in seen:
@@ -115,8 +128,9 @@ def _path(claim: Claim, root: str, via: str | None) -> list[str]:
     return path
 
 
-def _context(db: Database, claims: object, extra: list[str] | None = None
-             ) -> tuple[dict[str, Document], dict[str, Source]]:
+def _context(
+    db: Database, claims: object, extra: list[str] | None = None
+) -> tuple[dict[str, Document], dict[str, Source]]:
     """The documents (without text) and canonical sources a set of claims needs to be shown."""
     claim_list = list(claims)  # type: ignore[call-overload]
     document_ids = sorted({claim.document for claim in claim_list})
@@ -177,14 +191,21 @@ def source_stats(db: Database, include_anonymous: bool) -> list[SourceStats]:
     found = db.execute(_STATS, {"anonymous": include_anonymous}).fetchall()
     sources = rows.sources(db, [row[0] for row in found])
     members: dict[str, list[str]] = {}
-    for member, canonical in db.execute("select id, canonical from sources where id != canonical "
-                                        "order by rowid"):
+    for member, canonical in db.execute(
+        "select id, canonical from sources where id != canonical order by rowid"
+    ):
         members.setdefault(canonical, []).append(member)
     return [
         SourceStats(
-            source=sources[row[0]], claims=row[1], documents=row[2], published=row[3], outlets=row[4],
-            first_seen=rows.parse_datetime(row[5]), last_seen=rows.parse_datetime(row[6]),
-            anonymous_share=row[7], members=tuple(members.get(row[0], ())),
+            source=sources[row[0]],
+            claims=row[1],
+            documents=row[2],
+            published=row[3],
+            outlets=row[4],
+            first_seen=rows.parse_datetime(row[5]),
+            last_seen=rows.parse_datetime(row[6]),
+            anonymous_share=row[7],
+            members=tuple(members.get(row[0], ())),
         )
         for row in found
     ]

@@ -28,9 +28,21 @@ def create_reviews(db: Database) -> None:
     # verdicts must outlive that; ``claim_key`` ties them to every copy of the claim instead.
     db.table("reviews").create(
         {
-            "id": str, "claim": str, "claim_key": str, "claim_text": str, "rating": str,
-            "label": str, "value": int, "best": int, "worst": int, "reviewer": str,
-            "organisation": str, "note": str, "evidence": str, "url": str, "origin": str,
+            "id": str,
+            "claim": str,
+            "claim_key": str,
+            "claim_text": str,
+            "rating": str,
+            "label": str,
+            "value": int,
+            "best": int,
+            "worst": int,
+            "reviewer": str,
+            "organisation": str,
+            "note": str,
+            "evidence": str,
+            "url": str,
+            "origin": str,
             "reviewed_utc": str,
         },
         pk="id",
@@ -54,24 +66,51 @@ def add(db: Database, review: Review) -> bool:
             "insert or ignore into reviews (id, claim, claim_key, claim_text, rating, label, value, "
             "best, worst, reviewer, organisation, note, evidence, url, origin, reviewed_utc) "
             "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (review.id, review.claim, review.key, review.claim_text, review.rating, review.label,
-             review.value, review.best, review.worst, review.reviewer, review.organisation,
-             review.note, json.dumps(list(review.evidence)) if review.evidence else None, review.url,
-             review.origin, rows.to_utc(review.reviewed)),
+            (
+                review.id,
+                review.claim,
+                review.key,
+                review.claim_text,
+                review.rating,
+                review.label,
+                review.value,
+                review.best,
+                review.worst,
+                review.reviewer,
+                review.organisation,
+                review.note,
+                json.dumps(list(review.evidence)) if review.evidence else None,
+                review.url,
+                review.origin,
+                rows.to_utc(review.reviewed),
+            ),
         )
     return bool(cursor.rowcount)
 
 
-_COLUMNS = ("claim_text, rating, label, reviewed_utc, claim, value, best, worst, reviewer, organisation, "
-            "note, evidence, url, origin")
+_COLUMNS = (
+    "claim_text, rating, label, reviewed_utc, claim, value, best, worst, reviewer, organisation, "
+    "note, evidence, url, origin"
+)
 
 
 def _review(row: Any) -> Review:
     reviewed = datetime.fromisoformat(row[3])
     return Review(
-        claim_text=row[0], rating=row[1], label=row[2], reviewed=reviewed.astimezone(UTC), claim=row[4],
-        value=row[5], best=row[6], worst=row[7], reviewer=row[8], organisation=row[9], note=row[10],
-        evidence=tuple(json.loads(row[11])) if row[11] else (), url=row[12], origin=row[13],
+        claim_text=row[0],
+        rating=row[1],
+        label=row[2],
+        reviewed=reviewed.astimezone(UTC),
+        claim=row[4],
+        value=row[5],
+        best=row[6],
+        worst=row[7],
+        reviewer=row[8],
+        organisation=row[9],
+        note=row[10],
+        evidence=tuple(json.loads(row[11])) if row[11] else (),
+        url=row[12],
+        origin=row[13],
     )
 
 
@@ -80,8 +119,9 @@ def for_texts(db: Database, texts: Iterable[str]) -> list[Review]:
     keys = list(dict.fromkeys(claim_key(text) for text in texts))
     found: dict[int, Review] = {}
     for part in rows.chunks(keys):
-        for row in db.execute(f"select rowid, {_COLUMNS} from reviews where claim_key in "
-                              f"({rows.marks(part)})", part):
+        for row in db.execute(
+            f"select rowid, {_COLUMNS} from reviews where claim_key in ({rows.marks(part)})", part
+        ):
             found[row[0]] = _review(row[1:])
     # Near-copies ("... the Kobani area" for "... Kobani") are found through their words.
     for key in keys:
@@ -107,7 +147,8 @@ def _candidates(db: Database, text: str) -> list[tuple[int, Review]]:
         found = db.execute(
             f"select r.rowid, {', '.join('r.' + c.strip() for c in _COLUMNS.split(','))} from reviews_fts "
             "join reviews r on r.rowid = reviews_fts.rowid where reviews_fts match ? "
-            "order by bm25(reviews_fts) limit ?", (query, CANDIDATES),
+            "order by bm25(reviews_fts) limit ?",
+            (query, CANDIDATES),
         ).fetchall()
     except sqlite3.OperationalError:  # words FTS cannot parse are no candidates
         return []
@@ -120,9 +161,14 @@ def candidate_claims(db: Database, text: str, limit: int = CANDIDATES) -> list[s
     if not words:
         return []
     query = " OR ".join(f'"{word}"' for word in words)
-    return [row[0] for row in db.execute(
-        "select c.id from claims_fts join claims c on c.rowid = claims_fts.rowid "
-        "where claims_fts match ? order by bm25(claims_fts) limit ?", (query, limit))]
+    return [
+        row[0]
+        for row in db.execute(
+            "select c.id from claims_fts join claims c on c.rowid = claims_fts.rowid "
+            "where claims_fts match ? order by bm25(claims_fts) limit ?",
+            (query, limit),
+        )
+    ]
 
 
 def copies(db: Database, claim: Claim, candidates: Sequence[Claim] = ()) -> list[Claim]:
@@ -133,26 +179,38 @@ def copies(db: Database, claim: Claim, candidates: Sequence[Claim] = ()) -> list
     else from the best-ranked claims sharing its words.
     """
     words = search_words(claim.text)
-    ids = [row[0] for row in db.execute(
-        "select c.id from claims_fts join claims c on c.rowid = claims_fts.rowid "
-        "where claims_fts match ? limit ?", (" ".join(f'"{word}"' for word in words), MAX_COPIES),
-    )] if words else []
+    ids = (
+        [
+            row[0]
+            for row in db.execute(
+                "select c.id from claims_fts join claims c on c.rowid = claims_fts.rowid "
+                "where claims_fts match ? limit ?",
+                (" ".join(f'"{word}"' for word in words), MAX_COPIES),
+            )
+        ]
+        if words
+        else []
+    )
     pool = {candidate.id: candidate for candidate in candidates}
     if not candidates:
         ids += candidate_claims(db, claim.text)
     missing = [claim_id for claim_id in dict.fromkeys(ids) if claim_id not in pool]
     pool.update((other.id, other) for other in rows.claims(db, claim_ids=missing))
-    found = [other for other in pool.values()
-             if other.id != claim.id and is_same_claim(other.text, claim.text)]
+    found = [
+        other for other in pool.values() if other.id != claim.id and is_same_claim(other.text, claim.text)
+    ]
     return [claim, *sorted(found, key=lambda other: other.id)]
 
 
 def reviewed_claims(db: Database) -> list[str]:
     """Ids of stored claims that some local review names, in order of their first review."""
-    return [row[0] for row in db.execute(
-        "select r.claim from reviews r join claims c on c.id = r.claim group by r.claim "
-        "order by min(r.rowid)")]
-
+    return [
+        row[0]
+        for row in db.execute(
+            "select r.claim from reviews r join claims c on c.id = r.claim group by r.claim "
+            "order by min(r.rowid)"
+        )
+    ]
 
 
 def check(db: Database, text: str, threshold: float, limit: int) -> list[ClaimMatch]:
@@ -164,8 +222,10 @@ def check(db: Database, text: str, threshold: float, limit: int) -> list[ClaimMa
     if not search_words(text):
         raise InputError("give the claim in more words: nothing in it can be searched for")
     candidates = rows.claims(db, claim_ids=candidate_claims(db, text))
-    scored = sorted(((similarity(text, claim.text), claim) for claim in candidates),
-                    key=lambda item: (-item[0], item[1].id))
+    scored = sorted(
+        ((similarity(text, claim.text), claim) for claim in candidates),
+        key=lambda item: (-item[0], item[1].id),
+    )
     groups: list[tuple[float, Claim, list[Claim]]] = []
     for score, claim in scored:
         if score < threshold:
@@ -182,8 +242,9 @@ def check(db: Database, text: str, threshold: float, limit: int) -> list[ClaimMa
         if any(is_same_claim(review.claim_text, other) for other in known):
             continue
         known.append(review.claim_text)
-        matches.append(ClaimMatch(review.claim_text, score, None,
-                                  reviews=tuple(for_texts(db, [review.claim_text]))))
+        matches.append(
+            ClaimMatch(review.claim_text, score, None, reviews=tuple(for_texts(db, [review.claim_text])))
+        )
     return sorted(matches, key=lambda match: -match.score)[:limit]
 
 
@@ -193,15 +254,20 @@ def _match(db: Database, score: float, claim: Claim, members: list[Claim]) -> Cl
     for part in rows.chunks(document_ids):
         for document in rows.documents(db, f"where d.id in ({rows.marks(part)})", part, with_text=False):
             documents[document.id] = document
-    appearances = sorted(((member, documents[member.document]) for member in members),
-                         key=lambda pair: (_when(pair[1]), pair[0].id))
+    appearances = sorted(
+        ((member, documents[member.document]) for member in members),
+        key=lambda pair: (_when(pair[1]), pair[0].id),
+    )
     outlets = dict.fromkeys(document.outlet for _, document in appearances if document.outlet)
     sources = rows.sources(db, {hop.source for member in members for hop in member.chain} | set(outlets))
     roots = dict.fromkeys(member.root for member, _ in appearances if member.root)
     return ClaimMatch(
-        text=claim.text, score=score, claim=claim,
+        text=claim.text,
+        score=score,
+        claim=claim,
         chain=tuple(sources[hop.source] for hop in claim.chain),
-        appearances=tuple(appearances), outlets=tuple(sources[outlet] for outlet in outlets),
+        appearances=tuple(appearances),
+        outlets=tuple(sources[outlet] for outlet in outlets),
         roots=tuple(sources[root] for root in roots),
         reviews=tuple(for_texts(db, [member.text for member in members])),
     )

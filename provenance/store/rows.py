@@ -18,7 +18,7 @@ CHUNK = 500
 def chunks(values: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
     """``values`` in slices small enough for one ``IN (...)`` list."""
     for start in range(0, len(values), size):
-        yield values[start:start + size]
+        yield values[start : start + size]
 
 
 def marks(values: Sequence[object]) -> str:
@@ -48,8 +48,13 @@ def document(row: Any, *, with_text: bool = True) -> Document:
     """A `Document` from a ``documents`` row (id, outlet canonical, title, url, published, language,
     text)."""
     return Document(
-        id=row[0], outlet=row[1], title=row[2], url=row[3], published=parse_datetime(row[4]),
-        language=row[5], text=row[6] if with_text else "",
+        id=row[0],
+        outlet=row[1],
+        title=row[2],
+        url=row[3],
+        published=parse_datetime(row[4]),
+        language=row[5],
+        text=row[6] if with_text else "",
     )
 
 
@@ -59,16 +64,18 @@ DOCUMENT_COLUMNS = (
 )
 
 
-def documents(db: Database, where: str = "", params: Sequence[object] = (), *,
-              with_text: bool = True) -> list[Document]:
+def documents(
+    db: Database, where: str = "", params: Sequence[object] = (), *, with_text: bool = True
+) -> list[Document]:
     """Documents in ingest order, outlets named by canonical id."""
     columns = DOCUMENT_COLUMNS.format(text="d.text" if with_text else "''")
     rows = db.execute(f"select {columns} {where} order by d.rowid", params).fetchall()
     return [document(row, with_text=with_text) for row in rows]
 
 
-def claims(db: Database, claim_ids: Sequence[str] | None = None, document_ids: Sequence[str] | None = None
-           ) -> list[Claim]:
+def claims(
+    db: Database, claim_ids: Sequence[str] | None = None, document_ids: Sequence[str] | None = None
+) -> list[Claim]:
     """Claims with their chains, by claim id, by document, or all; chains name canonical sources."""
     found: list[Claim] = []
     if claim_ids is not None:
@@ -85,7 +92,8 @@ def claims(db: Database, claim_ids: Sequence[str] | None = None, document_ids: S
 def _claims(db: Database, where: str, params: Sequence[object]) -> list[Claim]:
     rows = db.execute(
         "select c.id, c.document, c.text, c.span_start, c.span_end, c.kind, c.date from claims c "
-        f"{where} order by c.document, c.ordinal", params,
+        f"{where} order by c.document, c.ordinal",
+        params,
     ).fetchall()
     if not rows:
         return []
@@ -94,16 +102,28 @@ def _claims(db: Database, where: str, params: Sequence[object]) -> list[Claim]:
     for hop in db.execute(
         "select h.claim, s.canonical, h.cue, h.cue_start, h.cue_end, h.mention, h.mention_start, "
         "h.mention_end, h.cites from hops h join claims c on c.id = h.claim "
-        f"join sources s on s.id = h.source {hop_where} order by h.claim, h.position", params,
+        f"join sources s on s.id = h.source {hop_where} order by h.claim, h.position",
+        params,
     ):
-        chains[hop[0]].append(Hop(
-            source=hop[1], cue=hop[2], cue_span=span(hop[3], hop[4]), mention=hop[5],
-            mention_span=span(hop[6], hop[7]), document=hop[8],
-        ))
+        chains[hop[0]].append(
+            Hop(
+                source=hop[1],
+                cue=hop[2],
+                cue_span=span(hop[3], hop[4]),
+                mention=hop[5],
+                mention_span=span(hop[6], hop[7]),
+                document=hop[8],
+            )
+        )
     return [
         Claim(
-            id=row[0], document=row[1], text=row[2], span=span(row[3], row[4]), kind=ClaimKind(row[5]),
-            date=date.fromisoformat(row[6]) if row[6] else None, chain=tuple(chains.get(row[0], ())),
+            id=row[0],
+            document=row[1],
+            text=row[2],
+            span=span(row[3], row[4]),
+            kind=ClaimKind(row[5]),
+            date=date.fromisoformat(row[6]) if row[6] else None,
+            chain=tuple(chains.get(row[0], ())),
         )
         for row in rows
     ]
@@ -124,10 +144,14 @@ def sources(db: Database, canonical_ids: Iterable[str] | None = None) -> dict[st
     return group(rows, aliases)
 
 
-_SOURCES = ("select s.id, s.name, s.kind, s.description, s.canonical from sources s {where} "
-            "order by s.canonical, s.id != s.canonical, s.rowid")
-_ALIASES = ("select s.canonical, a.alias from source_aliases a join sources s on s.id = a.source "
-            "{where} order by s.canonical, a.rowid")
+_SOURCES = (
+    "select s.id, s.name, s.kind, s.description, s.canonical from sources s {where} "
+    "order by s.canonical, s.id != s.canonical, s.rowid"
+)
+_ALIASES = (
+    "select s.canonical, a.alias from source_aliases a join sources s on s.id = a.source "
+    "{where} order by s.canonical, a.rowid"
+)
 
 
 def group(rows: Iterable[Any], aliases: Iterable[Any]) -> dict[str, Source]:

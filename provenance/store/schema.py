@@ -17,8 +17,13 @@ def _create(db: Database) -> None:
     """Version 1: documents, sources and their aliases, claims, hops, findings, full-text search."""
     db.table("sources").create(
         {
-            "id": str, "name": str, "kind": str, "description": str,
-            "merged_into": str, "canonical": str, "document": str,
+            "id": str,
+            "name": str,
+            "kind": str,
+            "description": str,
+            "merged_into": str,
+            "canonical": str,
+            "document": str,
         },
         pk="id",
         not_null=["name", "kind", "canonical"],
@@ -26,8 +31,16 @@ def _create(db: Database) -> None:
     )
     db.table("documents").create(
         {
-            "id": str, "outlet": str, "title": str, "url": str, "published": str,
-            "published_utc": str, "language": str, "text": str, "input_hash": str, "graph_hash": str,
+            "id": str,
+            "outlet": str,
+            "title": str,
+            "url": str,
+            "published": str,
+            "published_utc": str,
+            "language": str,
+            "text": str,
+            "input_hash": str,
+            "graph_hash": str,
         },
         pk="id",
         not_null=["text", "graph_hash"],
@@ -44,8 +57,15 @@ def _create(db: Database) -> None:
     )
     db.table("claims").create(
         {
-            "id": str, "document": str, "ordinal": int, "text": str, "span_start": int,
-            "span_end": int, "kind": str, "date": str, "root": str,
+            "id": str,
+            "document": str,
+            "ordinal": int,
+            "text": str,
+            "span_start": int,
+            "span_end": int,
+            "kind": str,
+            "date": str,
+            "root": str,
         },
         pk="id",
         not_null=["document", "ordinal", "text", "kind"],
@@ -53,44 +73,78 @@ def _create(db: Database) -> None:
     )
     db.table("hops").create(
         {
-            "claim": str, "position": int, "source": str, "cue": str, "cue_start": int,
-            "cue_end": int, "mention": str, "mention_start": int, "mention_end": int,
-            "cites": str, "document": str, "outlet": str, "published_utc": str,
+            "claim": str,
+            "position": int,
+            "source": str,
+            "cue": str,
+            "cue_start": int,
+            "cue_end": int,
+            "mention": str,
+            "mention_start": int,
+            "mention_end": int,
+            "cites": str,
+            "document": str,
+            "outlet": str,
+            "published_utc": str,
         },
         pk=("claim", "position"),
         not_null=["source", "document"],
         # ``document``, ``outlet`` and ``published_utc`` repeat the claim's document's, so that
         # tracing a source is one index-only scan of hops; ``cites`` is the hop's own cited article
         # (`Hop.document`), which may not be stored.
-        foreign_keys=[("claim", "claims", "id"), ("source", "sources", "id"),
-                      ("document", "documents", "id"), ("outlet", "sources", "id")],
+        foreign_keys=[
+            ("claim", "claims", "id"),
+            ("source", "sources", "id"),
+            ("document", "documents", "id"),
+            ("outlet", "sources", "id"),
+        ],
     )
     db.table("findings").create(
         {
-            "id": str, "document": str, "rule": str, "severity": str, "message": str,
-            "claim": str, "source": str, "span_start": int, "span_end": int,
+            "id": str,
+            "document": str,
+            "rule": str,
+            "severity": str,
+            "message": str,
+            "claim": str,
+            "source": str,
+            "span_start": int,
+            "span_end": int,
         },
         pk="id",
         not_null=["rule", "severity", "message"],
         foreign_keys=[
-            ("document", "documents", "id"), ("claim", "claims", "id"), ("source", "sources", "id"),
+            ("document", "documents", "id"),
+            ("claim", "claims", "id"),
+            ("source", "sources", "id"),
         ],
     )
     for table, columns in (
-        ("sources", ["canonical"]), ("sources", ["merged_into"]), ("sources", ["document"]),
-        ("sources", ["kind"]), ("source_aliases", ["key"]), ("documents", ["outlet", "id", "published_utc"]),
-        ("documents", ["published_utc"]), ("documents", ["input_hash"]), ("claims", ["document"]),
+        ("sources", ["canonical"]),
+        ("sources", ["merged_into"]),
+        ("sources", ["document"]),
+        ("sources", ["kind"]),
+        ("source_aliases", ["key"]),
+        ("documents", ["outlet", "id", "published_utc"]),
+        ("documents", ["published_utc"]),
+        ("documents", ["input_hash"]),
+        ("claims", ["document"]),
         ("claims", ["root"]),
         ("hops", ["source", "claim", "document", "outlet", "published_utc"]),
-        ("hops", ["document"]), ("hops", ["cites"]), ("findings", ["document"]),
-        ("findings", ["claim"]), ("findings", ["rule"]),
+        ("hops", ["document"]),
+        ("hops", ["cites"]),
+        ("findings", ["document"]),
+        ("findings", ["claim"]),
+        ("findings", ["rule"]),
     ):
         db.table(table).create_index(columns)
     db.table("claims").enable_fts(["text"], create_triggers=True, tokenize="porter unicode61")
     db.table("sources").enable_fts(["name", "description"], create_triggers=True)
     db.table("source_aliases").enable_fts(["alias"], create_triggers=True)
     # Datasette shows views as tables: one row per link of a chain, with canonical source names.
-    db.create_view("chains", """
+    db.create_view(
+        "chains",
+        """
         select hops.claim, hops.document, hops.position, groups.id as source,
                groups.name as source_name, groups.kind as source_kind, hops.cue, hops.mention,
                hops.cites, claims.text as claim_text
@@ -98,7 +152,8 @@ def _create(db: Database) -> None:
         join claims on claims.id = hops.claim
         join sources as named on named.id = hops.source
         join sources as groups on groups.id = named.canonical
-    """)
+    """,
+    )
 
 
 MIGRATIONS: tuple[Migration, ...] = (_create, create_reviews)
