@@ -162,6 +162,7 @@ def test_a_kill_at_any_point_loses_no_reported_document(
     assert _counts(db) == _counts(reference)
 
 
+@pytest.mark.slow
 def test_a_killed_cli_ingest_reruns_to_the_same_database(
     corpus: Path, reference: Path, tmp_path: Path
 ) -> None:
@@ -354,6 +355,7 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
         subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
+@pytest.mark.slow
 def test_a_really_full_disk_stops_cleanly_and_a_rerun_with_room_finishes(
     tiny_disk: Path, corpus: Path, reference: Path
 ) -> None:
