@@ -13,17 +13,18 @@ from attrs import evolve
 from ..errors import InputError
 from ..model import Finding, Graph
 from .base import (
+    CONFIG_OPTION,
     EXPORT_FORMATS,
     JSON_OPTION,
     cli,
     console,
     exit_for,
     fail_on_option,
-    load_config,
     open_store,
     read_inputs,
     write_text,
 )
+from .factcheck import export_reviews
 
 
 @cli.command()
@@ -190,12 +191,7 @@ def extract(articles: tuple[str, ...], output: Path | None, fmt: str | None, for
     is_flag=True,
     help="With --db: one ClaimReview per reviewed claim, into the folder -o.",
 )
-@click.option(
-    "--config",
-    "config_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Config file naming the review author  [default: ./provenance.toml if present]",
-)
+@CONFIG_OPTION
 def export_command(
     inputs: tuple[str, ...],
     fmt: str,
@@ -240,7 +236,7 @@ def export_command(
     if db is not None:
         if inputs:
             raise click.UsageError("give FILEs or --db, not both")
-        _export_reviews(db, fmt, claim_id, all_claims, output, force, config_path)
+        export_reviews(db, fmt, claim_id, all_claims, output, force, config_path)
         return
     if all_claims:
         raise click.UsageError("--all exports the reviewed claims of a database: give --db")
@@ -256,43 +252,6 @@ def export_command(
         return
     written = write_export(data, output, force=force, name=default_filename(graph, fmt, options))
     click.echo(f"Wrote {written} ({fmt}, {len(data):,} bytes).", err=True)
-
-
-def _export_reviews(
-    db: Path,
-    fmt: str,
-    claim_id: str | None,
-    all_claims: bool,
-    output: Path | None,
-    force: bool,
-    config_path: Path | None,
-) -> None:
-    """ClaimReview of one stored claim (to -o or standard output), or of every reviewed one."""
-    from ..export import safe_name, write_export
-    from ..factcheck import claimreview
-
-    if fmt != "claimreview":
-        raise click.UsageError("--db exports ClaimReview only: use --to claimreview")
-    if all_claims == (claim_id is not None):
-        raise click.UsageError("name one claim with --claim ID, or give --all")
-    config = load_config(config_path)
-    with open_store(db) as store:
-        if claim_id is not None:
-            data = claimreview(store, claim_id, config)
-            if output is None:
-                sys.stdout.buffer.write(data)
-                sys.stdout.flush()
-                return
-            written = write_export(data, output, force=force, name=safe_name(claim_id) + ".jsonld")
-            click.echo(f"Wrote {written} (claimreview, {len(data):,} bytes).", err=True)
-            return
-        if output is None or not output.is_dir():
-            raise click.UsageError("--all writes one file per claim: give an existing folder as -o")
-        claims = store.reviewed_claims()
-        for reviewed in claims:
-            data = claimreview(store, reviewed, config)
-            write_export(data, output, force=force, name=safe_name(reviewed) + ".jsonld")
-    click.echo(f"Wrote {len(claims)} ClaimReview file(s) into {output}.", err=True)
 
 
 @cli.command()

@@ -1,7 +1,9 @@
-"""The fact-check workflow: check-claim, review, reviews, import-claimreview."""
+"""The fact-check workflow: check-claim, review, reviews, import-claimreview, and the ClaimReview
+export of stored claims that 'export --db' calls."""
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -206,3 +208,40 @@ def import_claimreview(files: tuple[str, ...], db: Path) -> None:
         for name in files:
             result = import_claimreviews(store, Path(name), received=datetime.now(UTC))
             click.echo(f"{name}: {result.found} review(s) found, {result.added} new.", err=True)
+
+
+def export_reviews(
+    db: Path,
+    fmt: str,
+    claim_id: str | None,
+    all_claims: bool,
+    output: Path | None,
+    force: bool,
+    config_path: Path | None,
+) -> None:
+    """ClaimReview of one stored claim (to -o or standard output), or of every reviewed one."""
+    from ..export import safe_name, write_export
+    from ..factcheck import claimreview
+
+    if fmt != "claimreview":
+        raise click.UsageError("--db exports ClaimReview only: use --to claimreview")
+    if all_claims == (claim_id is not None):
+        raise click.UsageError("name one claim with --claim ID, or give --all")
+    config = load_config(config_path)
+    with open_store(db) as store:
+        if claim_id is not None:
+            data = claimreview(store, claim_id, config)
+            if output is None:
+                sys.stdout.buffer.write(data)
+                sys.stdout.flush()
+                return
+            written = write_export(data, output, force=force, name=safe_name(claim_id) + ".jsonld")
+            click.echo(f"Wrote {written} (claimreview, {len(data):,} bytes).", err=True)
+            return
+        if output is None or not output.is_dir():
+            raise click.UsageError("--all writes one file per claim: give an existing folder as -o")
+        claims = store.reviewed_claims()
+        for reviewed in claims:
+            data = claimreview(store, reviewed, config)
+            write_export(data, output, force=force, name=safe_name(reviewed) + ".jsonld")
+    click.echo(f"Wrote {len(claims)} ClaimReview file(s) into {output}.", err=True)
