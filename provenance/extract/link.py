@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from attrs import evolve, frozen
 
-from ..model import Source, SourceKind, slugify
+from ..model import Hop, Source, SourceKind, slugify
 from .vocabulary import vocabulary
 
 _WORD = re.compile(r"[\w’'.-]+")
@@ -130,6 +130,12 @@ def kind_of(name: str | None, descriptor: str | None) -> SourceKind:
     return SourceKind.ORGANIZATION if name else SourceKind.UNKNOWN
 
 
+def is_unresolved(source: Source, hop: Hop) -> bool:
+    """True when a hop's mention was tied to no party: its source is of kind unknown and named
+    exactly as the mention ("he"), which the tree shows as "unresolved"."""
+    return source.kind is SourceKind.UNKNOWN and source.name == hop.mention
+
+
 def is_anonymous(parsed: Parsed) -> bool:
     """True for mentions that name nobody: "sources", "a senior official", "a source familiar with"."""
     if parsed.name or parsed.pronoun or not parsed.descriptor:
@@ -160,7 +166,10 @@ class Linker:
         self.order: list[str] = []
         self.recent: list[str] = []
         # every proper name the document uses, so "Al-Alusi" in a headline finds "Mithal al-Alusi"
-        full_names = sorted({*names, *self.acronyms.values()} - {""}, key=lambda n: -len(_key(n)))
+        # longest first; among equals, in order of first appearance (never hash order: the same
+        # text must give the same sources in every process)
+        first_seen = [n for n in dict.fromkeys((*names, *self.acronyms.values())) if n]
+        full_names = sorted(first_seen, key=lambda n: -len(_key(n)))
         self.full_names = [(full, _key(full), set(_key(full)), _initials(full)) for full in full_names]
 
     def link(self, mention: str) -> str:
