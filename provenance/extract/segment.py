@@ -8,6 +8,7 @@ from typing import NamedTuple
 from attrs import frozen
 
 from ..model import Span
+from . import furniture
 from .vocabulary import vocabulary
 
 _LINE = re.compile("[^\n\r\x85\u2028\u2029]+")  # every Unicode line break ends a line
@@ -20,7 +21,6 @@ _PAREN_DATELINE = re.compile(
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]{0,2}[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
-_BOILERPLATE_WORDS = 6
 _NON_WORD = re.compile(r"[\W_]+")
 _OPENERS = ("“", '"', "''")
 _QUOTE_MARKS = re.compile("[“”\"]|''")
@@ -73,7 +73,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
 def layout(text: str, title: str | None = None) -> Layout:
     """Split ``text`` into sentences, setting aside the header, the dateline and trailing boilerplate."""
     lines = [(m.start(), m.end()) for m in _LINE.finditer(text) if m.group().strip()]
-    body_end = _boilerplate_start(text, lines)
+    body_end = furniture.trailing_start(text, lines)
     title_key = _key(title) if title else None
     sentences: list[Sentence] = []
     dateline: Span | None = None
@@ -81,6 +81,8 @@ def layout(text: str, title: str | None = None) -> Layout:
     in_header = True
     for number, (start, end) in enumerate(lines[:body_end]):
         line = text[start:end]
+        if furniture.is_furniture(line):  # a byline, a credit, a caption, "Read more: ..."
+            continue
         if in_header:
             key = _key(line)
             if _TIMESTAMP_LINE.match(line):
@@ -96,7 +98,7 @@ def layout(text: str, title: str | None = None) -> Layout:
             if match:
                 dateline = (start + match.start("outlet"), start + match.end("outlet"))
                 start += match.end()
-        sentences.extend(_split(text, start, end, number))
+        sentences.extend(s for s in _split(text, start, end, number) if not _is_furniture(text, s))
     return Layout(_join_open_quotes(text, sentences), dateline)
 
 
@@ -116,15 +118,8 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _boilerplate_start(text: str, lines: list[tuple[int, int]]) -> int:
-    """Index of the first trailing line that is site furniture ("Shafaq Live"), not prose."""
-    index = len(lines)
-    while index > 1:
-        line = text[slice(*lines[index - 1])].strip()
-        if len(line.split()) > _BOILERPLATE_WORDS or _ends_sentence(line) or line.startswith(("“", '"')):
-            break
-        index -= 1
-    return index
+def _is_furniture(text: str, sentence: Sentence) -> bool:
+    return furniture.is_furniture(text[sentence.start : sentence.end])
 
 
 def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:

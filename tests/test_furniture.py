@@ -1,0 +1,123 @@
+"""Page furniture: what is never article text, and the prose that looks like it but is."""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.extract import extract, furniture
+from provenance.extract.segment import layout
+from provenance.model import Document
+
+FURNITURE = [
+    ("By Jane Roe", "byline"),
+    ("By JANE ROE and John Doe, Associated Press", "byline"),
+    ("By Jane Roe | The Daily Example", "byline"),
+    ("Written by Jane Roe, Staff Writer", "byline"),
+    ("(Reporting by Jane Roe in London; Editing by John Doe)", "credit"),
+    ("(Additional reporting by Ann Poe, Bo Li and Cy Tan in HANOI; Writing by Jane Roe)", "credit"),
+    ("With reporting by Jane Roe.", "credit"),
+    ("Reporting by Jane Roe; Editing by John Doe", "credit"),
+    ("Keith Example contributed reporting.", "credit"),
+    ("The Paper's Jane Roe, John Doe and Ann Poe contributed to this report.", "credit"),
+    ("Jane Roe contributed reporting from Hong Kong.", "credit"),
+    ("This story has been updated to include comments from the mayor.", "credit"),
+    ("Rescuers carry a stretcher near the harbour (Jane Roe/Example Agency)", "caption"),
+    ("Firefighters at the scene on Monday (Getty)", "caption"),
+    ("Photo: Jane Roe", "caption"),
+    ("Jane Roe via Getty Images.", "caption"),
+    ("REUTERS/Jane Roe", "caption"),
+    ("Loading Photo Gallery", "caption"),
+    ("Read more: Why the bridge closed", "link"),
+    ("READ MORE:", "link"),
+    ("WATCH:", "link"),
+    ("Related: Five things to know", "link"),
+    ("You can read more about the mayor here.", "link"),
+    ("Read more in our guide to the budget.", "link"),
+    ("MORE: The mayor's full statement", "link"),
+    ("Sign up for our morning newsletter", "prompt"),
+    ("Like this story? Share it with a friend.", "prompt"),
+    ("Follow us on Twitter", "prompt"),
+    ("Follow Jane Roe on Twitter @janeroe.", "prompt"),
+    ("Follow us @example, Facebook & Google+.", "prompt"),
+    ("Morning Brief is a daily newsletter from The Example that delivers the news.", "prompt"),
+    ("Original article on Example Science.", "prompt"),
+    ("Share this article", "prompt"),
+    ("Story continues below advertisement", "advert"),
+    ("ADVERTISEMENT", "advert"),
+    ("Copyright 2024 The Example. All rights reserved.", "legal"),
+    ("Statements on this website may constitute forward-looking statements and involve risks.", "legal"),
+    ("If you follow these links you do so at your own risk.", "legal"),
+]
+
+PROSE = [
+    "By 2012, the company had more than $2 million in the bank.",
+    "By Monday the troops had left the city, the army said.",
+    "Reporting by The Example showed that the minister had lied.",
+    "The university contributed research funds to the project.",
+    "The report was written by a panel of scientists.",
+    "Police said the driver had been arrested (and later released).",
+    "Subscribers can expect higher prices next year, the company said.",
+    "More than 300 people were evacuated.",
+    "Read the statement carefully, the judge told the jury on Monday.",
+    "She follows the mayor on Twitter and says she agrees with him.",
+    "Climbers go up the mountain at their own risk, the ranger said.",
+    "The story continued for years before the paper published it.",
+    "Share prices fell 3% on Tuesday.",
+    "The photo showed the minister leaving the building.",
+]
+
+
+@pytest.mark.parametrize(("text", "kind"), FURNITURE)
+def test_furniture_is_known_for_what_it_is(text: str, kind: str) -> None:
+    assert furniture.kind_of(text) == kind
+
+
+@pytest.mark.parametrize("text", PROSE)
+def test_prose_that_looks_like_furniture_is_article_text(text: str) -> None:
+    assert furniture.kind_of(text) is None
+
+
+def test_a_very_long_line_is_never_furniture() -> None:
+    assert not furniture.is_furniture("Read more: " + "word " * 400)
+
+
+def test_byline_names_are_what_follows_by() -> None:
+    assert furniture.byline_names("By Jane Roe and John Doe, Reuters") == "Jane Roe and John Doe, Reuters"
+    assert furniture.byline_names("By 2012, the company had grown.") is None
+
+
+WIRE_COPY = """Bridge to reopen
+
+By Jane Roe
+
+LONDON (Reuters) - The mayor said on Monday that the bridge would reopen in May.
+
+Read more: Why the bridge closed
+
+Story continues below advertisement
+
+Engineers had warned that the deck was unsafe, the council said. Follow us on Twitter.
+
+Jane Roe contributed reporting.
+
+(Reporting by Jane Roe; Editing by John Doe)
+"""
+
+
+def test_wire_copy_furniture_in_plain_text_becomes_no_claim_and_no_source() -> None:
+    document = Document.from_text(WIRE_COPY, outlet="reuters", title="Bridge to reopen")
+    graph = extract(document)
+    texts = [claim.text for claim in graph.claims]
+    assert any("bridge would reopen in May" in text for text in texts)
+    assert any("deck was unsafe" in text for text in texts)
+    for piece in ("Jane Roe", "Read more", "Story", "Follow us", "Editing"):
+        assert not any(piece in text for text in texts), piece
+    names = {source.name for source in graph.sources}
+    assert not names & {"Jane Roe", "Story", "John Doe"}
+
+
+def test_layout_keeps_the_offsets_of_what_it_keeps() -> None:
+    parts = layout(WIRE_COPY, "Bridge to reopen")
+    kept = [WIRE_COPY[s.start : s.end] for s in parts.sentences]
+    assert "Follow us on Twitter." not in kept
+    assert kept[-1] == "Engineers had warned that the deck was unsafe, the council said."
