@@ -1,22 +1,18 @@
-"""Fact-check verdicts: the rating scale, reviews of claims, and which texts are the same claim."""
+"""Fact-check verdicts: the rating scale, reviews of claims, and reading others' ClaimReview."""
 
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import UTC, datetime
 
 from attrs import frozen
 
+from .claimtext import normalise
 from .errors import InputError
 from .model import Claim, Document, Source
-from .resolve.matching import SIMILARITY, normalise
-from .resolve.vocabulary import STOPWORDS
 
 THRESHOLD = 70.0
 """Default least similarity (0-100) for `check-claim` to show a stored claim as a match."""
-
-_FIGURE = re.compile(r"\d+")
 
 
 @frozen
@@ -104,7 +100,7 @@ class Review:
     @property
     def key(self) -> str:
         """The normalised claim text that ties the review to every copy of the claim."""
-        return claim_key(self.claim_text)
+        return normalise(self.claim_text)
 
     @property
     def id(self) -> str:
@@ -125,44 +121,6 @@ class Review:
 def rating_name(text: str) -> str:
     """A verdict in words as a rating name: "Mostly True" → "mostly-true"."""
     return "-".join(normalise(text).split())
-
-
-def claim_key(text: str) -> str:
-    """What two copies of a claim share: its words, normalised."""
-    return normalise(text)
-
-
-def search_words(text: str) -> list[str]:
-    """The words of a claim worth searching for: no stopwords, particles or duplicates."""
-    words = [w for w in claim_key(text).split() if (len(w) > 2 or w.isdigit()) and w not in STOPWORDS]
-    return list(dict.fromkeys(words))
-
-
-def similarity(query: str, text: str) -> float:
-    """How well a stored claim matches the text being checked, 0-100.
-
-    Token-set similarity, so that a checker's shortened wording of a longer sentence still scores
-    high, while the same topic in other words ("50 trucks to Kobani" against the convoy) does not.
-    """
-    from rapidfuzz.fuzz import token_set_ratio
-
-    return float(token_set_ratio(claim_key(query), claim_key(text)))
-
-
-def is_same_claim(first: str, second: str) -> bool:
-    """Whether two texts are one claim for a verdict: equal words, or near-equal with equal figures.
-
-    Stricter than the corpus matching, which masks figures: a verdict on "50 trucks" must not
-    stand for "40 trucks".
-    """
-    from rapidfuzz.fuzz import token_sort_ratio
-
-    a, b = claim_key(first), claim_key(second)
-    if a == b:
-        return True
-    if sorted(_FIGURE.findall(a)) != sorted(_FIGURE.findall(b)):
-        return False
-    return float(token_sort_ratio(a, b, score_cutoff=SIMILARITY)) >= SIMILARITY
 
 
 def newest(reviews: list[Review]) -> list[Review]:

@@ -23,7 +23,7 @@ from provenance.model import (
 )
 from provenance.resolve import RULES, fails, resolve
 from provenance.resolve.figures import find_figures
-from provenance.resolve.matching import match_claims, normalise
+from provenance.resolve.matching import match_claims
 
 PUBLISHED = datetime(2025, 1, 2, 21, 13, 57, tzinfo=UTC)
 
@@ -485,10 +485,6 @@ def test_matching_finds_the_one_pair_among_many_distinct_claims() -> None:
         Claim("x-c1", "x", claims[1234].text.replace("counted", "had counted"), None, ClaimKind.DIRECT)
     )
     assert match_claims(claims) == [[1234, 2000]]
-
-
-def test_normalise() -> None:
-    assert normalise("  Al-Alusi  WARNED: “Défense”… ") == "al alusi warned defense"
 
 
 # resolve as a whole

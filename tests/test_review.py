@@ -1,4 +1,4 @@
-"""Rating scale, which texts are one claim for a verdict, and reading others' ClaimReview JSON-LD."""
+"""Rating scale, the order of verdicts, and reading others' ClaimReview JSON-LD."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.errors import InputError
-from provenance.review import DEFAULT_SCALE, Review, is_same_claim, newest, read_claimreviews, similarity
+from provenance.review import DEFAULT_SCALE, Review, newest, read_claimreviews
 
 RECEIVED = datetime(2025, 2, 1, tzinfo=UTC)
 
@@ -31,23 +31,6 @@ def test_the_default_scale_names_six_verdicts_best_first() -> None:
 def test_an_unknown_rating_names_the_choices() -> None:
     with pytest.raises(InputError, match="unknown rating 'pants-on-fire'; the scale has: true, mostly-true"):
         DEFAULT_SCALE.rating("pants-on-fire")
-
-
-def test_a_verdict_holds_for_other_wordings_but_not_other_figures() -> None:
-    claim = "US forces sent 50 trucks of cement blocks to the Kobani area."
-    assert is_same_claim(claim, "us forces sent 50 trucks of cement blocks to the Kobani area")
-    assert is_same_claim(claim, "US forces sent 50 trucks of cement blocks to Kobani")
-    assert not is_same_claim(claim, "US forces sent 40 trucks of cement blocks to the Kobani area")
-    assert not is_same_claim(claim, "Hundreds of residents left their homes after a fire")
-
-
-def test_similarity_rewards_a_shortened_wording_not_the_same_topic() -> None:
-    stored = (
-        "Earlier on Thursday, US forces brought in a new convoy to areas controlled by the Syrian "
-        "Democratic Forces (SDF) in northern and eastern Syria"
-    )
-    assert similarity("US forces brought a new convoy to SDF areas in northern Syria", stored) >= 90
-    assert similarity("US forces sent 50 trucks to Kobani", stored) < 70
 
 
 def test_newest_orders_by_time_then_by_recording() -> None:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import UTC, datetime
 from typing import Any
 
+from ..claimtext import is_same_claim
 from ..errors import InputError
 from ..model import Claim, Document, Graph, SourceKind
 from .options import ExportOptions, Lookup
@@ -78,11 +78,11 @@ def _claim(graph: Graph, claim_id: str | None) -> Claim:
 
 
 def _appearances(graph: Graph, claim: Claim, copies: tuple[str, ...] = ()) -> list[Document]:
-    """Documents that carry the claim: its own, those with a claim of the same words or named as
-    a copy, and the cited parties' own documents; earliest first, undated last."""
-    wanted = _words(claim.text)
+    """Documents that carry the claim: its own, those with the same claim (`is_same_claim`, as the
+    review workflow matches copies in a database) or named as a copy, and the cited parties' own
+    documents; earliest first, undated last."""
     ids = [claim.document]
-    ids += [c.document for c in graph.claims if _words(c.text) == wanted or c.id in copies]
+    ids += [c.document for c in graph.claims if c.id in copies or is_same_claim(c.text, claim.text)]
     ids += [hop.document for hop in claim.chain if hop.document]
     documents = [d for d in (graph.document(i) for i in dict.fromkeys(ids)) if d is not None]
     return sorted(documents, key=_when)
@@ -95,10 +95,6 @@ def _when(document: Document) -> tuple[bool, float]:
     # Naive datetimes are taken as UTC so that they can be ordered against aware ones.
     aware = published if published.tzinfo else published.replace(tzinfo=UTC)
     return (False, aware.timestamp())
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
 
 
 def _party(graph: Graph, source_id: str) -> dict[str, Any]:

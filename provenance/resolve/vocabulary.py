@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .. import claimtext
+
 
 def _words(text: str) -> frozenset[str]:
     # Word lists are written as running text so that they are easy to read and extend.
@@ -17,18 +19,9 @@ UNRESOLVED_FIRST_WORDS = _words(
 """First words of a mention that stand for someone else: a pronoun ("He") or a description
 ("The Iraqi politician"). An unknown source named by such a mention was never linked to anyone."""
 
-STOPWORDS = _words(
-    """
-    a about above after again against all also am an and any are as at be because been before being
-    below between both but by can could did do does doing down during each few for from further had
-    has have having he her here hers him his how i if in into is it its itself just me more most my no
-    nor not now of off on once only or other our out over own same she should so some such than that
-    the their theirs them then there these they this those through to too under until up very was we
-    were what when where which while who whom why will with would you your said says say told
-    according reported added stated noted
-    """
-)
-"""Words too common to tell two claims apart or to name what a figure counts."""
+# The words too common to tell claims apart live with claim identity, which the store shares;
+# the figure rules use them too, to skip words that cannot name what a figure counts.
+STOPWORDS = claimtext.STOPWORDS
 
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

@@ -10,9 +10,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from ..claimtext import is_same_claim, normalise, search_words, similarity
 from ..errors import InputError
 from ..model import Claim, Document
-from ..review import ClaimMatch, Review, claim_key, is_same_claim, newest, search_words, similarity
+from ..review import ClaimMatch, Review, newest
 from . import rows
 
 CANDIDATES = 200
@@ -25,7 +26,8 @@ MAX_COPIES = 10_000
 def create_reviews(db: Database) -> None:
     """Version 2: ``reviews``, one row per verdict ever given, keyed to the claim's normalised text."""
     # No foreign key to claims: re-ingesting a changed article replaces its claims, and its
-    # verdicts must outlive that; ``claim_key`` ties them to every copy of the claim instead.
+    # verdicts must outlive that; ``claim_key``, the normalised text, ties them to every copy of
+    # the claim instead.
     db.table("reviews").create(
         {
             "id": str,
@@ -116,7 +118,7 @@ def _review(row: Any) -> Review:
 
 def for_texts(db: Database, texts: Iterable[str]) -> list[Review]:
     """Every review of any of these claim texts or their near-copies, newest first."""
-    keys = list(dict.fromkeys(claim_key(text) for text in texts))
+    keys = list(dict.fromkeys(normalise(text) for text in texts))
     found: dict[int, Review] = {}
     for part in rows.chunks(keys):
         for row in db.execute(
