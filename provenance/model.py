@@ -1,4 +1,5 @@
-"""The provenance graph: documents, sources, claims, attribution hops and findings."""
+"""The provenance graph: documents, sources, claims, attribution hops and findings, and the one
+index every stage asks for lookups by id."""
 
 from __future__ import annotations
 
@@ -6,8 +7,9 @@ import enum
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from functools import cached_property
 
 from attrs import field, frozen
 
@@ -190,17 +192,22 @@ class Graph:
     findings: tuple[Finding, ...] = field(default=())
     """What the resolver found."""
 
+    @cached_property
+    def index(self) -> GraphIndex:
+        """Every lookup by id over this graph, built on first use and kept (the graph is frozen)."""
+        return GraphIndex(self)
+
     def source(self, source_id: str) -> Source | None:
         """The source with this id, or None."""
-        return next((s for s in self.sources if s.id == source_id), None)
+        return self.index.source(source_id)
 
     def document(self, document_id: str) -> Document | None:
         """The document with this id, or None."""
-        return next((d for d in self.documents if d.id == document_id), None)
+        return self.index.document(document_id)
 
     def claim(self, claim_id: str) -> Claim | None:
         """The claim with this id, or None."""
-        return next((c for c in self.claims if c.id == claim_id), None)
+        return self.index.claim(claim_id)
 
     @classmethod
     def merge(cls, graphs: Iterable[Graph]) -> Graph:
@@ -216,6 +223,111 @@ class Graph:
             claims.extend(graph.claims)
             findings.extend(graph.findings)
         return cls(tuple(documents), tuple(sources.values()), tuple(claims), tuple(findings))
+
+
+class GraphIndex:
+    """Sources, documents and claims of one graph by id, and the claims of each document.
+
+    Where two items share an id the first one wins, as a reader of the file would expect.
+    """
+
+    def __init__(self, graph: Graph) -> None:
+        self.graph = graph
+        """The graph indexed; it is frozen, so the index never goes stale."""
+        self._sources: dict[str, Source] = {}
+        for source in graph.sources:
+            self._sources.setdefault(source.id, source)
+        self._documents: dict[str, Document] = {}
+        self._positions: dict[str, int] = {}
+        self._claims_of: dict[str, list[Claim]] = {}
+        for position, document in enumerate(graph.documents):
+            self._documents.setdefault(document.id, document)
+            self._positions.setdefault(document.id, position)
+            self._claims_of.setdefault(document.id, [])
+        self._claims: dict[str, Claim] = {}
+        for claim in graph.claims:
+            self._claims.setdefault(claim.id, claim)
+            # Claims naming a document the graph lacks (a curation slip) still form a document.
+            self._claims_of.setdefault(claim.document, []).append(claim)
+
+    def source(self, source_id: str | None) -> Source | None:
+        """The source with this id, or None."""
+        return self._sources.get(source_id) if source_id is not None else None
+
+    def document(self, document_id: str | None) -> Document | None:
+        """The document with this id, or None."""
+        return self._documents.get(document_id) if document_id is not None else None
+
+    def claim(self, claim_id: str | None) -> Claim | None:
+        """The claim with this id, or None."""
+        return self._claims.get(claim_id) if claim_id is not None else None
+
+    def source_or_stand_in(self, source_id: str) -> Source:
+        """The source with this id, or a stand-in of unknown kind named by the bare id.
+
+        Curated files may name sources they do not define (the dangling-source finding says so);
+        views and exports still show such a hop rather than fail.
+        """
+        found = self._sources.get(source_id)
+        return found if found is not None else Source(source_id, source_id, SourceKind.UNKNOWN)
+
+    def name(self, source_id: str) -> str:
+        """A source's display name; its bare id when the graph does not hold it."""
+        source = self._sources.get(source_id)
+        return source.name if source is not None else source_id
+
+    def kind(self, source_id: str) -> SourceKind | None:
+        """A source's kind, or None when the graph does not hold it."""
+        source = self._sources.get(source_id)
+        return source.kind if source is not None else None
+
+    @property
+    def document_ids(self) -> Sequence[str]:
+        """Every document the graph speaks of: its documents in order, then ids only claims name."""
+        return list(self._claims_of)
+
+    def claims_of(self, document_id: str) -> Sequence[Claim]:
+        """The claims of one document, in graph order."""
+        return self._claims_of.get(document_id, ())
+
+    def position(self, document_id: str) -> int:
+        """Where a document stands in the graph; after every document when the graph lacks it."""
+        return self._positions.get(document_id, len(self.graph.documents))
+
+    def outlet(self, claim: Claim) -> str | None:
+        """Id of the outlet that publishes a claim: its document's outlet, else its chain's first hop."""
+        document = self._documents.get(claim.document)
+        if document is not None and document.outlet is not None:
+            return document.outlet
+        return claim.chain[0].source if claim.chain else None
+
+    def document_outlet(self, document_id: str) -> str | None:
+        """Id of a document's outlet: the one it names, else the outlet of its first claim."""
+        document = self._documents.get(document_id)
+        if document is not None and document.outlet is not None:
+            return document.outlet
+        claims = self._claims_of.get(document_id)
+        return self.outlet(claims[0]) if claims else None
+
+    def origin(self, claim: Claim) -> str | None:
+        """Where a claim ultimately comes from: its deepest source, or its outlet when unattributed."""
+        return claim.root if claim.chain else self.outlet(claim)
+
+    def owner(self, finding: Finding) -> str | None:
+        """Id of the document a finding belongs to, or None for a finding across documents.
+
+        A finding about a claim belongs to that claim's document. One about no known claim belongs
+        to the graph's document when the graph speaks of one document only.
+        """
+        claim = self.claim(finding.claim)
+        if claim is not None:
+            return claim.document
+        return next(iter(self._claims_of)) if len(self._claims_of) == 1 else None
+
+    @property
+    def is_one_document(self) -> bool:
+        """True when the graph speaks of at most one document."""
+        return len(self._claims_of) <= 1
 
 
 def _merge_sources(old: Source | None, new: Source) -> Source:

@@ -9,7 +9,7 @@ from typing import Any
 from ..claimtext import is_same_claim
 from ..errors import InputError
 from ..model import Claim, Document, Graph, SourceKind
-from .options import ExportOptions, Lookup
+from .options import ExportOptions
 
 CONTEXT = "https://schema.org"
 """The context the output names; offline tools map it to ``data/schemaorg-context.jsonld``."""
@@ -98,7 +98,7 @@ def _when(document: Document) -> tuple[bool, float]:
 
 
 def _party(graph: Graph, source_id: str) -> dict[str, Any]:
-    source = Lookup(graph).source(source_id)
+    source = graph.index.source_or_stand_in(source_id)
     party: dict[str, Any] = {
         "@type": "Person" if source.kind in _PEOPLE else "Organization",
         "name": source.name,
@@ -117,5 +117,5 @@ def _article(graph: Graph, document: Document) -> dict[str, Any]:
     if document.published:
         article["datePublished"] = document.published.isoformat()
     if document.outlet:
-        article["publisher"] = {"@type": "Organization", "name": Lookup(graph).source(document.outlet).name}
+        article["publisher"] = {"@type": "Organization", "name": graph.index.name(document.outlet)}
     return article

@@ -6,7 +6,7 @@ import csv
 import io
 
 from ..model import Graph
-from .options import ExportOptions, Lookup
+from .options import ExportOptions
 
 COLUMNS = (
     "claim_id",
@@ -34,7 +34,7 @@ def write(graph: Graph, options: ExportOptions) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    lookup = Lookup(graph)
+    lookup = graph.index
     for claim in graph.claims:
         document = lookup.document(claim.document)
         common = {
@@ -43,7 +43,7 @@ def write(graph: Graph, options: ExportOptions) -> bytes:
             "claim_kind": claim.kind.value,
             "claim_date": claim.date.isoformat() if claim.date else "",
             "document": claim.document,
-            "outlet": lookup.outlet_name(document),
+            "outlet": lookup.name(document.outlet) if document and document.outlet else "",
             "published": document.published.isoformat() if document and document.published else "",
         }
         rows: list[dict[str, str]] = (
@@ -53,8 +53,8 @@ def write(graph: Graph, options: ExportOptions) -> bytes:
                 {
                     "hop": str(index),
                     "source_id": hop.source,
-                    "source_name": lookup.source(hop.source).name,
-                    "source_kind": lookup.source(hop.source).kind.value,
+                    "source_name": lookup.name(hop.source),
+                    "source_kind": lookup.source_or_stand_in(hop.source).kind.value,
                     "cue": hop.cue or "",
                     "mention": hop.mention or "",
                     "cited_document": hop.document or "",

@@ -11,8 +11,8 @@ from itertools import pairwise
 
 from attrs import frozen
 
-from ..model import Claim, ClaimKind, Document, Graph
-from .options import ExportOptions, Lookup
+from ..model import Claim, ClaimKind, Document, Graph, GraphIndex
+from .options import ExportOptions
 from .tree import Branch, cues, sourcing_trees
 
 
@@ -20,7 +20,7 @@ def write(graph: Graph, options: ExportOptions) -> bytes:
     """The report page; every text is escaped, and a content security policy allows only the
     page's own inline style and script, so the page can load nothing from anywhere."""
     keys = {claim.id: f"k{number}" for number, claim in enumerate(graph.claims)}
-    page = _Page(Lookup(graph), keys, cues(graph))
+    page = _Page(graph.index, keys, cues(graph))
     style, script = _asset("report.css"), _asset("report.js")
     policy = (
         f"default-src 'none'; style-src '{_digest(style)}'; "
@@ -78,14 +78,14 @@ def _digest(source: str) -> str:
 
 @frozen
 class _Page:
-    lookup: Lookup
+    index: GraphIndex
     keys: dict[str, str]
     """Element-safe keys of claims ("k3"), whatever characters the claim ids hold."""
     cues: dict[tuple[str, str], str]
 
 
 def _document(page: _Page, document: Document) -> str:
-    meta = [escape(page.lookup.outlet_name(document))] if document.outlet else []
+    meta = [escape(page.index.name(document.outlet))] if document.outlet else []
     if document.published:
         stamp = document.published.isoformat()
         meta.append(f'<time datetime="{escape(stamp)}">{escape(stamp)}</time>')
@@ -94,7 +94,7 @@ def _document(page: _Page, document: Document) -> str:
         meta.append(f'<a href="{url}" rel="noreferrer noopener">{url}</a>')
     # Arabic or Kurdish articles get their language and writing direction from the text.
     language = f' lang="{escape(document.language)}"' if document.language else ""
-    trees = "".join(_branch(page, tree, "") for tree in sourcing_trees(page.lookup, document.id))
+    trees = "".join(_branch(page, tree, "") for tree in sourcing_trees(page.index, document.id))
     return (
         f'<article class="document"{language}>'
         f"<header><h2>{escape(document.title or document.id)}</h2>"
@@ -111,7 +111,7 @@ def _document(page: _Page, document: Document) -> str:
 
 
 def _branch(page: _Page, branch: Branch, cue: str) -> str:
-    source = page.lookup.source(branch.source)
+    source = page.index.source_or_stand_in(branch.source)
     said = f' <span class="cue">{escape(cue)}</span>' if cue else ""
     kind = escape(source.kind.value)
     items = [_claim_item(claim, page.keys) for claim in branch.claims]
@@ -142,7 +142,7 @@ def _highlighted(page: _Page, document: Document) -> str:
     keys = page.keys
     spans = [
         (claim.span, claim)
-        for claim in page.lookup.claims_in(document.id)
+        for claim in page.index.claims_of(document.id)
         if claim.span and claim.span[1] <= len(text) and claim.span[0] < claim.span[1]
     ]
     cuts = sorted({0, len(text)} | {edge for span, _ in spans for edge in span})
@@ -163,17 +163,16 @@ def _highlighted(page: _Page, document: Document) -> str:
         pieces.append(
             f'<mark class="claim kind-{escape(covering[0].kind.value)}"{anchor} tabindex="0" '
             f'data-claims="{" ".join(keys[c.id] for c in covering)}" '
-            f'title="{escape(chain_summary(page.lookup, covering[0]))}">{piece}</mark>'
+            f'title="{escape(chain_summary(page.index.graph, covering[0]))}">{piece}</mark>'
         )
     return "".join(pieces)
 
 
-def chain_summary(graph: Graph | Lookup, claim: Claim) -> str:
+def chain_summary(graph: Graph, claim: Claim) -> str:
     """The chain on one line: "Shafaq News → warned: Mithal al-Alusi"."""
-    lookup = graph if isinstance(graph, Lookup) else Lookup(graph)
     steps = []
     for index, hop in enumerate(claim.chain):
-        name = lookup.source(hop.source).name
+        name = graph.index.name(hop.source)
         steps.append(name if index == 0 or not hop.cue else f"{hop.cue}: {name}")
     if len(steps) < 2:
         steps.append("no source beyond the outlet")
@@ -199,10 +198,10 @@ def _findings(graph: Graph, keys: dict[str, str]) -> str:
 
 def _chains(page: _Page) -> str:
     chains = []
-    for claim in page.lookup.graph.claims:
+    for claim in page.index.graph.claims:
         steps = []
         for index, hop in enumerate(claim.chain):
-            source = page.lookup.source(hop.source)
+            source = page.index.source_or_stand_in(hop.source)
             cue = f'<span class="cue">{escape(hop.cue)}</span> ' if hop.cue else ""
             about = f" — {escape(source.description)}" if source.description else ""
             mention = f" (as “{escape(hop.mention)}”)" if hop.mention and hop.mention != source.name else ""

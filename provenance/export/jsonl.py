@@ -46,13 +46,13 @@ def split(graph: Graph) -> list[Graph]:
 
 
 def _finding_homes(graph: Graph, claims_of: dict[str, list[Claim]]) -> dict[int, str]:
-    document_of_claim = {c.id: doc for doc, claims in claims_of.items() for c in claims}
     first = graph.documents[0].id
     homes: dict[int, str] = {}
     for finding in graph.findings:
-        homes[id(finding)] = document_of_claim.get(finding.claim or "") or _by_source(
-            finding, claims_of, first
-        )
+        owner = graph.index.owner(finding)
+        if owner is None:  # a finding across documents goes where its source is named
+            owner = _by_source(finding, claims_of, first)
+        homes[id(finding)] = owner if owner in claims_of else first
     return homes
 
 

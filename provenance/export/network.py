@@ -5,7 +5,6 @@ from __future__ import annotations
 from attrs import frozen
 
 from ..model import Graph
-from .options import Lookup
 
 
 @frozen
@@ -49,10 +48,10 @@ def nodes_and_edges(graph: Graph) -> tuple[list[Node], list[Edge]]:
     """Documents, sources and claims as nodes; a claim's chain runs claim -> outlet -> first
     party -> the party it cites, one "attributes" edge per hop."""
     nodes: dict[str, Node] = {}
-    lookup = Lookup(graph)
+    lookup = graph.index
 
     def add_source(source_id: str) -> str:
-        source = lookup.source(source_id)
+        source = lookup.source_or_stand_in(source_id)
         key = "source:" + source.id
         nodes.setdefault(key, Node(key, "source", source.id, source.name, source.kind.value))
         return key

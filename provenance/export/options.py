@@ -1,4 +1,4 @@
-"""What every exporter shares: its description, the options it takes, and an index of the graph."""
+"""What every exporter shares: its description and the options it takes."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from datetime import date
 
 from attrs import frozen
 
-from ..model import Claim, Document, Graph, Source, SourceKind
+from ..model import Graph
 
 
 @frozen
@@ -59,37 +59,3 @@ class Exporter:
     """One line for ``--help``."""
     write: Callable[[Graph, ExportOptions], bytes]
     """The graph, in this format."""
-
-
-class Lookup:
-    """Sources, documents and claims of a graph by id, indexed once per export: ``Graph.source``
-    scans, which is quadratic over a corpus."""
-
-    def __init__(self, graph: Graph) -> None:
-        self.graph = graph
-        self._sources = {source.id: source for source in graph.sources}
-        self._documents = {document.id: document for document in graph.documents}
-        self._claims_in: dict[str, list[Claim]] = {}
-        for claim in graph.claims:
-            self._claims_in.setdefault(claim.document, []).append(claim)
-
-    def source(self, source_id: str) -> Source:
-        """The source with this id, or a stand-in so that a dangling hop still exports."""
-        # Curated files may name unknown sources (the dangling-source finding reports it);
-        # exports must still show the hop rather than fail.
-        found = self._sources.get(source_id)
-        return found if found is not None else Source(source_id, source_id, SourceKind.UNKNOWN)
-
-    def document(self, document_id: str | None) -> Document | None:
-        """The document with this id, or None."""
-        return self._documents.get(document_id) if document_id is not None else None
-
-    def claims_in(self, document_id: str) -> list[Claim]:
-        """The claims of one document, in graph order."""
-        return self._claims_in.get(document_id, [])
-
-    def outlet_name(self, document: Document | None) -> str:
-        """The display name of a document's outlet, or an empty string."""
-        if document is None or document.outlet is None:
-            return ""
-        return self.source(document.outlet).name

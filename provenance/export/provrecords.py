@@ -7,8 +7,7 @@ from datetime import date, datetime
 
 from attrs import frozen
 
-from ..model import ClaimKind, Graph, Hop, SourceKind
-from .options import Lookup
+from ..model import ClaimKind, Graph, GraphIndex, Hop, SourceKind
 
 NAMESPACES = {
     "prov": "http://www.w3.org/ns/prov#",
@@ -42,7 +41,7 @@ class QName:
 
 @frozen
 class Text:
-    """A string literal, with its language when known."""
+    """A string literal, with its language when lookup."""
 
     value: str
     language: str | None = None
@@ -86,10 +85,10 @@ def local(identifier: str) -> str:
 def records(graph: Graph) -> list[Record]:
     """Sources as agents, documents and claims as entities, and for each claim: attributed to
     the outlet, and each further hop a derivation from what that party said (a quotation for
-    direct quotes, a primary source where its own document is known)."""
+    direct quotes, a primary source where its own document is lookup)."""
     out: list[Record] = []
     relations = 0
-    lookup = Lookup(graph)
+    lookup = graph.index
 
     def relation(
         kind: str, *args: str, time: datetime | None = None, attributes: tuple[tuple[str, Value], ...] = ()
@@ -163,7 +162,7 @@ def records(graph: Graph) -> list[Record]:
     return head + out
 
 
-def _precedes_citations(lookup: Lookup, hops: tuple[Hop, ...], published: datetime) -> bool:
+def _precedes_citations(lookup: GraphIndex, hops: tuple[Hop, ...], published: datetime) -> bool:
     # PROV orders a derivation's used entity strictly before the generated one; a claim dated
     # with its document could break that when the cited document is dated later (the
     # date-after-publication finding), so such a claim stays undated rather than invalid.
@@ -177,12 +176,12 @@ def _precedes_citations(lookup: Lookup, hops: tuple[Hop, ...], published: dateti
 def _before(first: datetime, second: datetime) -> bool:
     try:
         return first < second
-    except TypeError:  # naive against aware: no order is known
+    except TypeError:  # naive against aware: no order is lookup
         return False
 
 
-def _agent(lookup: Lookup, source_id: str) -> Record:
-    source = lookup.source(source_id)
+def _agent(lookup: GraphIndex, source_id: str) -> Record:
+    source = lookup.source_or_stand_in(source_id)
     attributes: list[tuple[str, Value]] = []
     if source.kind in _AGENT_TYPES:
         attributes.append(("prov:type", QName(_AGENT_TYPES[source.kind])))
@@ -192,7 +191,7 @@ def _agent(lookup: Lookup, source_id: str) -> Record:
     return Record("agent", "src:" + local(source_id), attributes=tuple(attributes))
 
 
-def _document(lookup: Lookup, document_id: str) -> Record:
+def _document(lookup: GraphIndex, document_id: str) -> Record:
     document = lookup.document(document_id)
     attributes: list[tuple[str, Value]] = [
         ("prov:type", QName("schema:NewsArticle")),

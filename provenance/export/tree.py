@@ -6,8 +6,7 @@ from itertools import pairwise
 
 from attrs import define, field
 
-from ..model import Claim, Graph
-from .options import Lookup
+from ..model import Claim, Graph, GraphIndex
 
 
 @define
@@ -22,13 +21,13 @@ class Branch:
     """The parties this source is cited as relying on, by source id, in order of first use."""
 
 
-def sourcing_trees(lookup: Lookup, document_id: str) -> list[Branch]:
+def sourcing_trees(index: GraphIndex, document_id: str) -> list[Branch]:
     """One tree per publishing source of the document's claims (normally just the outlet);
     a claim with an empty chain hangs under its document's outlet."""
-    document = lookup.document(document_id)
+    document = index.document(document_id)
     fallback = (document.outlet if document else None) or ""
     roots: dict[str, Branch] = {}
-    for claim in lookup.claims_in(document_id):
+    for claim in index.claims_of(document_id):
         path = [hop.source for hop in claim.chain] or [fallback]
         branch = roots.setdefault(path[0], Branch(path[0]))
         for source in path[1:]:

@@ -6,7 +6,7 @@ from attrs import evolve
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from ..model import Claim, Finding, Graph
+from ..model import Finding, Graph
 from .markdown import render_markdown
 from .table import render_findings
 from .tree import render_tree
@@ -20,23 +20,19 @@ def render_audit(graph: Graph) -> Group:
     Findings about no claim of any one document (a corpus with a dangling outlet) come last,
     under their own table.
     """
-    if len({claim.document for claim in graph.claims} | {d.id for d in graph.documents}) <= 1:
+    index = graph.index
+    if index.is_one_document:
         return Group(render_tree(graph), Text(), render_findings(graph.findings, graph))
-    documents_by_id = {document.id: document for document in graph.documents}
-    claims: dict[str, list[Claim]] = {document.id: [] for document in graph.documents}
-    for claim in graph.claims:
-        claims.setdefault(claim.document, []).append(claim)
-    owner = {claim.id: claim.document for claim in graph.claims}
     findings: dict[str | None, list[Finding]] = {}
     for finding in graph.findings:
-        findings.setdefault(owner.get(finding.claim or ""), []).append(finding)
+        findings.setdefault(index.owner(finding), []).append(finding)
     parts: list[RenderableType] = []
-    for document_id, members in claims.items():
-        document = documents_by_id.get(document_id)
+    for document_id in index.document_ids:
+        document = index.document(document_id)
         part = Graph(
             (document,) if document else (),
             graph.sources,
-            tuple(members),
+            tuple(index.claims_of(document_id)),
             tuple(findings.get(document_id, ())),
         )
         parts += [render_tree(part), Text(), render_findings(part.findings, part), Text()]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import Claim, Finding, Graph
+from ..model import Claim, Finding, Graph, GraphIndex
 from .outline import (
     UNATTRIBUTED,
     Branch,
@@ -30,26 +30,23 @@ _SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
 
 def render_markdown(graph: Graph) -> str:
     """Per document: a heading, the sourcing as a nested list, and its findings as a table."""
-    claims = {claim.id: claim for claim in graph.claims}
+    index = graph.index
     views = outline(graph)
     by_document: dict[str | None, list[Finding]] = {}
     for finding in graph.findings:
-        # In a single document every finding is its own, even one about no claim.
-        claim = claims.get(finding.claim or "")
-        owner = views[0].document.id if len(views) == 1 else claim.document if claim else None
-        by_document.setdefault(owner, []).append(finding)
-    sections = [_document(view, by_document.get(view.document.id, []), claims) for view in views]
+        by_document.setdefault(index.owner(finding), []).append(finding)
+    sections = [_document(view, by_document.get(view.document.id, [])) for view in views]
     rest = by_document.get(None, [])
     if rest or not views:
         sections.append(
             _findings(
-                "# Findings across documents" if views else "# No documents", rest, claims, shorten=False
+                "# Findings across documents" if views else "# No documents", rest, index, shorten=False
             )
         )
     return "\n".join(sections)
 
 
-def _document(view: Outline, findings: list[Finding], claims: dict[str, Claim]) -> str:
+def _document(view: Outline, findings: list[Finding]) -> str:
     outlet = view.outlet.name if view.outlet else view.document.outlet or view.document.id
     heading = f"{outlet}: {view.document.title}" if view.document.title else outlet
     lines = [f"# {escape(heading)}", ""]
@@ -66,11 +63,11 @@ def _document(view: Outline, findings: list[Finding], claims: dict[str, Claim]) 
     if not view.branches and not view.unattributed:
         lines.append("No claims.")
     lines.append("")
-    lines.append(_findings(f"## {summary(findings)}", findings, claims, shorten=True))
+    lines.append(_findings(f"## {summary(findings)}", findings, view.index, shorten=True))
     return "\n".join(lines)
 
 
-def _findings(heading: str, findings: Sequence[Finding], claims: dict[str, Claim], *, shorten: bool) -> str:
+def _findings(heading: str, findings: Sequence[Finding], index: GraphIndex, *, shorten: bool) -> str:
     lines = [heading, ""]
     if findings:
         lines += ["| Severity | Rule | Message | Where |", "|---|---|---|---|"]
@@ -79,7 +76,7 @@ def _findings(heading: str, findings: Sequence[Finding], claims: dict[str, Claim
                 finding.severity.value,
                 f"`{finding.rule}`",
                 escape(finding.message),
-                f"`{where(finding, claims, shorten=shorten)}`",
+                f"`{where(finding, index, shorten=shorten)}`",
             )
             lines.append(f"| {' | '.join(cells)} |")
         lines.append("")
@@ -102,7 +99,7 @@ def _branch(view: Outline, branch: Branch, depth: int, *, nested: bool) -> list[
 
 def _claim(view: Outline, claim: Claim, depth: int, *, flagged: bool) -> str:
     details = claim_details(claim)
-    words = mention(claim, view.sources)
+    words = mention(claim, view.index)
     if words:
         details.append(f"as “{words}”")
     first, *rest = details

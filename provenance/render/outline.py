@@ -7,7 +7,7 @@ from datetime import datetime
 
 from attrs import define, field, frozen
 
-from ..model import Claim, Document, Finding, Graph, Hop, Severity, Source, SourceKind
+from ..model import Claim, Document, Finding, Graph, GraphIndex, Hop, Severity, Source, SourceKind
 
 CLAIM_CHARS = 140
 """Longest claim text shown in a tree; the claim id leads to the whole text."""
@@ -42,45 +42,39 @@ class Outline:
     """One branch per party the outlet attributes claims to, in order of first appearance."""
     unattributed: list[Claim]
     """Claims resting on the outlet alone."""
-    sources: dict[str, Source]
-    """The graph's sources by id, shared by every outline of one graph."""
+    index: GraphIndex
+    """The lookups of the whole graph, shared by every outline of one graph."""
 
 
 def outline(graph: Graph) -> list[Outline]:
     """The outline of each document in the graph, in order; claims are grouped by chain."""
-    sources = {source.id: source for source in graph.sources}
-    claims: dict[str, list[Claim]] = {document.id: [] for document in graph.documents}
-    for claim in graph.claims:
-        claims.setdefault(claim.document, []).append(claim)
-    documents = {document.id: document for document in graph.documents}
+    index = graph.index
     outlines = []
-    for document_id, members in claims.items():
+    for document_id in index.document_ids:
         # Claims pointing at a document the graph lacks (a curation slip) still get shown.
-        document = documents.get(document_id) or Document(document_id, None)
-        outlet = sources.get(document.outlet) if document.outlet else None
-        if outlet is None and document.outlet is None and members and members[0].chain:
-            outlet = sources.get(members[0].chain[0].source)
+        document = index.document(document_id) or Document(document_id, None)
+        outlet = index.source(index.document_outlet(document_id))
         top: dict[str, Branch] = {}
         unattributed = []
-        for claim in members:
+        for claim in index.claims_of(document_id):
             if not claim.is_attributed:
                 unattributed.append(claim)
                 continue
             first = claim.chain[1]
-            branch = top.setdefault(first.source, Branch(first, sources.get(first.source)))
+            branch = top.setdefault(first.source, Branch(first, index.source(first.source)))
             for hop in claim.chain[2:]:
-                branch = _nested(branch, hop, sources)
+                branch = _nested(branch, hop, index)
             branch.claims.append(claim)
-        outlines.append(Outline(document, outlet, list(top.values()), unattributed, sources))
+        outlines.append(Outline(document, outlet, list(top.values()), unattributed, index))
     return outlines
 
 
-def _nested(parent: Branch, hop: Hop, sources: dict[str, Source]) -> Branch:
+def _nested(parent: Branch, hop: Hop, index: GraphIndex) -> Branch:
     # Nested parties are keyed by source and cue, so "citing X" and "via X" stay apart.
     for branch in parent.branches:
         if branch.hop.source == hop.source and branch.hop.cue == hop.cue:
             return branch
-    branch = Branch(hop, sources.get(hop.source))
+    branch = Branch(hop, index.source(hop.source))
     parent.branches.append(branch)
     return branch
 
@@ -148,12 +142,12 @@ def claim_details(claim: Claim) -> list[str]:
     return details
 
 
-def mention(claim: Claim, sources: dict[str, Source]) -> str | None:
+def mention(claim: Claim, index: GraphIndex) -> str | None:
     """The words naming the party a claim is attributed to, when not simply its name ("He")."""
     if not claim.is_attributed:
         return None
     words = claim.chain[1].mention
-    source = sources.get(claim.chain[1].source)
+    source = index.source(claim.chain[1].source)
     if not words or source is None:
         return words
     # "the Syrian Observatory for Human Rights" or an alias says nothing the branch does not.

@@ -9,7 +9,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Claim, Finding, Graph, Severity
+from ..model import Finding, Graph, GraphIndex, Severity
 from .outline import short_id
 
 SEVERITY_STYLES = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -30,14 +30,14 @@ def render_findings(findings: Sequence[Finding], graph: Graph | None = None) -> 
     table.add_column("Rule", no_wrap=True)
     table.add_column("Message", ratio=1, overflow="fold")
     table.add_column("Where", no_wrap=True)
-    claims = {claim.id: claim for claim in graph.claims} if graph else {}
+    index = (graph or Graph()).index
     one_document = graph is not None and len({claim.document for claim in graph.claims}) <= 1
     for finding in findings:
         table.add_row(
             Text(finding.severity.value, style=SEVERITY_STYLES[finding.severity]),
             finding.rule,
             finding.message,
-            where(finding, claims, shorten=one_document),
+            where(finding, index, shorten=one_document),
         )
     return table
 
@@ -55,9 +55,9 @@ def summary(findings: Sequence[Finding]) -> str:
     return "Findings: " + ", ".join(parts)
 
 
-def where(finding: Finding, claims: dict[str, Claim], *, shorten: bool) -> str:
+def where(finding: Finding, index: GraphIndex, *, shorten: bool) -> str:
     """What a finding is about, for the Where column: its claim id, else its source id."""
     if finding.claim is not None:
-        claim = claims.get(finding.claim)
+        claim = index.claim(finding.claim)
         return short_id(claim) if shorten and claim is not None else finding.claim
     return finding.source or "—"

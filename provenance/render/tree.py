@@ -80,7 +80,7 @@ def _claim_label(claim: Claim, view: Outline, rules: dict[str, list[str]], *, fl
         label.append(FLAG, style="yellow")
     label.append(f"“{shorten(claim.text)}”")
     details = claim_details(claim)
-    words = mention(claim, view.sources)
+    words = mention(claim, view.index)
     if words:
         details.append(f"as “{words}”")
     label.append("\n" + " · ".join(details), style="dim")

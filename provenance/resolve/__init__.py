@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from types import MappingProxyType
 
-from ..model import Finding, Graph, Severity
+from ..model import Finding, Graph, GraphIndex, Severity
 from . import citation, corpus, document
-from .index import Index, Located
 from .matching import match_claims
+from .position import Located, positioned_claims
 
 __all__ = ["RULES", "fails", "resolve"]
 
@@ -28,7 +28,7 @@ RULES: Mapping[str, tuple[Severity, str]] = MappingProxyType({
 })  # fmt: skip
 """Every rule `resolve` applies: name → (severity, what it finds). Names are stable output."""
 
-_DOCUMENT_RULES: tuple[Callable[[Index], Iterator[Located]], ...] = (
+_DOCUMENT_RULES: tuple[Callable[[GraphIndex], Iterator[Located]], ...] = (
     document.dangling_source,
     citation.circular_citation,
     document.date_after_publication,
@@ -45,13 +45,13 @@ def resolve(graph: Graph) -> tuple[Finding, ...]:
     Sorted by severity (error first), then document order. Corpus rules compare claims across
     documents only when there are several; the result never depends on ``graph.findings``.
     """
-    index = Index(graph)
+    index = graph.index
     located: list[Located] = []
     for rule in _DOCUMENT_RULES:
         located.extend(rule(index))
     groups: list[corpus.Group] = []
     if len(graph.documents) > 1:
-        claims = list(index.claims())
+        claims = list(positioned_claims(index))
         groups = [
             [claims[member] for member in group] for group in match_claims([claim for _, claim in claims])
         ]

@@ -6,14 +6,15 @@ from collections import deque
 from collections.abc import Iterator
 from itertools import pairwise
 
-from ..model import Finding, Severity
-from .index import UNLINKED_KINDS, Index, Located, Position
+from ..model import Finding, GraphIndex, Severity
+from .position import Located, Position, positioned_claims
+from .vocabulary import UNLINKED_KINDS
 from .wording import plural
 
 Edge = tuple[str, str]
 
 
-def citation_edges(index: Index) -> dict[Edge, tuple[Position, str]]:
+def citation_edges(index: GraphIndex) -> dict[Edge, tuple[Position, str]]:
     """Who cites whom: each edge (citing source id, cited source id) with the first claim showing it.
 
     Consecutive hops give an edge. A hop that names the cited article (`Hop.document`) also makes
@@ -27,16 +28,16 @@ def citation_edges(index: Index) -> dict[Edge, tuple[Position, str]]:
             return
         edges.setdefault((citing, cited), (position, claim_id))
 
-    for position, claim in index.claims():
+    for position, claim in positioned_claims(index):
         for earlier, hop in pairwise(claim.chain):
             add(earlier.source, hop.source, position, claim.id)
-            cited = index.documents.get(hop.document) if hop.document else None
+            cited = index.document(hop.document) if hop.document else None
             if cited is not None and cited.outlet is not None:
                 add(earlier.source, cited.outlet, position, claim.id)
     return edges
 
 
-def circular_citation(index: Index) -> Iterator[Located]:
+def circular_citation(index: GraphIndex) -> Iterator[Located]:
     """One finding per group of sources caught in citation loops, printing the shortest loop."""
     edges = citation_edges(index)
     successors: dict[str, list[str]] = {}

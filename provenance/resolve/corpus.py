@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from itertools import combinations
 
-from ..model import Claim, Finding, Severity
+from ..model import Claim, Finding, GraphIndex, Severity
 from .figures import find_figures
-from .index import UNLINKED_KINDS, Index, Located, Position
+from .position import Located, Position, positioned_claims
+from .vocabulary import UNLINKED_KINDS
 from .wording import day, enumerate_names, plural
 
 Group = Sequence[tuple[Position, Claim]]
@@ -17,7 +18,7 @@ _DATES = ""
 """The "unit" under which claim dates are compared; no figure has an empty unit."""
 
 
-def not_independent(index: Index, groups: Sequence[Group]) -> Iterator[Located]:
+def not_independent(index: GraphIndex, groups: Sequence[Group]) -> Iterator[Located]:
     """The same claim carried by several outlets whose chains all end in one named origin."""
     for group in groups:
         outlets = list(dict.fromkeys(index.outlet(claim) or claim.document for _, claim in group))
@@ -38,7 +39,7 @@ def not_independent(index: Index, groups: Sequence[Group]) -> Iterator[Located]:
         )  # fmt: skip
 
 
-def conflicting_figures(index: Index, groups: Sequence[Group]) -> Iterator[Located]:
+def conflicting_figures(index: GraphIndex, groups: Sequence[Group]) -> Iterator[Located]:
     """The same claim with different figures or dates in different documents; one finding per unit."""
     for group in groups:
         position, first = group[0]
@@ -65,7 +66,7 @@ def conflicting_figures(index: Index, groups: Sequence[Group]) -> Iterator[Locat
                 )
 
 
-def _first_conflict(index: Index, by_document: dict[str, dict[float, str]]) -> str | None:
+def _first_conflict(index: GraphIndex, by_document: dict[str, dict[float, str]]) -> str | None:
     # Documents that state the same set of figures agree, even if each states several.
     for (first, values), (second, other) in combinations(by_document.items(), 2):
         if values.keys() != other.keys():
@@ -80,12 +81,12 @@ def _differing(values: dict[float, str], other: dict[float, str]) -> float:
     return next((value for value in values if value not in other), next(iter(values)))
 
 
-def _outlet_name(index: Index, document_id: str) -> str:
-    document = index.documents.get(document_id)
+def _outlet_name(index: GraphIndex, document_id: str) -> str:
+    document = index.document(document_id)
     return index.name(document.outlet) if document is not None and document.outlet else document_id
 
 
-def single_source(index: Index, groups: Sequence[Group]) -> Iterator[Located]:
+def single_source(index: GraphIndex, groups: Sequence[Group]) -> Iterator[Located]:
     """Per article and named origin: how many claims rest on that one party and no one else.
 
     Only claims no other document in the graph carries count: a carried claim is corroborated, or
@@ -95,7 +96,7 @@ def single_source(index: Index, groups: Sequence[Group]) -> Iterator[Located]:
     # Claims other documents carry are corroborated, or relayed from one origin (`not-independent`).
     carried = {claim.id for group in groups for _, claim in group}
     tallies: dict[tuple[str, str], list[tuple[Position, Claim]]] = {}
-    for position, claim in index.claims():
+    for position, claim in positioned_claims(index):
         root = claim.root
         if not claim.is_attributed or root is None or claim.id in carried:
             continue

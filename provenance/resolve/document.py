@@ -5,32 +5,33 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import datetime
 
-from ..model import Finding, Severity, SourceKind
-from .index import Index, Located
+from ..model import Finding, GraphIndex, Severity, SourceKind
+from .position import Located, positioned_claims
 from .vocabulary import UNRESOLVED_FIRST_WORDS
 from .wording import day, moment, snippet
 
 
-def unattributed(index: Index) -> Iterator[Located]:
+def unattributed(index: GraphIndex) -> Iterator[Located]:
     """Claims whose chain stops at the outlet: the outlet asserts them on its own word.
 
     "Shafaq News reported" inside a Shafaq News article cites no one else either, so a chain
     whose every later hop is the outlet itself counts as unattributed too.
     """
-    for position, claim in index.claims():
+    for position, claim in positioned_claims(index):
         outlet = index.outlet(claim)
         if any(hop.source != outlet for hop in claim.chain[1:]):
             continue
+        who = index.name(outlet) if outlet else "an unknown outlet"
         yield position, Finding(
             "unattributed", Severity.WARNING,
-            f"{index.name(outlet)} gives no source for {snippet(claim.text)}.",
+            f"{who} gives no source for {snippet(claim.text)}.",
             claim=claim.id, source=outlet, span=claim.span,
         )  # fmt: skip
 
 
-def anonymous_source(index: Index) -> Iterator[Located]:
+def anonymous_source(index: GraphIndex) -> Iterator[Located]:
     """Claims resting on an anonymous party; one finding per claim, at its nearest anonymous hop."""
-    for position, claim in index.claims():
+    for position, claim in positioned_claims(index):
         for depth, hop in enumerate(claim.chain[1:], start=1):
             if index.kind(hop.source) is not SourceKind.ANONYMOUS:
                 continue
@@ -45,14 +46,14 @@ def anonymous_source(index: Index) -> Iterator[Located]:
             break
 
 
-def dangling_source(index: Index) -> Iterator[Located]:
+def dangling_source(index: GraphIndex) -> Iterator[Located]:
     """Source ids that name no source in the graph: a document's outlet, or a hop in a chain."""
     missing_outlets: set[str] = set()
     for document in index.graph.documents:
-        if document.outlet is not None and document.outlet not in index.sources:
+        if document.outlet is not None and index.source(document.outlet) is None:
             missing_outlets.add(document.outlet)
             yield (
-                (index.document_positions[document.id], -1),
+                (index.position(document.id), -1),
                 Finding(
                     "dangling-source",
                     Severity.ERROR,
@@ -61,11 +62,15 @@ def dangling_source(index: Index) -> Iterator[Located]:
                     source=document.outlet,
                 ),
             )
-    for position, claim in index.claims():
+    for position, claim in positioned_claims(index):
         reported: set[str] = set()
         for hop in claim.chain:
             # An outlet already reported for its document would otherwise be reported per claim.
-            if hop.source in index.sources or hop.source in missing_outlets or hop.source in reported:
+            if (
+                index.source(hop.source) is not None
+                or hop.source in missing_outlets
+                or hop.source in reported
+            ):
                 continue
             reported.add(hop.source)
             yield position, Finding(
@@ -75,16 +80,16 @@ def dangling_source(index: Index) -> Iterator[Located]:
             )  # fmt: skip
 
 
-def unresolved_mention(index: Index) -> Iterator[Located]:
+def unresolved_mention(index: GraphIndex) -> Iterator[Located]:
     """Pronouns and descriptions ("He", "The official") that the linker could tie to no source.
 
     The extractor marks them as a source of kind unknown named exactly as the mention; a proper
     name of unknown kind ("Jane Doe") is a linked source, so the mention must also start with a
     pronoun or a determiner (see `vocabulary.UNRESOLVED_FIRST_WORDS`).
     """
-    for position, claim in index.claims():
+    for position, claim in positioned_claims(index):
         for hop in claim.chain[1:]:
-            source = index.sources.get(hop.source)
+            source = index.source(hop.source)
             if source is None or source.kind is not SourceKind.UNKNOWN or not hop.mention:
                 continue
             words = hop.mention.split()
@@ -97,10 +102,10 @@ def unresolved_mention(index: Index) -> Iterator[Located]:
             )  # fmt: skip
 
 
-def date_after_publication(index: Index) -> Iterator[Located]:
+def date_after_publication(index: GraphIndex) -> Iterator[Located]:
     """Claims dated after their article, and cited articles published after the one citing them."""
-    for position, claim in index.claims():
-        document = index.documents.get(claim.document)
+    for position, claim in positioned_claims(index):
+        document = index.document(claim.document)
         if document is None or document.published is None:
             continue
         published = document.published
@@ -117,7 +122,7 @@ def date_after_publication(index: Index) -> Iterator[Located]:
                 ),
             )
         for hop in claim.chain[1:]:
-            cited = index.documents.get(hop.document) if hop.document else None
+            cited = index.document(hop.document) if hop.document else None
             if cited is None or cited.id == document.id or cited.published is None:
                 continue
             if _is_later(cited.published, published):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .. import claimtext
+from ..model import SourceKind
 
 
 def _words(text: str) -> frozenset[str]:
@@ -48,3 +49,6 @@ NOT_UNITS = _words(
     """
 )
 """Words after a number that do not say what it counts: times of day, months ("2 January"), days."""
+
+UNLINKED_KINDS = frozenset({SourceKind.ANONYMOUS, SourceKind.UNKNOWN})
+"""Kinds of source that name no one in particular: two hops to "sources" need not be one party."""
