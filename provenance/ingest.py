@@ -7,7 +7,7 @@ import itertools
 import json
 import os
 import signal
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -211,18 +211,23 @@ def _work(analyse: Analyser, batch: list[tuple[_Input, str]]) -> list[_Analysed 
     results: list[_Analysed | _Failure] = []
     for item, input_hash in batch:
         try:
-            if item.suffix is None:
-                graphs = [_record(item.name, item.data)]
-            else:
-                graphs = list(read.read_bytes(item.data, name=item.name, suffix=item.suffix))
-            if not any(graph.documents for graph in graphs):
-                raise InputError("no documents in it", path=item.name)
-            for graph in graphs:
+            for graph in _read(item):
                 analysed = analyse(graph)
                 results.append((item.name, analysed, input_hash, document_digests(analysed)))
         except ProvenanceError as error:
             results.append(_Failure(item.name, error.message))
     return results
+
+
+def _read(item: _Input) -> list[Graph]:
+    """The graphs in one input; raises `InputError` when it cannot be parsed or holds no document."""
+    if item.suffix is None:
+        graphs = [_record(item.name, item.data)]
+    else:
+        graphs = list(read.read_bytes(item.data, name=item.name, suffix=item.suffix))
+    if not any(graph.documents for graph in graphs):
+        raise InputError("no documents in it", path=item.name)
+    return graphs
 
 
 def _record(where: str, raw: bytes) -> Graph:
@@ -311,12 +316,12 @@ def _is_record(line: bytes) -> bool:
     return stripped.startswith(b"{") and stripped.endswith(b"}")
 
 
-def walk(folder: Path) -> Iterator[Path]:
+def walk(folder: Path, suffixes: Collection[str] = read.SUFFIXES) -> Iterator[Path]:
     """Files under ``folder`` with a readable extension, in a stable order; hidden ones skipped."""
     for root, folders, files in os.walk(folder):
         folders[:] = sorted(f for f in folders if not f.startswith("."))
         for file in sorted(files):
-            if not file.startswith(".") and Path(file).suffix.lower() in read.SUFFIXES:
+            if not file.startswith(".") and Path(file).suffix.lower() in suffixes:
                 yield Path(root, file)
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import click
 from attrs import evolve
 
-from ..errors import InputError
+from ..errors import ExitCode, InputError
 from ..model import Finding, Graph
 from .base import (
     CONFIG_OPTION,
@@ -108,8 +108,9 @@ def _write_jsonl(graph: Graph) -> None:
 @click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write the provenance file here (.yaml or .json, by extension).",
+    type=click.Path(path_type=Path),
+    help="Write the provenance file here (.yaml or .json, by extension); with --engine dask, the "
+    "folder of the Parquet dataset.",
 )
 @click.option(
     "--format",
@@ -118,21 +119,67 @@ def _write_jsonl(graph: Graph) -> None:
     help="Output format [default: by the extension of --output, else yaml]. "
     "jsonl: one canonical document per input record, to standard output.",
 )
-@click.option("--force", is_flag=True, help="Overwrite --output if it exists.")
-def extract(articles: tuple[str, ...], output: Path | None, fmt: str | None, force: bool) -> None:
-    """Extract a provenance file from articles, for hand curation.
+@click.option(
+    "--force", is_flag=True, help="Overwrite --output if it exists; with --engine dask, redo every shard."
+)
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: in this process. dask: one task per shard (a .jsonl or .jsonl.gz corpus, or a "
+    "group of article files) on a Dask cluster, into a Parquet dataset in -o; a re-run skips the "
+    "shards already written. Needs pip install 'news-provenance[dask]'.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: the cluster's scheduler (tcp://host:8786)  [default: a local cluster]",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="With --engine dask and no --scheduler: local worker processes  [default: the number of cores]",
+)
+def extract(
+    articles: tuple[str, ...],
+    output: Path | None,
+    fmt: str | None,
+    force: bool,
+    engine: str,
+    scheduler: str | None,
+    jobs: int | None,
+) -> None:
+    """Extract a provenance file from articles, for hand curation; or, with --engine dask, a
+    Parquet dataset from a corpus too large for one machine.
 
     The file holds documents, sources, claims with their chains of attribution, and findings;
-    correct it by hand, then run 'provenance check' on it.
+    correct it by hand, then run 'provenance check' on it. The dataset holds the same as tables
+    (docs/dataset.md); load it into a database with 'provenance ingest OUTDIR'.
 
     \b
     Examples:
       provenance extract story.txt -o story.provenance.yaml
       provenance extract corpus.jsonl --format jsonl > extracted.jsonl
+      provenance extract shards/ --engine dask -o dataset/
+      provenance extract shards/*.jsonl.gz --engine dask --scheduler tcp://head:8786 -o /shared/ds
     """
     from .. import serialize
     from ..pipeline import analyse, analyse_all
 
+    if engine == "dask":
+        if fmt is not None or output is None:
+            raise click.UsageError("--engine dask writes a Parquet dataset: give -o OUTDIR, and no --format")
+        if scheduler is not None and jobs is not None:
+            raise click.UsageError(
+                "--jobs sizes a local cluster; a --scheduler's cluster has its own workers"
+            )
+        _extract_on_cluster(articles, output, scheduler=scheduler, jobs=jobs, redo=force)
+    if scheduler is not None or jobs is not None:
+        raise click.UsageError("--scheduler and --jobs go with --engine dask")
+    if output is not None and output.is_dir():
+        raise InputError("is a folder; the provenance file goes in a file", path=str(output))
     if fmt == "jsonl":
         if output is not None:
             raise click.UsageError("--format jsonl writes to standard output; drop --output")
@@ -160,6 +207,27 @@ def extract(articles: tuple[str, ...], output: Path | None, fmt: str | None, for
         f"{len(graph.claims)} claims, {len(graph.findings)} findings.",
         err=True,
     )
+
+
+def _extract_on_cluster(
+    articles: Sequence[str], output: Path, *, scheduler: str | None, jobs: int | None, redo: bool
+) -> NoReturn:
+    from .. import scale
+    from .database import ProgressBar, error_console
+
+    with ProgressBar(error_console(), label="extract", unit="shards", every=100) as progress:
+        summary = scale.extract(
+            articles, output, scheduler=scheduler, workers=jobs, redo=redo, on_progress=progress.update
+        )
+    for name, reason in (*summary.failed_shards, *summary.failed_inputs):
+        click.echo(f"Error: {name}: {reason}", err=True)
+    click.echo(
+        f"{output}: {summary.shards} shard(s) ({summary.skipped} done before), {summary.documents} "
+        f"documents, {summary.claims} claims; {len(summary.failed_shards)} shard(s) and "
+        f"{len(summary.failed_inputs)} input(s) failed.",
+        err=True,
+    )
+    click.get_current_context().exit(int(ExitCode.OK if summary.is_ok else ExitCode.FINDINGS))
 
 
 @cli.command("export")

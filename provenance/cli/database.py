@@ -46,7 +46,7 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int | None) -> None:
 
     jobs = jobs or os.cpu_count() or 1
     stderr = error_console()
-    with open_store(db, readonly=False) as store, _ProgressBar(stderr) as progress:
+    with open_store(db, readonly=False) as store, ProgressBar(stderr) as progress:
         summary = run_ingest(
             paths,
             store,
@@ -71,16 +71,19 @@ def error_console() -> Any:
     return Console(stderr=True, highlight=False)
 
 
-class _ProgressBar:
+class ProgressBar:
     """A rich progress bar on a terminal; a quiet line every few thousand documents otherwise."""
 
-    def __init__(self, console: Any) -> None:
+    def __init__(self, console: Any, *, label: str = "ingest", unit: str = "docs", every: int = 5000) -> None:
         self.console = console
+        self.label = label
+        self.unit = unit
+        self.every = every
         self.bar: Any = None
         self.task: Any = None
         self.reported = 0
 
-    def __enter__(self) -> _ProgressBar:
+    def __enter__(self) -> ProgressBar:
         if self.console.is_terminal:
             from rich.progress import (
                 BarColumn,
@@ -92,17 +95,17 @@ class _ProgressBar:
             )
 
             self.bar = Progress(
-                TextColumn("[bold]ingest"),
+                TextColumn(f"[bold]{self.label}"),
                 BarColumn(),
                 MofNCompleteColumn(),
                 TextColumn("{task.fields[claims]} claims"),
-                TextColumn("{task.fields[rate]} docs/s"),
+                TextColumn(f"{{task.fields[rate]}} {self.unit}/s"),
                 TimeElapsedColumn(),
                 TimeRemainingColumn(),
                 console=self.console,
             )
             self.bar.start()
-            self.task = self.bar.add_task("ingest", total=None, claims=0, rate="-")
+            self.task = self.bar.add_task(self.label, total=None, claims=0, rate="-")
         return self
 
     def update(self, progress: Any) -> None:
@@ -115,10 +118,10 @@ class _ProgressBar:
                 claims=progress.claims,
                 rate=f"{speed:,.0f}" if speed else "-",
             )
-        elif progress.done - self.reported >= 5000:
+        elif progress.done - self.reported >= self.every:
             self.reported = progress.done
             of = f"/{progress.total}" if progress.total else ""
-            click.echo(f"ingest: {progress.done}{of} inputs, {progress.claims} claims", err=True)
+            click.echo(f"{self.label}: {progress.done}{of} {self.unit}, {progress.claims} claims", err=True)
 
     def __exit__(self, *exc: object) -> None:
         if self.bar is not None:

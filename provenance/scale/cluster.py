@@ -1,0 +1,147 @@
+"""The Dask driver: one task per shard on a cluster, each writing its own parts; done shards skipped."""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from distributed import Client, LocalCluster, as_completed
+from distributed.scheduler import KilledWorker
+
+from ..errors import ProvenanceError
+from . import dataset
+from .results import ExtractSummary, ShardProgress
+from .shards import Shard, fingerprint
+from .worker import Analyser, ShardResult, extract_shard
+
+
+def run(
+    shards: Sequence[Shard],
+    outdir: Path,
+    *,
+    scheduler: str | None = None,
+    workers: int | None = None,
+    redo: bool = False,
+    analyse: Analyser | None = None,
+    on_progress: Callable[[ShardProgress], None] | None = None,
+) -> ExtractSummary:
+    """Extract every shard into the dataset at ``outdir``; see `provenance.scale.extract`."""
+    dataset.prepare(outdir)
+    tally = _Tally(len(shards), on_progress)
+    pending: list[tuple[Shard, str]] = []
+    for shard in shards:
+        mark = fingerprint(shard)
+        done = None if redo else dataset.committed(outdir, shard.key)
+        if done is not None and done.fingerprint == mark:
+            tally.skip(shard, done)
+        else:
+            pending.append((shard, mark))
+    if pending:
+        with _client(scheduler, workers) as client:
+            futures = {
+                client.submit(extract_shard, shard, str(outdir), mark, analyse, pure=False): shard
+                for shard, mark in pending
+            }
+            for future in as_completed(futures):
+                shard = futures[future]
+                if future.status == "finished":
+                    tally.settle(shard, future.result())
+                else:
+                    tally.fail(shard, _reason(future))
+                future.release()
+    return tally.summary()
+
+
+@contextmanager
+def _client(scheduler: str | None, workers: int | None) -> Iterator[Client]:
+    """A client of the scheduler at ``scheduler``, or of a local cluster of ``workers`` processes (one
+    thread each: extraction is pure Python) sized to the machine by default."""
+    if scheduler is not None:
+        try:
+            client = Client(scheduler, timeout="20s")
+        except (OSError, TimeoutError, ValueError) as error:
+            raise ProvenanceError(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
+        with client:
+            yield client
+        return
+    cluster = LocalCluster(
+        n_workers=workers or os.cpu_count() or 1,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address="127.0.0.1:0",  # no fixed port: several runs may share a machine
+        # Failures reach the caller as the summary's reasons; dask's own log lines would repeat them
+        # on the terminal, and add its noise when a run is interrupted.
+        silence_logs=logging.CRITICAL,
+    )
+    with cluster, Client(cluster) as client:
+        yield client
+
+
+def _reason(future: Any) -> str:
+    """Why a shard's task failed, in one line."""
+    if future.status == "cancelled":
+        return "cancelled: the cluster lost the task"
+    error = future.exception()
+    if isinstance(error, KilledWorker):
+        return "the worker running it died every time it was tried (a crash, or out of memory)"
+    if isinstance(error, ProvenanceError):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
+
+
+class _Tally:
+    """The driver's running counts and the progress reports made from them."""
+
+    def __init__(self, total: int, on_progress: Callable[[ShardProgress], None] | None) -> None:
+        self.total = total
+        self.on_progress = on_progress
+        self.done = self.skipped = self.documents = self.claims = 0
+        self.failed_shards: list[tuple[str, str]] = []
+        self.failed_inputs: list[tuple[str, str]] = []
+
+    def skip(self, shard: Shard, done: dataset.PartInfo) -> None:
+        self.skipped += 1
+        self._count(shard, done.documents, done.claims, done.failures)
+
+    def settle(self, shard: Shard, result: ShardResult) -> None:
+        self._count(shard, result.documents, result.claims, result.failures)
+
+    def fail(self, shard: Shard, reason: str) -> None:
+        self.failed_shards.append((shard.name, reason))
+        self.done += 1
+        self._report(shard.name, reason)
+
+    def _count(self, shard: Shard, documents: int, claims: int, failures: Sequence[tuple[str, str]]) -> None:
+        self.done += 1
+        self.documents += documents
+        self.claims += claims
+        self.failed_inputs.extend(failures)
+        self._report(shard.name, None)
+
+    def _report(self, name: str, error: str | None) -> None:
+        if self.on_progress is not None:
+            self.on_progress(
+                ShardProgress(
+                    self.done,
+                    self.total,
+                    self.documents,
+                    self.claims,
+                    len(self.failed_shards) + len(self.failed_inputs),
+                    name,
+                    error,
+                )
+            )
+
+    def summary(self) -> ExtractSummary:
+        return ExtractSummary(
+            self.total,
+            self.skipped,
+            self.documents,
+            self.claims,
+            tuple(self.failed_shards),
+            tuple(self.failed_inputs),
+        )
