@@ -122,14 +122,15 @@ def parts(graph: Graph) -> tuple[list[DocumentPart], list[Finding]]:
     A graph of one document keeps every source of the graph, used or not, so that a round trip
     through rows gives the same graph back.
     """
+    index = graph.index
     owned: dict[str, list[Finding]] = defaultdict(list)
     unowned: list[Finding] = []
     for finding in graph.findings:
-        owner = owner_of(graph, finding)
+        owner = index.owner(finding)
         (owned[owner] if owner is not None else unowned).append(finding)
     found = []
     for document in graph.documents:
-        claims = tuple(claim for claim in graph.claims if claim.document == document.id)
+        claims = tuple(index.claims_of(document.id))
         findings = tuple(owned.get(document.id, ()))
         if len(graph.documents) == 1:
             sources = graph.sources
@@ -138,15 +139,6 @@ def parts(graph: Graph) -> tuple[list[DocumentPart], list[Finding]]:
             sources = tuple(source for source in graph.sources if source.id in used)
         found.append(DocumentPart(document, sources, claims, findings))
     return found, unowned
-
-
-def owner_of(graph: Graph, finding: Finding) -> str | None:
-    """The document a finding belongs to: its claim's, or the graph's only document."""
-    if finding.claim:
-        claim = graph.claim(finding.claim)
-        if claim:
-            return claim.document
-    return graph.documents[0].id if len(graph.documents) == 1 else None
 
 
 def used_sources(document: Document, claims: Iterable[Claim], findings: Iterable[Finding]) -> list[str]:
