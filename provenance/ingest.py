@@ -14,7 +14,7 @@ from typing import Any, BinaryIO
 
 from attrs import frozen
 
-from . import __version__, read, serialize
+from . import __version__, read, scale, serialize
 from .errors import InputError, ProvenanceError
 from .model import Graph
 from .store import AddStatus, Store, document_digests
@@ -81,7 +81,8 @@ def ingest(
     """Read, analyse and store every article under ``paths`` ("-" is ``stdin``).
 
     Folders are walked recursively for the extensions `provenance.read` knows; ``.jsonl`` corpora are
-    streamed line by line. Inputs already stored from the same bytes are skipped unread. With
+    streamed line by line; a Parquet dataset written by ``extract --engine dask`` is loaded as it is
+    (needs the [dask] extra). Inputs already stored from the same bytes are skipped unread. With
     ``jobs`` > 1, parsing and analysis run in that many processes while this one writes, one
     transaction per document, so an interrupted run keeps what it committed and a rerun finishes
     the job. Bad inputs are counted in the summary, never raised; a `StoreError` stops the run.
@@ -90,7 +91,14 @@ def ingest(
         from .pipeline import analyse as pipeline_analyse
 
         analyse = pipeline_analyse
-    run = _Run(store, on_progress, total=_count(paths))
+    datasets = [Path(path) for path in paths if str(path) != "-" and scale.is_dataset(path)]
+    paths = [path for path in paths if str(path) == "-" or not scale.is_dataset(path)]
+    total = _count(paths)
+    if total is not None:
+        total += sum(map(_dataset_size, datasets))
+    run = _Run(store, on_progress, total=total)
+    for dataset in datasets:
+        _load(dataset, run)
     executor: Executor = (
         ProcessPoolExecutor(jobs, initializer=_ignore_interrupts) if jobs > 1 else _InlineExecutor()
     )
@@ -143,7 +151,7 @@ class _Failure:
     reason: str
 
 
-_Analysed = tuple[str, Graph, str, dict[str, str]]
+_Analysed = tuple[str, Graph, str | None, dict[str, str]]
 """What a worker hands back to be stored: name, analysed graph, input hash, document digests."""
 
 
@@ -204,6 +212,37 @@ class _Run:
 
     def summary(self) -> IngestSummary:
         return IngestSummary(self.ingested, self.updated, self.unchanged, self.claims, tuple(self.failed))
+
+
+def _load(folder: Path, run: _Run) -> None:
+    """Store the documents of a Parquet dataset, analysed already; skip those stored from the same
+    input. A shard whose parts cannot be read is a failure named by the folder."""
+    scale.require()
+    from .scale.dataset import check, keys, read_shard
+
+    try:
+        check(folder)
+    except InputError as error:
+        run.fail(str(folder), error.message)
+        return
+    for key in keys(folder):
+        try:
+            documents = read_shard(folder, key)
+        except InputError as error:
+            run.fail(error.path or str(folder), error.message)
+            continue
+        for loaded in documents:
+            if loaded.input_hash and run.store.has_input(loaded.input_hash):
+                run.count_unchanged(loaded.name)
+            else:
+                run.settle((loaded.name, loaded.graph, loaded.input_hash, {}))
+
+
+def _dataset_size(folder: Path) -> int:
+    scale.require()
+    from .scale.dataset import count_documents
+
+    return count_documents(folder)
 
 
 def _work(analyse: Analyser, batch: list[tuple[_Input, str]]) -> list[_Analysed | _Failure]:

@@ -24,8 +24,10 @@ from click.testing import CliRunner
 
 from provenance import serialize
 from provenance.cli import cli
+from provenance.ingest import ingest
 from provenance.model import Graph
 from provenance.pipeline import analyse
+from provenance.store import Store
 
 pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
@@ -291,3 +293,46 @@ def test_the_readme_duckdb_query_counts_claims_per_source(
                 documents.setdefault(name, set()).add(claim.document)
     assert len(got) >= 10
     assert sorted(got) == sorted((*name, count, len(documents[name])) for name, count in claims.items())
+
+
+def test_ingest_loads_a_dataset_as_ingest_stores_the_corpus(tmp_path: Path, scheduler: str) -> None:
+    (tmp_path / "in" / "articles").mkdir(parents=True)
+    corpora = [
+        write_shard(tmp_path / "in" / f"{name}.jsonl", range(n * 10, n * 10 + 10))
+        for n, name in enumerate("ab")
+    ]
+    for sample in ("shafaq-2025-01-02-alusi.txt", "circular-a.txt"):
+        (tmp_path / "in" / "articles" / sample).write_bytes((SAMPLES / sample).read_bytes())
+    extract([tmp_path / "in"], tmp_path / "out", scheduler=scheduler)
+
+    with Store.open(tmp_path / "loaded.db") as store:
+        summary = ingest([tmp_path / "out"], store)
+        assert (summary.ingested, summary.unchanged, summary.failed) == (22, 0, ())
+        loaded = store.graph()
+        again = ingest([tmp_path / "out"], store)  # idempotent, as ingest is
+        assert (again.ingested, again.unchanged) == (0, 22)
+        # The inputs are marked as stored: the corpus itself is skipped unread now.
+        assert ingest(corpora, store, analyse=_never).unchanged == 20
+    with Store.open(tmp_path / "ingested.db") as store:
+        ingest([tmp_path / "in"], store)
+        ingested = store.graph()
+    assert sorted(d.id for d in loaded.documents) == sorted(d.id for d in ingested.documents)
+    assert sorted(map(repr, loaded.claims)) == sorted(map(repr, ingested.claims))
+    assert sorted(map(repr, loaded.sources)) == sorted(map(repr, ingested.sources))
+
+
+def _never(graph: Graph) -> Graph:
+    raise AssertionError("analysed again")
+
+
+def test_ingest_names_a_damaged_part_and_loads_the_rest(tmp_path: Path, scheduler: str) -> None:
+    paths = [write_shard(tmp_path / f"s{i}.jsonl", range(i * 3, i * 3 + 3)) for i in range(3)]
+    extract(paths, tmp_path / "out", scheduler=scheduler)
+    damaged = keys(tmp_path / "out")[1]
+    (tmp_path / "out" / "claims" / f"{damaged}.parquet").write_bytes(b"PAR1 cut short")
+    with Store.open(tmp_path / "p.db") as store:
+        summary = ingest([tmp_path / "out"], store)
+    assert summary.ingested == 6
+    ((name, reason),) = summary.failed
+    assert name == str(tmp_path / "out" / "*" / f"{damaged}.parquet")
+    assert reason.startswith("unreadable Parquet part")

@@ -29,7 +29,8 @@ from .base import (
     help="Processes that extract in parallel  [default: the number of cores]",
 )
 def ingest(paths: tuple[str, ...], db: Path, jobs: int | None) -> None:
-    """Fill a database from articles: files, folders (recursively), .jsonl corpora or -.
+    """Fill a database from articles: files, folders (recursively), .jsonl corpora or -; or
+    from a Parquet dataset that 'extract --engine dask' wrote, analysed already.
 
     Each document is committed on its own, so an interrupted run keeps what it finished and a
     rerun completes the job; documents already stored are skipped. A file that cannot be read is
@@ -39,6 +40,7 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int | None) -> None:
     Examples:
       provenance ingest samples/
       provenance ingest corpus.jsonl --db news.db --jobs 2
+      provenance ingest dataset/ --db news.db
     """
     import os
 

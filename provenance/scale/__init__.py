@@ -13,9 +13,25 @@ from ..errors import ProvenanceError
 from ..model import Graph
 from .results import ExtractSummary, ShardProgress
 
-__all__ = ["ExtractSummary", "MissingExtraError", "ShardProgress", "extract", "require"]
+__all__ = [
+    "MANIFEST",
+    "ExtractSummary",
+    "MissingExtraError",
+    "ShardProgress",
+    "extract",
+    "is_dataset",
+    "require",
+]
 
 INSTALL = "pip install 'news-provenance[dask]'"
+
+MANIFEST = "_provenance.json"
+"""The file at the top of a dataset folder that says what it is."""
+
+
+def is_dataset(path: str | Path) -> bool:
+    """Whether ``path`` is a folder holding a Parquet dataset written by `extract`."""
+    return (Path(path) / MANIFEST).is_file()
 
 
 class MissingExtraError(ProvenanceError):
@@ -24,7 +40,7 @@ class MissingExtraError(ProvenanceError):
 
 def require() -> None:
     """Raise `MissingExtraError`, saying how to install them, unless dask, distributed and pyarrow
-    can be imported."""
+    can be imported (a dataset is read with pyarrow alone, but one install line is simpler)."""
     try:
         import dask  # noqa: F401
         import distributed  # noqa: F401

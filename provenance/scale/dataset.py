@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import uuid
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 
@@ -28,12 +29,12 @@ from attrs import frozen
 from .. import __version__, tables
 from ..errors import InputError
 from ..model import Graph
+from . import MANIFEST
 
 FORMAT = "provenance-parquet"
 VERSION = 1
 """The dataset layout's version, in ``_provenance.json``; a reader refuses a newer one."""
 
-MANIFEST = "_provenance.json"
 COMMIT_TABLE = "documents"
 """Renamed last: its part existing means the whole shard is written."""
 
@@ -98,11 +99,6 @@ def prepare(outdir: Path) -> None:
             )
     except OSError as error:
         raise InputError(error.strerror or str(error), path=str(outdir)) from None
-
-
-def is_dataset(path: Path) -> bool:
-    """Whether ``path`` is a folder written by `prepare`."""
-    return (path / MANIFEST).is_file()
 
 
 def check(outdir: Path) -> None:
@@ -217,3 +213,38 @@ def read_graphs(outdir: Path) -> Iterator[Graph]:
     check(outdir)
     for key in keys(outdir):
         yield from tables.graphs(read_rows(outdir, key))
+
+
+@frozen
+class Loaded:
+    """One document of the dataset as the store takes it."""
+
+    name: str
+    """Where it was read from ("corpus.jsonl:12"), for reports."""
+    graph: Graph
+    """The document's graph: its sources, claims and findings."""
+    input_hash: str | None
+    """The hash of its input when that input held this document alone; an input of several
+    documents (a curated file) is marked as stored only by ingesting it."""
+
+
+def read_shard(outdir: Path, key: str) -> list[Loaded]:
+    """The documents of one committed shard, in row order; `InputError` naming the part when one
+    cannot be read."""
+    try:
+        rows = read_rows(outdir, key)
+    except (OSError, pa.ArrowException) as error:
+        raise InputError(
+            f"unreadable Parquet part: {error}", path=str(outdir / "*" / f"{key}.parquet")
+        ) from None
+    inputs = [(row["input"], row["input_hash"]) for row in rows["documents"]]
+    alone = {pair for pair, times in Counter(inputs).items() if times == 1}
+    return [
+        Loaded(name or key, graph, input_hash if (name, input_hash) in alone else None)
+        for (name, input_hash), graph in zip(inputs, tables.graphs(rows), strict=False)
+    ]
+
+
+def count_documents(outdir: Path) -> int:
+    """How many documents the dataset's committed shards hold, from the parts' footers."""
+    return sum(pq.ParquetFile(part(outdir, COMMIT_TABLE, key)).metadata.num_rows for key in keys(outdir))
