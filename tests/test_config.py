@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from provenance.config import EXAMPLE, Config, parse_config, read_config
 from provenance.errors import InputError
-from provenance.review import DEFAULT_SCALE
+from provenance.factcheck.config import EXAMPLE, Config, parse_config, read_config
+from provenance.factcheck.model import DEFAULT_SCALE
 
 
 def test_a_custom_scale_replaces_the_default(tmp_path: Path) -> None:

@@ -13,8 +13,9 @@ import attrs
 import pytest
 from export_fixtures import CLAIMS, REPORT_ID, sample_graph
 
-from provenance.export import ExportOptions, Verdict, export
-from provenance.export.claimreview import NO_VERDICT_NOTE
+from provenance.export import ExportOptions, export
+from provenance.factcheck.claimreview import NO_VERDICT_NOTE
+from provenance.factcheck.model import Review
 from provenance.model import Graph
 
 prov = pytest.importorskip("prov")
@@ -225,7 +226,16 @@ def test_claimreview_notes_a_missing_verdict_and_rates_a_given_one() -> None:
     rated = _expand(
         ExportOptions(
             claim=CLAIMS[0].id,
-            verdict=Verdict("Unproven", value=3, best=5, worst=1, reviewer="Example Checkers"),
+            verdict=Review(
+                CLAIMS[0].text,
+                "unproven",
+                "Unproven",
+                datetime(2025, 2, 1, tzinfo=UTC),
+                value=3,
+                best=5,
+                worst=1,
+                organisation="Example Checkers",
+            ),
         )
     )
     rating = rated[S + "reviewRating"][0]

@@ -12,9 +12,10 @@ import pytest
 from attrs import evolve
 from store_fixtures import ALUSI, SOHR, SOHR_SHORT, article, seed
 
-from provenance.config import Config, parse_config
 from provenance.errors import InputError
-from provenance.factcheck import claimreview, import_claimreviews, record_review
+from provenance.factcheck.config import Config, parse_config
+from provenance.factcheck.matching import check_claim, reviews_of
+from provenance.factcheck.workflow import claimreview, import_claimreviews, record_review
 from provenance.model import Graph
 from provenance.store import AddStatus, Store
 from provenance.store import schema as store_schema
@@ -65,7 +66,7 @@ def test_verdicts_are_never_overwritten_and_the_newest_stands(store: Store) -> N
         note="It was 40 trucks.",
         evidence=("https://example.org/sohr",),
     )
-    history = store.reviews(SHAFAQ)
+    history = reviews_of(store, SHAFAQ)
     assert [(r.rating, r.reviewer) for r in history] == [("false", "Bo"), ("mostly-true", "Ann")]
     assert history[0].evidence == ("https://example.org/sohr",)
     assert (history[0].value, history[0].best, history[0].worst) == (1, 5, 1)
@@ -78,19 +79,19 @@ def test_verdicts_are_never_overwritten_and_the_newest_stands(store: Store) -> N
 def test_a_later_review_at_the_same_second_stands(store: Store) -> None:
     record_review(store, SHAFAQ, "true", Config(), reviewer="Ann", reviewed=WHEN)
     record_review(store, SHAFAQ, "misleading", Config(), reviewer="Ann", reviewed=WHEN)
-    assert [r.rating for r in store.reviews(SHAFAQ)] == ["misleading", "true"]
+    assert [r.rating for r in reviews_of(store, SHAFAQ)] == ["misleading", "true"]
 
 
 def test_a_review_is_found_from_another_outlets_copy_but_not_for_another_figure(store: Store) -> None:
     record_review(store, SHAFAQ, "false", Config(), reviewer="Ann", reviewed=WHEN)
-    assert [r.claim for r in store.reviews(REUTERS)] == [SHAFAQ]
-    assert [r.claim for r in store.reviews(DAILY_STAR)] == [SHAFAQ]  # trimmed wording
-    assert store.reviews(HILLTOP) == []  # "40 trucks" is another claim
+    assert [r.claim for r in reviews_of(store, REUTERS)] == [SHAFAQ]
+    assert [r.claim for r in reviews_of(store, DAILY_STAR)] == [SHAFAQ]  # trimmed wording
+    assert reviews_of(store, HILLTOP) == []  # "40 trucks" is another claim
 
 
 def test_check_claim_groups_copies_with_origins_first_appearance_and_verdict(store: Store) -> None:
     record_review(store, REUTERS, "misleading", Config(), reviewer="Ann", reviewed=WHEN)
-    matches = store.check_claim("US forces sent 50 trucks to Kobani")
+    matches = check_claim(store, "US forces sent 50 trucks to Kobani")
     assert len(matches) == 2
     first = matches[0]
     assert first.claim is not None
@@ -114,10 +115,10 @@ def test_check_claim_groups_copies_with_origins_first_appearance_and_verdict(sto
 
 
 def test_check_claim_threshold_and_a_text_with_nothing_to_search(store: Store) -> None:
-    assert store.check_claim("Hundreds of residents left their homes after a fire") == []
-    assert len(store.check_claim("US forces sent 50 trucks to Kobani", threshold=100)) == 1
+    assert check_claim(store, "Hundreds of residents left their homes after a fire") == []
+    assert len(check_claim(store, "US forces sent 50 trucks to Kobani", threshold=100)) == 1
     with pytest.raises(InputError, match="more words"):
-        store.check_claim("it is")
+        check_claim(store, "it is")
 
 
 S = "http://schema.org/"
@@ -194,14 +195,14 @@ def test_import_of_a_claimreview_json_file_is_found_and_idempotent(store: Store,
     result = import_claimreviews(store, path, received=WHEN)
     assert (result.found, result.added) == (2, 2)
     assert import_claimreviews(store, path, received=WHEN).added == 0
-    [imported] = store.reviews(DAILY_STAR)
+    [imported] = reviews_of(store, DAILY_STAR)
     assert (imported.rating, imported.label, imported.organisation) == (
         "mostly-false",
         "Mostly False",
         "Other Checkers",
     )
     assert (imported.value, imported.best, imported.claim, imported.origin) == (2, 5, None, "reviews.jsonld")
-    [elsewhere] = store.check_claim("the mayor resigned over the water contract")
+    [elsewhere] = check_claim(store, "the mayor resigned over the water contract")
     assert elsewhere.claim is None
     assert elsewhere.verdict is not None
     assert elsewhere.verdict.reviewed == WHEN  # no date of its own
@@ -216,9 +217,9 @@ def test_import_of_an_html_page_reads_its_embedded_json_ld(store: Store, tmp_pat
         encoding="utf-8",
     )
     assert import_claimreviews(store, page, received=WHEN).added == 1
-    [review] = store.reviews(HILLTOP)
+    [review] = reviews_of(store, HILLTOP)
     assert review.label == "False"
-    assert store.reviews(SHAFAQ) == []
+    assert reviews_of(store, SHAFAQ) == []
     empty = tmp_path / "empty.html"
     empty.write_text("<html><body>nothing</body></html>", encoding="utf-8")
     with pytest.raises(InputError, match="no ClaimReview"):
@@ -253,7 +254,7 @@ def test_a_version_1_database_migrates_and_keeps_its_data(tmp_path: Path) -> Non
         assert (len(graph.documents), len(graph.claims)) == (1, 3)
         claim = graph.claims[1].id
         record_review(store, claim, "unproven", Config(), reviewer="Ann", reviewed=WHEN)
-        assert [r.rating for r in store.reviews(claim)] == ["unproven"]
+        assert [r.rating for r in reviews_of(store, claim)] == ["unproven"]
 
 
 def test_a_verdict_outlives_reingesting_a_changed_article(store: Store) -> None:
@@ -262,4 +263,4 @@ def test_a_verdict_outlives_reingesting_a_changed_article(store: Store) -> None:
     document = graph.documents[0]
     changed = evolve(graph, documents=(evolve(document, title="Convoy reaches Kobani (updated)"),))
     assert store.add(changed).status is AddStatus.UPDATED  # its claims are replaced
-    assert [r.rating for r in store.reviews(SHAFAQ)] == ["false"]
+    assert [r.rating for r in reviews_of(store, SHAFAQ)] == ["false"]

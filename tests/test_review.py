@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from provenance.errors import InputError
-from provenance.review import DEFAULT_SCALE, Review, newest, read_claimreviews
+from provenance.factcheck.claimreview import read_claimreviews
+from provenance.factcheck.model import DEFAULT_SCALE, Review, newest
 
 RECEIVED = datetime(2025, 2, 1, tzinfo=UTC)
 

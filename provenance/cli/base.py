@@ -140,7 +140,7 @@ CONFIG_OPTION = click.option(
 
 def load_config(path: Path | None) -> Any:
     """The settings of ``--config``, else of ./provenance.toml when there is one, else defaults."""
-    from ..config import FILENAME, Config, read_config
+    from ..factcheck.config import FILENAME, Config, read_config
 
     if path is None:
         local = Path(FILENAME)

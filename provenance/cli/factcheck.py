@@ -22,7 +22,7 @@ from .base import (
 
 
 def _ratings(value: str | None) -> frozenset[str]:
-    from ..review import rating_name
+    from ..factcheck.model import rating_name
 
     return frozenset(rating_name(name) for name in (value or "").split(",") if name.strip())
 
@@ -68,9 +68,11 @@ def check_claim(
       provenance check-claim "US forces sent 50 trucks to areas held by the SDF"
       provenance check-claim "..." --format json --fail-if-rated false,misleading
     """
+    from ..factcheck import matching
+
     failing = _ratings(fail_if_rated)
     with open_store(db) as store:
-        matches = store.check_claim(text, threshold=threshold, limit=limit)
+        matches = matching.check_claim(store, text, threshold=threshold, limit=limit)
     if fmt == "json":
         from ..serialize import converter
 
@@ -141,7 +143,7 @@ def review(
     """
     from datetime import UTC, datetime
 
-    from ..factcheck import record_review
+    from ..factcheck.workflow import record_review
 
     config = load_config(config_path)
     if not db.exists():
@@ -171,8 +173,10 @@ def reviews(claim_id: str, db: Path, fmt: str) -> None:
     Example:
       provenance reviews doc-1a2b3c4d5e6f7a8b-c12
     """
+    from ..factcheck.matching import reviews_of
+
     with open_store(db) as store:
-        history = store.reviews(claim_id)
+        history = reviews_of(store, claim_id)
     if fmt == "json":
         from ..serialize import converter
 
@@ -202,7 +206,7 @@ def import_claimreview(files: tuple[str, ...], db: Path) -> None:
     """
     from datetime import UTC, datetime
 
-    from ..factcheck import import_claimreviews
+    from ..factcheck.workflow import import_claimreviews
 
     with open_store(db, readonly=False) as store:
         for name in files:
@@ -221,7 +225,7 @@ def export_reviews(
 ) -> None:
     """ClaimReview of one stored claim (to -o or standard output), or of every reviewed one."""
     from ..export import safe_name, write_export
-    from ..factcheck import claimreview
+    from ..factcheck.workflow import claimreview
 
     if fmt != "claimreview":
         raise click.UsageError("--db exports ClaimReview only: use --to claimreview")

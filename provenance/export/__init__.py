@@ -25,14 +25,13 @@ from . import (
     prov_o,
     yaml,
 )
-from .options import Exporter, ExportOptions, Verdict
+from .options import Exporter, ExportOptions
 
 __all__ = [
     "DEFAULT_OPTIONS",
     "FORMATS",
     "ExportOptions",
     "Exporter",
-    "Verdict",
     "default_filename",
     "export",
     "write_export",

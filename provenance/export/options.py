@@ -7,27 +7,8 @@ from datetime import date
 
 from attrs import frozen
 
+from ..factcheck.model import Review
 from ..model import Graph
-
-
-@frozen
-class Verdict:
-    """A fact-checker's rating of a claim; the seam the review workflow (issue 6) fills."""
-
-    name: str
-    """The rating in words ("False", "Misleading"), schema.org ``alternateName``."""
-    value: int | None = None
-    """The rating on the scale below, if the checker uses a numeric scale."""
-    best: int | None = None
-    """The best value of the scale ("true")."""
-    worst: int | None = None
-    """The worst value of the scale ("false")."""
-    reviewer: str | None = None
-    """Who reviewed the claim (the fact-checking organisation)."""
-    note: str | None = None
-    """The reasoning behind the verdict, ClaimReview ``reviewBody``."""
-    evidence: tuple[str, ...] = ()
-    """URLs the verdict rests on, ClaimReview ``citation``."""
 
 
 @frozen
@@ -36,10 +17,10 @@ class ExportOptions:
 
     claim: str | None = None
     """Id of the one claim a claim-level format (``claimreview``) is about."""
-    verdict: Verdict | None = None
-    """The recorded verdict on ``claim``; without one, ClaimReview omits ``reviewRating``."""
+    verdict: Review | None = None
+    """The standing verdict on ``claim``; without one, ClaimReview omits ``reviewRating``."""
     review_date: date | None = None
-    """The date a review is published; today (UTC) when not given."""
+    """The date a review is published; the verdict's date, else today (UTC), when not given."""
     copies: tuple[str, ...] = ()
     """Ids of claims in the graph that are ``claim`` in other words (matched by the review workflow);
     their documents count as appearances."""

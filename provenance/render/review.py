@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from ..review import ClaimMatch, Review
+from ..factcheck.model import ClaimMatch, Review
 from .outline import shorten
 
 

@@ -6,7 +6,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
@@ -14,8 +14,8 @@ from urllib.parse import quote
 from sqlite_utils import Database
 
 from ..errors import InputError, StoreError
+from ..factcheck.model import Review
 from ..model import Claim, Document, Finding, Graph, Severity, Source
-from ..review import THRESHOLD, ClaimMatch, Review
 from ..serialize import to_data
 from ..sources import is_document_scoped
 from . import identity, query, rows
@@ -406,11 +406,6 @@ class Store:
                 tuple(findings),
             )
 
-    def document_ids(self) -> list[str]:
-        """Every stored document id, in ingest order."""
-        with self._errors():
-            return [row[0] for row in self.db.execute("select id from documents order by rowid")]
-
     def search(self, text: str, limit: int = 20, *, marks: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
         """Claims matching a full-text query (FTS5 syntax), best first, each with a snippet and chain.
 
@@ -477,42 +472,40 @@ class Store:
             raise InputError(f"no claim {claim_id} in the database", path=self.path)
         return found[0]
 
+    def claims(self, claim_ids: Sequence[str]) -> list[Claim]:
+        """The stored claims with these ids (unknown ids are left out), chains naming canonical
+        sources."""
+        with self._errors():
+            return rows.claims(self.db, claim_ids=claim_ids)
+
+    def claims_with_words(self, words: Sequence[str], limit: int, *, every: bool = False) -> list[str]:
+        """Ids of stored claims with any of these words, best first (bm25); with ``every``, those
+        with all of them, unranked. At most ``limit``."""
+        with self._errors():
+            return query.claims_with_words(self.db, words, limit, every=every)
+
+    def claims_graph(self, claims: Sequence[Claim]) -> Graph:
+        """Claims as a graph with their documents (without text) and the canonical sources they
+        name, for showing them or writing a ClaimReview."""
+        with self._errors():
+            documents, sources = query.context(self.db, claims)
+        return Graph(tuple(documents.values()), tuple(sources.values()), tuple(claims))
+
     def add_review(self, review: Review) -> bool:
         """Record a verdict: a later one supersedes it, nothing rewrites it. False when this very
         review (an import read twice) is stored already."""
         with self._errors():
             return review_table.add(self.db, review)
 
-    def reviews(self, claim_id: str) -> list[Review]:
-        """Every verdict on a stored claim or on its copies in other documents, newest first."""
-        claim = self.claim(claim_id)
+    def reviews_for_keys(self, keys: Sequence[str]) -> list[Review]:
+        """Every verdict filed under one of these claim keys (`Review.key`), in the order recorded."""
         with self._errors():
-            copies = review_table.copies(self.db, claim)
-            return review_table.for_texts(self.db, [copy.text for copy in copies])
+            return review_table.for_keys(self.db, keys)
 
-    def check_claim(self, text: str, *, threshold: float = THRESHOLD, limit: int = 10) -> list[ClaimMatch]:
-        """Stored claims and reviews that match ``text`` at ``threshold`` (0-100) or better, best
-        first, each with its appearances, root sources and verdicts."""
+    def reviews_sharing_words(self, words: Sequence[str], limit: int) -> list[Review]:
+        """Verdicts whose claim text has any of these words, best first (bm25), at most ``limit``."""
         with self._errors():
-            return review_table.check(self.db, text, threshold, limit)
-
-    def claim_graph(self, claim_id: str) -> tuple[Graph, tuple[str, ...]]:
-        """A claim and its copies in other documents as a graph (documents without text), for a
-        ClaimReview; with the ids of the copies."""
-        claim = self.claim(claim_id)
-        with self._errors():
-            copies = review_table.copies(self.db, claim)
-            ids = sorted({copy.document for copy in copies})
-            documents = [
-                d
-                for part in rows.chunks(ids)
-                for d in rows.documents(self.db, f"where d.id in ({rows.marks(part)})", part, with_text=False)
-            ]
-            wanted = {hop.source for copy in copies for hop in copy.chain}
-            wanted |= {document.outlet for document in documents if document.outlet}
-            sources = rows.sources(self.db, wanted)
-        graph = Graph(tuple(documents), tuple(sources.values()), tuple(copies))
-        return graph, tuple(copy.id for copy in copies[1:])
+            return review_table.sharing_words(self.db, words, limit)
 
     def reviewed_claims(self) -> list[str]:
         """Ids of the stored claims reviewed here, in the order of their first review."""

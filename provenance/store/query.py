@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import heapq
 import sqlite3
+from collections.abc import Iterable, Sequence
 
 from sqlite_utils import Database
 
@@ -38,7 +39,7 @@ def search(db: Database, text: str, limit: int, marks: tuple[str, str]) -> list[
             ) from None
         raise
     claims = {claim.id: claim for claim in rows.claims(db, claim_ids=[row[0] for row in found])}
-    documents, sources = _context(db, claims.values())
+    documents, sources = context(db, claims.values())
     return [
         SearchHit(
             claim=claims[claim_id],
@@ -80,7 +81,7 @@ def trace(db: Database, root: str, limit: int) -> Trace:
     )
     newest = heapq.nlargest(limit, resting.items(), key=lambda item: (item[1][3], item[0]))
     claims = {claim.id: claim for claim in rows.claims(db, claim_ids=[claim for claim, _ in newest])}
-    found, sources = _context(db, claims.values(), extra=[root, *outlet_ids])
+    found, sources = context(db, claims.values(), extra=[root, *outlet_ids])
     traced = []
     for claim_id, (_, via, _, _) in newest:
         claim = claims[claim_id]
@@ -128,18 +129,40 @@ def _path(claim: Claim, root: str, via: str | None) -> list[str]:
     return path
 
 
-def _context(
-    db: Database, claims: object, extra: list[str] | None = None
+def claims_with_words(db: Database, words: Sequence[str], limit: int, *, every: bool = False) -> list[str]:
+    """Ids of stored claims with any of these words, best first by bm25; or, with ``every``, those
+    with all of them, unranked (so that a claim carried by thousands of outlets is one cheap read).
+    At most ``limit``."""
+    if not words:
+        return []
+    if every:
+        sql = (
+            "select c.id from claims_fts join claims c on c.rowid = claims_fts.rowid "
+            "where claims_fts match ? limit ?"
+        )
+        match = rows.every_word(words)
+    else:
+        sql = (
+            "select c.id from claims_fts join claims c on c.rowid = claims_fts.rowid "
+            "where claims_fts match ? order by bm25(claims_fts) limit ?"
+        )
+        match = rows.any_word(words)
+    return [row[0] for row in db.execute(sql, (match, limit))]
+
+
+def context(
+    db: Database, claims: Iterable[Claim], extra: Iterable[str] = ()
 ) -> tuple[dict[str, Document], dict[str, Source]]:
-    """The documents (without text) and canonical sources a set of claims needs to be shown."""
-    claim_list = list(claims)  # type: ignore[call-overload]
+    """The documents (without text) and canonical sources a set of claims needs to be shown, by id,
+    with the sources ``extra`` names."""
+    claim_list = list(claims)
     document_ids = sorted({claim.document for claim in claim_list})
     documents: dict[str, Document] = {}
     for part in rows.chunks(document_ids):
         for document in rows.documents(db, f"where d.id in ({rows.marks(part)})", part, with_text=False):
             documents[document.id] = document
     wanted = {hop.source for claim in claim_list for hop in claim.chain}
-    wanted |= {d.outlet for d in documents.values() if d.outlet} | set(extra or ())
+    wanted |= {d.outlet for d in documents.values() if d.outlet} | set(extra)
     return documents, rows.sources(db, wanted)
 
 
@@ -211,4 +234,10 @@ def source_stats(db: Database, include_anonymous: bool) -> list[SourceStats]:
     ]
 
 
-__all__ = ["search", "source_stats", "trace"]
+__all__ = [
+    "claims_with_words",
+    "context",
+    "search",
+    "source_stats",
+    "trace",
+]

@@ -26,6 +26,20 @@ def marks(values: Sequence[object]) -> str:
     return ", ".join("?" * len(values))
 
 
+def any_word(words: Iterable[str]) -> str:
+    """A full-text query for rows with any of these words, each quoted so FTS takes it literally."""
+    return " OR ".join(_quoted(word) for word in words)
+
+
+def every_word(words: Iterable[str]) -> str:
+    """A full-text query for rows with every one of these words."""
+    return " ".join(_quoted(word) for word in words)
+
+
+def _quoted(word: str) -> str:
+    return '"' + word.replace('"', '""') + '"'
+
+
 def span(start: int | None, end: int | None) -> Span | None:
     """A span from two nullable columns."""
     return None if start is None or end is None else (start, end)

@@ -1,4 +1,6 @@
-"""Fact-check verdicts: the rating scale, reviews of claims, and reading others' ClaimReview."""
+"""The verdict model: the rating scale, reviews of claims, and what check-claim answers.
+
+The one part of the fact-check package the store imports."""
 
 from __future__ import annotations
 
@@ -7,12 +9,9 @@ from datetime import UTC, datetime
 
 from attrs import frozen
 
-from .claimtext import normalise
-from .errors import InputError
-from .model import Claim, Document, Source
-
-THRESHOLD = 70.0
-"""Default least similarity (0-100) for `check-claim` to show a stored claim as a match."""
+from ..claimtext import normalise
+from ..errors import InputError
+from ..model import Claim, Document, Source
 
 
 @frozen
@@ -123,6 +122,18 @@ def rating_name(text: str) -> str:
     return "-".join(normalise(text).split())
 
 
+def earliest_first(document: Document) -> tuple[bool, float]:
+    """The order of a claim's appearances: earliest publication first, undated last.
+
+    Naive times are taken as UTC, so that they can be ordered against aware ones.
+    """
+    published = document.published
+    if published is None:
+        return (True, 0.0)
+    aware = published if published.tzinfo else published.replace(tzinfo=UTC)
+    return (False, aware.timestamp())
+
+
 def newest(reviews: list[Review]) -> list[Review]:
     """Reviews newest first (the first one stands); recorded order breaks ties."""
     order = {id(review): place for place, review in enumerate(reviews)}
@@ -164,98 +175,3 @@ class ClaimMatch:
     def verdict(self) -> Review | None:
         """The standing verdict: the newest review."""
         return self.reviews[0] if self.reviews else None
-
-
-def read_claimreviews(data: object, *, origin: str, received: datetime) -> list[Review]:
-    """The reviews in ClaimReview JSON-LD as others publish it: one object, a list, or an
-    ``@graph``, nested anywhere. Reviews without a claim text or a verdict are skipped; one without
-    a date takes ``received``."""
-    found = []
-    for node in _nodes(data):
-        text = _text(node.get("claimReviewed")) or _text(_first(node.get("itemReviewed")).get("text"))
-        rating = _first(node.get("reviewRating"))
-        label = _text(rating.get("alternateName")) or _text(rating.get("name"))
-        value, best, worst = (
-            _number(rating.get(key)) for key in ("ratingValue", "bestRating", "worstRating")
-        )
-        if not label and value is not None:
-            label = f"{value}/{best}" if best is not None else str(value)
-        if not text or not label:
-            continue
-        citations = node.get("citation")
-        evidence = [
-            _text(c) or _text(_first(c).get("@id")) or _text(_first(c).get("url"))
-            for c in (citations if isinstance(citations, list) else [citations] if citations else [])
-        ]
-        author = node.get("author")
-        found.append(
-            Review(
-                claim_text=" ".join(text.split()),
-                rating=rating_name(label) or "unrated",
-                label=label,
-                reviewed=_date(node.get("datePublished")) or received,
-                value=value,
-                best=best,
-                worst=worst,
-                organisation=_text(author) or _text(_first(author).get("name")),
-                note=_text(node.get("reviewBody")),
-                evidence=tuple(e for e in evidence if e),
-                url=_text(node.get("url")) or _text(node.get("@id")),
-                origin=origin,
-            )
-        )
-    return found
-
-
-def _nodes(data: object, depth: int = 0) -> list[dict[str, object]]:
-    """Every object typed ClaimReview (by any spelling of schema.org), depth-first, bounded."""
-    if depth > 20:
-        return []
-    if isinstance(data, list):
-        return [node for item in data for node in _nodes(item, depth + 1)]
-    if not isinstance(data, dict):
-        return []
-    types = data.get("@type", [])
-    types = types if isinstance(types, list) else [types]
-    if any(isinstance(t, str) and t.rsplit("/", 1)[-1].rsplit(":", 1)[-1] == "ClaimReview" for t in types):
-        return [data]
-    return [node for value in data.values() for node in _nodes(value, depth + 1)]
-
-
-def _first(value: object) -> dict[str, object]:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    return value if isinstance(value, dict) else {}
-
-
-def _text(value: object) -> str | None:
-    if isinstance(value, list):
-        value = value[0] if value else None
-    if isinstance(value, dict):
-        value = value.get("@value")
-    return value.strip() or None if isinstance(value, str) else None
-
-
-def _number(value: object) -> int | None:
-    if isinstance(value, dict):
-        value = value.get("@value")
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str) and value.strip().lstrip("-").isdigit():
-        return int(value.strip())
-    return None
-
-
-def _date(value: object) -> datetime | None:
-    text = _text(value)
-    if not text:
-        return None
-    try:
-        when = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return when if when.tzinfo else when.replace(tzinfo=UTC)

@@ -8,8 +8,8 @@ from typing import Any
 
 from attrs import frozen
 
-from .errors import InputError
-from .review import DEFAULT_SCALE, Rating, RatingScale, rating_name
+from ..errors import InputError
+from .model import DEFAULT_SCALE, Rating, RatingScale, rating_name
 
 FILENAME = "provenance.toml"
 """The config file the CLI looks for in the working directory when ``--config`` is not given."""
