@@ -4,10 +4,20 @@ from __future__ import annotations
 
 import pytest
 
+from provenance.extract import extract
 from provenance.extract.link import Linker, acronyms_in, is_anonymous, kind_of, parse_mention
-from provenance.model import Source, SourceKind
+from provenance.model import Document, Graph, Hop, Source, SourceKind
 
 OUTLET = Source("shafaq-news", "Shafaq News", SourceKind.OUTLET)
+
+
+def _extract(text: str) -> Graph:
+    return extract(Document.from_text(text, outlet=OUTLET.id), OUTLET)
+
+
+def _speakers(graph: Graph) -> list[Hop]:
+    """The hop each attributed claim rests on, in text order."""
+    return [claim.chain[1] for claim in graph.claims if len(claim.chain) > 1]
 
 
 @pytest.mark.parametrize(
@@ -44,19 +54,15 @@ def test_kind_comes_from_the_text(name: str | None, descriptor: str | None, kind
 
 
 def test_surnames_case_variants_and_descriptions_link_to_one_person() -> None:
-    linker = Linker(OUTLET, ["Mithal al-Alusi", "Al-Alusi"])
-    ids = [
-        linker.link(m)
-        for m in (
-            "Al-Alusi",
-            "Prominent Iraqi politician Mithal al-Alusi",
-            "He",
-            "al-Alusi",
-            "The Iraqi politician",
-        )
-    ]
-    assert set(ids) == {"mithal-al-alusi"}
-    source = linker.sources["mithal-al-alusi"]
+    text = (
+        "Al-Alusi: the talks failed\n\nProminent Iraqi politician Mithal al-Alusi warned on Thursday that "
+        "the talks had failed. He said the militias were to blame. Later al-Alusi added that the "
+        "government was weak. The Iraqi politician stressed that elections were needed."
+    )
+    graph = _extract(text)
+    assert [hop.source for hop in _speakers(graph)] == ["mithal-al-alusi"] * 5
+    source = graph.source("mithal-al-alusi")
+    assert source is not None
     assert source.kind is SourceKind.PERSON
     assert source.description == "Prominent Iraqi politician"
     assert source.aliases == ("Al-Alusi", "al-Alusi", "The Iraqi politician")
@@ -66,28 +72,22 @@ def test_short_forms_and_acronyms_link_to_the_organisation() -> None:
     text = "the Syrian Observatory for Human Rights (SOHR) said"
     acronyms = acronyms_in(text)
     assert acronyms == {"SOHR": "Syrian Observatory for Human Rights"}
-    linker = Linker(OUTLET, ["Syrian Observatory for Human Rights"], acronyms)
-    ids = {
-        linker.link(m)
-        for m in (
-            "the Syrian Observatory for Human Rights",
-            "The Observatory",
-            "The Syrian Observatory",
-            "SOHR",
-        )
-    }
-    assert ids == {"syrian-observatory-for-human-rights"}
-    assert linker.sources["syrian-observatory-for-human-rights"].aliases == (
-        "The Observatory",
-        "The Syrian Observatory",
-        "SOHR",
+    body = (
+        "The convoy grew\n\nThe Syrian Observatory for Human Rights (SOHR) said the convoy had grown. "
+        "The Observatory reported that it had 50 trucks. The Syrian Observatory noted that more were "
+        "coming. SOHR said the road was closed."
     )
+    graph = _extract(body)
+    assert {hop.source for hop in _speakers(graph)} == {"syrian-observatory-for-human-rights"}
+    source = graph.source("syrian-observatory-for-human-rights")
+    assert source is not None
+    assert source.aliases == ("The Observatory", "The Syrian Observatory", "SOHR")
 
 
 def test_unlinkable_pronoun_becomes_an_unknown_source_named_by_the_mention() -> None:
-    linker = Linker(OUTLET, [])
-    source_id = linker.link("He")
-    assert linker.sources[source_id] == Source(source_id, "He", SourceKind.UNKNOWN)
+    graph = _extract("Rain again\n\nHe said the river would rise.")
+    [hop] = _speakers(graph)
+    assert graph.source(hop.source) == Source(hop.source, "He", SourceKind.UNKNOWN)
 
 
 @pytest.mark.parametrize(

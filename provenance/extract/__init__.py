@@ -7,8 +7,9 @@ from attrs import evolve
 from ..dates import resolve_date
 from ..model import Claim, ClaimKind, Document, Graph, Hop, Source, SourceKind, Span, claim_id
 from .attribute import Attribution, attribute_sentence
-from .link import Linker, acronyms_in, names_in, parse_mention
+from .link import Linker, acronyms_in, parse_mention
 from .mentions import Mention
+from .names import names_in
 from .quotes import OPENING, quote_spans
 from .segment import Layout, Sentence, layout
 
@@ -30,8 +31,10 @@ def extract(document: Document, outlet: Source | None = None) -> Graph:
     parts = layout(text, document.title)
     found = [(sentence, attribute_sentence(text, sentence)) for sentence in parts.sentences]
     found = _continue_quotes(text, found)
-    mentions = [m.text for _, atts in found for a in atts for m in _mentions(a)]
-    linker = Linker(outlet, names_in(mentions), acronyms_in(text))
+    headers = [(s.start, s.end) for s in parts.sentences if s.is_header]
+    linker = Linker(
+        outlet, names_in(text, headers), acronyms_in(text), [s.start for s in parts.sentences], text
+    )
     outlet_hop = _outlet_hop(text, parts, outlet)
     claims: list[Claim] = []
     previous: str | None = None
@@ -60,11 +63,14 @@ def extract(document: Document, outlet: Source | None = None) -> Graph:
                     continue
                 chain.append(Hop(previous, attribution.cue, attribution.cue_span))
             else:
-                previous = linker.link(attribution.mention.refers_to or attribution.mention.text)
+                mention = attribution.mention
+                previous = linker.link(mention.refers_to or mention.text, mention.span, attribution.content)
                 words, span = _name_part(attribution.mention)
                 chain.append(Hop(previous, attribution.cue, attribution.cue_span, words, span))
             for cue, cue_span, mention in attribution.cited:
-                chain.append(Hop(linker.link(mention.text), cue, cue_span, mention.text, mention.span))
+                chain.append(
+                    Hop(linker.link(mention.text, mention.span), cue, cue_span, mention.text, mention.span)
+                )
             start, end = attribution.content
             covered = max(covered, end)
             claims.append(

@@ -1,20 +1,62 @@
-"""Linking mentions to sources: full names, surnames, short forms, acronyms, descriptions and pronouns."""
+"""Linking mentions to sources: every mention that refers to a party the article names resolves to it,
+or stays honestly unresolved.
+
+The linker first reads every name in the article (`names.names_in`) and groups them into parties:
+"Hillary Clinton", "Mrs. Clinton" and "Clinton" are one person, named by the fullest form the article
+gives; "Bill Clinton" is another. Then it links each attribution's mention, in text order:
+
+- a **name** joins the party it names: a full name its group, a surname or titled surname ("Mr. Doe")
+  the person with that surname whose gender agrees with the title, the first one the article
+  introduced when several do (the newspaper convention: a later namesake is given a first name);
+  a short form or acronym the organisation ("the Observatory", "SOHR");
+- a **pronoun** ("he", "she", "it") the most salient party that agrees with it: persons of the same
+  gender (a gender known from a title, a first name in ``data/first_names.tsv``, or an earlier "he"
+  or "she" resolved to them) for "he" and "she", organisations for "it". Salience adds, for every
+  earlier mention of a party within `WINDOW` sentences, its weight (`SPEAKER` for the speaker of an
+  attribution, 1 for any other mention) halved for every sentence back. When the best party is not
+  `MARGIN` times as salient as the next, or none agrees, the mention stays unresolved; "they" and
+  "we" are always left unresolved unless they stand inside a quote (see `extract`);
+- a **description** the party whose role it names ("the senator" → the person titled or described as
+  a senator; "the GOP nominee" → the one described as the Republican nominee), preferring a role held
+  as a title ("President Obama") over one described ("the president of the bank"); a document with a
+  named owner ("a Quinnipiac University poll") its owner; a possessed organisation ("Clinton's
+  campaign") a party of its own named for its owner ("Clinton campaign");
+- anything else stays **unresolved**: a source of kind unknown named exactly by the mention, which
+  the tree shows as "unresolved" and the resolver reports as ``unresolved-mention``.
+
+Every order is explicit (text order, then first appearance), never a set's or a hash's.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
 
-from attrs import evolve, frozen
+from attrs import define, evolve, field, frozen
 
-from ..model import Hop, Source, SourceKind, slugify
+from ..model import Hop, Source, SourceKind, Span, slugify
+from .names import Name, first_name_gender, gender_of, lexicon, normal, role_word, roles_of
 from .vocabulary import vocabulary
+
+WINDOW = 6
+"""How many sentences back a pronoun looks for its party."""
+
+SPEAKER = 2.0
+"""Weight of a party's mention as the speaker of an attribution (any other mention weighs 1)."""
+
+MARGIN = 2.0
+"""How many times as salient as the next party the chosen one must be."""
+
+REPORTED = 0.5
+"""Weight of a mention inside what a party is said to have said ("Smith said Jones was wrong")."""
 
 _WORD = re.compile(r"[\w’'.-]+")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _ARTICLES = frozenset({"the", "a", "an"})
 _CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&"})
+_PREPOSITIONS = frozenset({"of", "for", "at", "with", "from", "in", "to", "by", "on"})
 _NAMED_KINDS = (
     SourceKind.AGENCY,
     SourceKind.MONITOR,
@@ -22,6 +64,15 @@ _NAMED_KINDS = (
     SourceKind.OUTLET,
     SourceKind.DOCUMENT,
     SourceKind.ORGANIZATION,
+)
+_THINGS = frozenset(
+    {
+        SourceKind.ORGANIZATION,
+        SourceKind.GOVERNMENT,
+        SourceKind.AGENCY,
+        SourceKind.MONITOR,
+        SourceKind.OUTLET,
+    }
 )
 
 
@@ -55,6 +106,9 @@ def parse_mention(text: str) -> Parsed:
     tokens = _WORD.findall(clean)
     if len(tokens) == 1 and tokens[0].lower() in words.pronouns:
         return Parsed(text, None, None, tokens[0].lower())
+    titled = _titled_name(tokens)
+    if titled is not None:
+        return Parsed(text, *titled, None)
     start = len(tokens)
     while start > 0:
         token = tokens[start - 1]
@@ -81,9 +135,38 @@ def parse_mention(text: str) -> Parsed:
     descriptor_tokens = tokens[:start]
     while descriptor_tokens and descriptor_tokens[0].lower() in _ARTICLES:
         descriptor_tokens = descriptor_tokens[1:]
+    if descriptor_tokens and descriptor_tokens[-1].lower() in _PREPOSITIONS and name_tokens:
+        # "a spokeswoman for Hillary Clinton": the name completes the description; it is not the party
+        descriptor_tokens, name_tokens = tokens[len(tokens) - len(name_tokens) - len(descriptor_tokens) :], []
+        while descriptor_tokens and descriptor_tokens[0].lower() in _ARTICLES:
+            descriptor_tokens = descriptor_tokens[1:]
     name = " ".join(name_tokens) or None
     descriptor = " ".join(descriptor_tokens) or None
     return Parsed(text, descriptor, name, None)
+
+
+def _titled_name(tokens: Sequence[str]) -> tuple[str | None, str] | None:
+    """(descriptor, name) when a titled name or a possessor's person comes first and more follows:
+    "Mr. Morgan of the Sierra Club" is Mr. Morgan; "NBC's Dante Chinni" is Dante Chinni."""
+    for index, token in enumerate(tokens[:-1]):
+        if token.endswith(("’s", "'s")) and token[:1].isupper() and tokens[index + 1][:1].isupper():
+            rest = parse_mention(" ".join(tokens[index + 1 :]))
+            if rest.name and not rest.descriptor:
+                return " ".join(tokens[: index + 1]), rest.name
+            return None
+    first = next((i for i in range(len(tokens)) if _is_title(tokens, i)), None)
+    if first is None:
+        return None
+    end = first + 1
+    while end < len(tokens) and _is_title(tokens, end):
+        end += 1
+    stop = end
+    while stop < len(tokens) and _is_name_word(tokens[stop]):
+        stop += 1
+    if stop == end or stop >= len(tokens) or tokens[stop].lower() not in ("of", "at", "from", "with", "for"):
+        return None
+    descriptor = " ".join(t for t in tokens[:end] if t.lower() not in _ARTICLES) or None
+    return descriptor, " ".join(tokens[end:stop])
 
 
 def _join(*parts: str | None) -> str | None:
@@ -147,104 +230,589 @@ def is_anonymous(parsed: Parsed) -> bool:
     return any(" ".join(words[i : i + 2]) in anonymous for i in range(len(words) - 1))
 
 
+_INITIAL = re.compile(r"[a-z]\.?(?:[a-z]\.)*")
+_AMBIGUOUS = -1
+"""What `Linker._index_of` answers for a surname two people share when neither is clearly meant."""
+
+
+def _given(key: tuple[str, ...]) -> list[str]:
+    """The words of a person's name that tell people apart: no initials, particles or suffixes."""
+    return [w for w in key if not _INITIAL.fullmatch(w) and w not in _NAME_EXTRAS]
+
+
+_NAME_EXTRAS = frozenset(
+    {
+        "de",
+        "del",
+        "della",
+        "da",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "bin",
+        "ibn",
+        "al",
+        "la",
+        "le",
+        "jr",
+        "sr",
+        "ii",
+        "iii",
+        "iv",
+        "jr.",
+        "sr.",
+    }
+)
+
+
+@lru_cache(maxsize=8192)
+def _words_key(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(k for k in (normal(w) for w in words) if k and k not in _ARTICLES)
+
+
+def _is_organisation(key: tuple[str, ...]) -> bool:
+    return any(k in _organisation_words() for k in key)
+
+
+@lru_cache(maxsize=1)
+def _organisation_words() -> frozenset[str]:
+    return frozenset(
+        w
+        for kind, words in vocabulary().kinds
+        if kind is not SourceKind.PERSON
+        for w in words
+        if " " not in w
+    )
+
+
 @lru_cache(maxsize=4096)
 def _key(name: str) -> tuple[str, ...]:
-    return tuple(w.lower().replace("’", "'") for w in _WORD.findall(name) if w.lower() not in _ARTICLES)
+    words = (normal(w) for w in _WORD.findall(name))
+    return tuple(w for w in words if w and w not in _ARTICLES)
+
+
+def _head(key: tuple[str, ...]) -> str:
+    """The head noun of an organisation's name: its last word before "of" or "for"."""
+    cut = next((i for i, w in enumerate(key) if w in ("of", "for", "on") and i > 0), len(key))
+    return key[cut - 1]
 
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in _WORD.findall(name) if w[:1].isupper())
 
 
+@define
+class _Party:
+    """A party the article names, as the linker learns it."""
+
+    name: str
+    """The fullest name the article gives."""
+    key: tuple[str, ...]
+    is_person: bool
+    gender: str | None
+    roles: set[str] = field(factory=set)
+    """Role words from titles, descriptions and appositions (those of `names` once read)."""
+    names: list[Name] = field(factory=list)
+    """Where the article names it."""
+    titles: set[str] = field(factory=set)
+    """Role words from titles only ("President Obama": president)."""
+    kind: SourceKind | None = None
+    """Set when the kind is known from the party itself (an organisation's noun, an outlet)."""
+    first: int = 1 << 62
+    """Where the article first names it."""
+    spoke: bool = False
+    """True once it is the speaker of an attribution."""
+    plural: bool = False
+    """True for a group with no name ("officials", "sources")."""
+
+
+@frozen
+class _Seen:
+    """One mention of a party, for salience."""
+
+    position: int
+    sentence: int
+    party: int
+    weight: float
+
+
 class Linker:
     """Links the mentions of one document, in text order, to sources it builds as it goes."""
 
-    def __init__(self, outlet: Source, names: Sequence[str], acronyms: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        outlet: Source,
+        names: Sequence[Name | str],
+        acronyms: dict[str, str] | None = None,
+        sentence_starts: Sequence[int] = (),
+        text: str = "",
+    ) -> None:
         self.outlet = outlet
+        self._text = text
+        self._roles_read = False
+        self._content: Span | None = None
         self.acronyms = acronyms or {}
         self.sources: dict[str, Source] = {}
         self.order: list[str] = []
         self.recent: list[str] = []
-        # every proper name the document uses, so "Al-Alusi" in a headline finds "Mithal al-Alusi"
-        # longest first; among equals, in order of first appearance (never hash order: the same
-        # text must give the same sources in every process)
-        first_seen = [n for n in dict.fromkeys((*names, *self.acronyms.values())) if n]
-        full_names = sorted(first_seen, key=lambda n: -len(_key(n)))
-        self.full_names = [(full, _key(full), set(_key(full)), _initials(full)) for full in full_names]
+        self._starts = list(sentence_starts)
+        self._parties: list[_Party] = []
+        self._by_key: dict[tuple[str, ...], int] = {}
+        self._by_surname: dict[str, list[int]] = {}
+        self._by_word: dict[str, list[int]] = {}  # every word of a party's name → the parties
+        self._by_first: dict[str, list[int]] = {}  # first word of a person's name → the persons
+        self._first_named: set[int] = set()  # persons the article also calls by first name alone
+        self._seen: list[_Seen] = []  # mentions of parties in text order, for salience
+        self._positions: list[int] = []  # their positions, for bisection
+        self._source_of: dict[int, str] = {}
+        self._owners: dict[str, int] = {}  # document noun ("poll") → party that owns the last one
+        self._organisations: list[tuple[str, int]] = []  # ("campaign", party) in order of mention
+        read = [entry if isinstance(entry, Name) else Name((-1, -1), tuple(entry.split())) for entry in names]
+        # the longest names first, so that a short form finds the party it is short for
+        for name in sorted(read, key=lambda n: (-len(n.words), n.span[0])):
+            if len(n_key := _words_key(name.words)) >= 2 and n_key:
+                self._index_of(name.words, name)
+        for name in read:  # "Heidi" alone: Heidi Cruz is not the "Cruz" of the article
+            key = _words_key(name.words)
+            if len(key) == 1 and key[0] not in self._by_surname and len(self._by_first.get(key[0], ())) == 1:
+                self._first_named.add(self._by_first[key[0]][0])
+        for name in read:
+            self._read(name)
+        for acronym, full in sorted(self.acronyms.items()):
+            index = self._index_of(tuple(full.split()), None)
+            if index is not None:
+                self._by_key.setdefault((normal(acronym),), index)
+        for indexes in self._by_surname.values():
+            indexes.sort(key=lambda i: self._parties[i].first)
 
-    def link(self, mention: str) -> str:
-        """The id of the source ``mention`` names, creating or enriching that source."""
+    # -- reading the article's names -------------------------------------------------------------
+
+    def _read(self, name: Name) -> None:
+        index = self._index_of(name.words, name, position=name.span[0])
+        if index is None or index == _AMBIGUOUS:
+            return
+        party = self._parties[index]
+        party.names.append(name)
+        if name.title:
+            party.titles.update(role_word(w) for w in name.title.split())
+        if party.gender is None and name.gender and party.is_person:
+            party.gender = name.gender
+        if name.span[0] >= 0:
+            party.first = min(party.first, name.span[0])
+            self._seen.append(_Seen(name.span[0], self._sentence(name.span[0]), index, 1.0))
+            self._positions.append(name.span[0])
+
+    def _index_of(
+        self, words: Sequence[str], name: Name | None, *, create: bool = True, position: int = -1
+    ) -> int | None:
+        """The party a name's words stand for, created when ``create`` and none fits; `_AMBIGUOUS`
+        when a surname at ``position`` fits two people equally."""
+        key = _words_key(tuple(words))
+        if not key:
+            return None
+        is_person = name.is_person if name is not None else False
+        gender = name.gender if name is not None else None
+        given = _given(key)
+        if key in self._by_key:
+            index = self._by_key[key]
+            self._learn(index, is_person, gender)
+            return index
+        if len(given) >= 2 and (is_person or not _is_organisation(key)):
+            group = (given[0], given[-1])
+            if group in self._by_key:
+                index = self._by_key[group]
+                party = self._parties[index]
+                if len(key) > len(party.key):
+                    party.name, party.key = " ".join(words), key
+                    for word in dict.fromkeys(key):
+                        if index not in self._by_word.setdefault(word, []):
+                            self._by_word[word].append(index)
+                self._by_key[key] = index
+                self._learn(index, is_person, gender)
+                return index
+            if not is_person:
+                short = self._short_form(" ".join(words))
+                if short is not None:
+                    return short
+            if not create:
+                return None
+            index = self._new(" ".join(words), key, is_person, gender)
+            self._by_key[group] = index
+            self._by_key[key] = index
+            self._by_surname.setdefault(given[-1], []).append(index)
+            self._by_first.setdefault(given[0], []).append(index)
+            return index
+        if len(given) == 1:
+            found = self._by_surname_of(given[0], gender, position)
+            if found is not None:
+                if found != _AMBIGUOUS:
+                    self._learn(found, is_person, gender)
+                return found
+            first = [i for i in self._by_first.get(given[0], []) if len(self._by_first[given[0]]) == 1]
+            if first and (self._parties[first[0]].is_person or len(key) == 1):
+                # "Heidi" for Heidi Cruz, "Peabody" for Peabody Energy
+                return first[0]
+        short = self._short_form(" ".join(words))
+        if short is not None:
+            return short
+        if not create:
+            return None
+        if len(key) == 1 and not is_person and key[0] not in lexicon().common_words:
+            gender = first_name_gender(key[0])  # "Melanie" alone: a person named by first name
+            is_person = gender is not None
+        index = self._new(" ".join(words), key, is_person, gender if is_person else None)
+        self._by_key[key] = index
+        return index
+
+    def _by_surname_of(self, surname: str, gender: str | None, position: int) -> int | None:
+        """The person a surname stands for: the only one who bears it (and agrees with the title's
+        gender); of several, those the article also calls by their first name alone ("Heidi") are
+        not meant, and of the rest the one clearly most salient here; else `_AMBIGUOUS`."""
+        candidates = [
+            i
+            for i in self._by_surname.get(surname, [])
+            if gender is None or self._parties[i].gender in (None, gender)
+        ]
+        if len(candidates) > 1:
+            candidates = [i for i in candidates if i not in self._first_named] or candidates
+        if len(candidates) > 1:
+            salient = self._most_salient(position, candidates)
+            if salient is not None:
+                return salient
+            # the newspaper convention: the surname alone is the one introduced first's
+            return min(candidates, key=lambda i: self._parties[i].first)
+        return candidates[0] if candidates else None
+
+    def _learn(self, index: int, is_person: bool, gender: str | None) -> None:
+        party = self._parties[index]
+        party.is_person = party.is_person or is_person
+        if party.gender is None and gender and party.is_person:
+            party.gender = gender
+
+    def _new(self, name: str, key: tuple[str, ...], is_person: bool, gender: str | None) -> int:
+        party = _Party(name, key, is_person, gender)
+        if key in lexicon().places:
+            party.is_person, party.gender, party.kind = False, None, SourceKind.GOVERNMENT
+        elif len(key) == 1 and not is_person and _PLURAL.search(key[0]):
+            party.plural = True  # "Republicans", "Europeans": a group, never "he" or "she"
+        self._parties.append(party)
+        index = len(self._parties) - 1
+        for word in dict.fromkeys(key):
+            self._by_word.setdefault(word, []).append(index)
+        return index
+
+    def _sentence(self, position: int) -> int:
+        return bisect_right(self._starts, position)
+
+    # -- linking mentions ------------------------------------------------------------------------
+
+    def link(self, mention: str, span: Span | None = None, content: Span | None = None) -> str:
+        """The id of the source ``mention`` names, creating or enriching that source. ``content`` is
+        what the party is said to say: names inside it are not whom a pronoun speaking it stands for
+        ("'Smith is wrong,' he said"), and weigh less for later pronouns (`REPORTED`)."""
         parsed = parse_mention(mention)
-        if parsed.pronoun is not None:
-            return self._pronoun(parsed)
-        if parsed.name:
-            return self._named(parsed)
-        if is_anonymous(parsed):
-            name = parsed.descriptor or mention
-            return self._add(slugify(name), name, SourceKind.ANONYMOUS, None, None)
-        return self._described(parsed)
+        position = span[0] if span else -1
+        self._content = content
+        try:
+            return self._link(parsed, mention, position)
+        finally:
+            if content is not None:
+                self._reported(content)
+            self._content = None
 
-    def _named(self, parsed: Parsed) -> str:
+    def _reported(self, content: Span) -> None:
+        """Names inside a content weigh `REPORTED` from now on."""
+        first = bisect_right(self._positions, content[0] - 1)
+        last = bisect_right(self._positions, content[1] - 1)
+        for at in range(first, last):
+            seen = self._seen[at]
+            if seen.weight < SPEAKER:
+                self._seen[at] = evolve(seen, weight=seen.weight * REPORTED)
+
+    def _link(self, parsed: Parsed, mention: str, position: int) -> str:
+        if parsed.pronoun is not None:
+            return self._pronoun(parsed, position)
+        if parsed.name:
+            return self._named(parsed, position)
+        if is_anonymous(parsed):
+            return self._anonymous(parsed.descriptor or mention, position)
+        return self._described(parsed, position)
+
+    def _anonymous(self, name: str, position: int) -> str:
+        """ "a senior official": a party with no name, whom a later "she" may still stand for."""
+        key = ("anonymous", *_key(name))
+        if key not in self._by_key:
+            index = self._new(name, key, True, None)
+            party = self._parties[index]
+            party.kind = SourceKind.ANONYMOUS
+            words = _key(name)
+            head = words[: next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))]
+            party.plural = any(w in _PLURAL_ANONYMOUS for w in head)
+            self._by_key[key] = index
+        return self._speaker(self._by_key[key], position, SourceKind.ANONYMOUS, None, None)
+
+    def _named(self, parsed: Parsed, position: int) -> str:
         assert parsed.name is not None
-        canonical = self._canonical(parsed.name)
-        if _key(canonical) == _key(self.outlet.name):
+        name = parsed.name
+        if _drop_article(name) in self.acronyms:
+            name = self.acronyms[_drop_article(name)]
+        if _key(name) == _key(self.outlet.name):
             self._remember(self.outlet.id)
             return self.outlet.id
-        kind = kind_of(canonical, parsed.descriptor)
-        seen = parsed.name if parsed.descriptor else parsed.text
+        title = parsed.descriptor
+        words = tuple(_WORD.findall(name))
+        descriptor_words = frozenset(role_word(w) for w in _WORD.findall(title or ""))
+        gender = gender_of(words, title, descriptor_words)
+        mentioned = Name((-1, -1), words, gender=gender)
+        index = self._index_of(words, mentioned, create=False, position=position)
+        if index is None:
+            index = self._short_form(name)
+        if index is None:
+            if _generic(words):
+                return self._described(parsed, position)  # "Poll", "New Poll" in a headline
+            index = self._index_of(words, mentioned, position=position)
+        if index is None or index == _AMBIGUOUS:
+            return self._unresolved(parsed.text)
+        party = self._parties[index]
+        party.roles.update(descriptor_words)
+        canonical = party.name
+        kind = self._kind(party, parsed.descriptor)
+        seen = parsed.name if parsed.descriptor else _PARENTHESES.sub("", parsed.text).strip(" ,")
         alias = seen if _key(seen) != _key(canonical) else None
-        return self._add(slugify(canonical), canonical, kind, parsed.descriptor, alias)
+        return self._speaker(index, position, kind, parsed.descriptor, alias)
 
-    def _canonical(self, name: str) -> str:
-        if _drop_article(name) in self.acronyms:
-            return self.acronyms[_drop_article(name)]
+    def _short_form(self, name: str) -> int | None:
+        """An organisation named by the end of its name ("the Tax Policy Center"), by its head noun
+        and some of its words ("the Syrian Observatory"), or by its initials ("SOHR", "I.R.S.")."""
         key = _key(name)
         if not key:
-            return name
+            return None
+        letters = name.replace(".", "")
+        if len(key) == 1 and letters.isupper() and len(letters) >= 2:
+            for index, party in enumerate(self._parties):
+                if not party.is_person and len(party.key) > 1 and _initials(party.name) == letters:
+                    return index
         words = set(key)
-        for full, full_key, full_words, initials in self.full_names:
-            if len(full_key) <= len(key):
+        suffix: int | None = None
+        headed: int | None = None
+        for index in self._by_word.get(key[-1], ()):
+            party = self._parties[index]
+            if party.is_person or len(party.key) <= len(key):
                 continue
-            if full_key[-len(key) :] == key or (words <= full_words and key[-1] in full_words):
-                return full
-            if len(key) == 1 and name.isupper() and initials == name:
-                return full
-        return name
+            if party.key[-len(key) :] == key:
+                suffix = index if suffix is None else suffix
+            elif words <= set(party.key) and _head(party.key) == key[-1]:
+                headed = index if headed is None else headed
+        return suffix if suffix is not None else headed
 
-    def _pronoun(self, parsed: Parsed) -> str:
+    def _kind(self, party: _Party, descriptor: str | None) -> SourceKind:
+        if party.kind is not None:
+            return party.kind
+        if party.is_person:
+            return SourceKind.PERSON  # a first name or a title says so, whatever the description
+        return kind_of(party.name, descriptor)
+
+    def _speaker(
+        self, index: int, position: int, kind: SourceKind, description: str | None, alias: str | None
+    ) -> str:
+        """Record the party as the speaker at ``position`` and return its source id."""
+        party = self._parties[index]
+        source_id = self._source_of.get(index) or slugify(party.name)
+        if source_id == self.outlet.id:
+            self._remember(source_id)
+            return source_id
+        self._source_of[index] = source_id
+        party.spoke = True
+        if position >= 0:
+            seen = _Seen(position, self._sentence(position), index, SPEAKER)
+            at = bisect_right(self._positions, position)
+            self._seen.insert(at, seen)
+            self._positions.insert(at, position)
+        return self._add(source_id, party.name, kind, description, alias)
+
+    def _pronoun(self, parsed: Parsed, position: int) -> str:
         assert parsed.pronoun is not None
-        wants_person = vocabulary().pronouns[parsed.pronoun] == "person"
-        for source_id in reversed(self.recent):
-            source = self.sources.get(source_id, self.outlet)
-            if source.kind is SourceKind.ANONYMOUS:
-                continue
-            if not wants_person or source.kind is SourceKind.PERSON:
-                self._remember(source_id)
-                return source_id
-        return self._add(slugify(parsed.text), parsed.text, SourceKind.UNKNOWN, None, None, remember=False)
+        wants = lexicon().pronouns.get(parsed.pronoun)
+        index = self._salient(position, wants) if wants in ("m", "f", "n") else None
+        if index is None:
+            return self._unresolved(parsed.text)
+        party = self._parties[index]
+        if wants in ("m", "f") and party.gender is None:
+            party.gender = wants  # "he" already used for that person
+        kind = self._kind(party, None)
+        return self._speaker(index, position, kind, None, None)
 
-    def _described(self, parsed: Parsed) -> str:
-        words = _key(parsed.descriptor or parsed.text)
-        head = words[-1] if words else ""
-        for source_id in reversed(self.recent):
-            source = self.sources.get(source_id)
-            if source is None:
-                continue
-            if head and head in _key(" ".join(filter(None, (source.description, source.name)))):
-                return self._add(source_id, source.name, source.kind, None, parsed.text)
-        for full, _, full_words, _ in self.full_names:
-            if head and head in full_words:
-                return self._add(slugify(full), full, kind_of(full, None), None, parsed.text)
-        kind = kind_of(None, parsed.descriptor)
-        if len(words) != 1:  # only a bare noun ("the newspaper") stands for the last party of its kind
-            kind = SourceKind.UNKNOWN
-        for source_id in reversed(self.recent):
-            source = self.sources.get(source_id, self.outlet if source_id == self.outlet.id else None)
-            if source is not None and kind is not SourceKind.UNKNOWN and source.kind is kind:
-                if source_id == self.outlet.id:
-                    return source_id
-                return self._add(source_id, source.name, source.kind, None, parsed.text)
-        return self._add(slugify(parsed.text), parsed.text, SourceKind.UNKNOWN, None, None, remember=False)
+    def _personal(self, party: _Party) -> bool:
+        """True for a person, or a party whose name reads as a person's and that has spoken."""
+        if party.plural or party.kind is not None:
+            return False
+        return party.is_person or (party.spoke and self._kind(party, None) is SourceKind.PERSON)
+
+    def _agrees(self, party: _Party, wants: str) -> bool:
+        if party.kind is SourceKind.ANONYMOUS:
+            return wants in ("m", "f") and not party.plural
+        if wants == "n":
+            return not party.is_person and self._kind(party, None) in _THINGS
+        if party.gender not in (None, wants):
+            return False
+        # a person, or a party of no other kind that has spoken ("Al-Alusi said")
+        return self._personal(party)
+
+    def _salient(self, position: int, wants: str) -> int | None:
+        """The most salient party that agrees with a pronoun at ``position``, if clearly so."""
+        return self._most_salient(position, None, wants)
+
+    def _most_salient(
+        self, position: int, among: Sequence[int] | None, wants: str | None = None
+    ) -> int | None:
+        """The most salient party at ``position`` (among ``among``, or agreeing with ``wants``), if
+        it is `MARGIN` times as salient as the next."""
+        if position < 0:
+            return None
+        here = self._sentence(position)
+        scores: dict[int, float] = {}
+        end = bisect_right(self._positions, position - 1)
+        inside = self._content or (0, 0)
+        for at in range(end - 1, -1, -1):
+            seen = self._seen[at]
+            distance = here - seen.sentence
+            if distance > WINDOW:
+                break
+            if inside[0] <= seen.position < inside[1]:
+                continue  # "'Smith is wrong,' he said": not Smith
+            score = seen.weight * 0.5**distance
+            if score > scores.get(seen.party, 0.0):
+                scores[seen.party] = score
+        allowed = set(among) if among is not None else None
+        ranked = sorted(
+            (
+                (score, -index)
+                for index, score in scores.items()
+                if (allowed is None or index in allowed)
+                and (wants is None or self._agrees(self._parties[index], wants))
+            ),
+            reverse=True,
+        )
+        if not ranked:
+            return None
+        if len(ranked) > 1 and ranked[0][0] < MARGIN * ranked[1][0]:
+            return None
+        return -ranked[0][1]
+
+    def _described(self, parsed: Parsed, position: int) -> str:
+        words = list(_WORD.findall(parsed.descriptor or parsed.text))
+        index = self._possessed(words, position)
+        if index is None:
+            index = self._by_role(words, position)
+        if index is None:
+            return self._unresolved(parsed.text)
+        party = self._parties[index]
+        return self._speaker(index, position, self._kind(party, None), None, parsed.text)
+
+    def _possessed(self, words: list[str], position: int) -> int | None:
+        """ "Clinton's campaign", "The Trump campaign", "A Quinnipiac University poll", "an analysis
+        by Jane Doe": a party named for another, or a document whose owner is named."""
+        lex = lexicon()
+        stop = lex.not_name_words
+        cut = next((i for i, w in enumerate(words) if normal(w) in _PREPOSITIONS), len(words))
+        if cut == 0:
+            return None
+        head = normal(words[cut - 1])
+        owner = [w for w in words[: cut - 1] if w[:1].isupper() and normal(w) not in stop]
+        if not owner and cut < len(words) and normal(words[cut]) in ("by", "from", "of"):
+            owner = [w for w in words[cut + 1 :] if w[:1].isupper() and normal(w) not in stop]
+        owner_words = tuple(w[:-2] if w.endswith(("’s", "'s")) else w for w in owner)
+        if head in lex.organisation_nouns and owner_words:
+            # "the Trump campaign": a party of its own, named for the person
+            person = self._index_of(owner_words, None, create=False, position=position)
+            if person is not None and person != _AMBIGUOUS:
+                label = self._parties[person].name.split()[-1]
+                surname = self._parties[person].key[-1]
+            else:
+                label, surname = owner_words[-1], normal(owner_words[-1])
+            key = (surname, head)
+            if key not in self._by_key:
+                index = self._new(f"{label} {words[cut - 1]}", key, False, None)
+                kind = kind_of(None, head)
+                self._parties[index].kind = SourceKind.ORGANIZATION if kind is SourceKind.UNKNOWN else kind
+                self._by_key[key] = index
+            self._organisations.append((head, self._by_key[key]))
+            return self._by_key[key]
+        if head in lex.organisation_nouns and not owner_words:
+            # "the campaign": the one organisation of that kind the article has named
+            found = list(dict.fromkeys(i for noun, i in self._organisations if noun == head))
+            return found[0] if len(found) == 1 else None
+        if head in _document_nouns() and owner_words:
+            owner_index = self._index_of(owner_words, None, create=False, position=position)
+            if owner_index is None:
+                owner_index = self._short_form(" ".join(owner_words))
+            if owner_index is None:
+                # "A Quinnipiac University poll": the owner is a party, named only here
+                owner_index = self._index_of(owner_words, None, position=position)
+            if owner_index is None or owner_index == _AMBIGUOUS:
+                return None
+            self._owners[head] = owner_index
+            return owner_index
+        if head in _document_nouns() and len(words) <= 3:
+            return self._owners.get(head)  # "the poll": the one whose owner was named before
+        return None
+
+    def _by_role(self, words: list[str], position: int) -> int | None:
+        """ "The Indiana governor", "the GOP nominee", "the ministry": the party whose title,
+        description or name holds the description's head noun and at least one of its other words;
+        a person for a person's role, an organisation for an organisation's noun."""
+        stop = lexicon().not_name_words
+        cut = next((i for i, w in enumerate(words) if normal(w) in _PREPOSITIONS), len(words))
+        head_words = [role_word(w) for w in words[:cut] if normal(w) not in stop]
+        if not head_words:
+            return None
+        head = head_words[-1]
+        modifiers = {role_word(w) for w in words if normal(w) not in stop} - {head}
+        head_kind = kind_of(None, head)
+        if not self._roles_read:  # read the words around every name once, when first needed
+            self._roles_read = True
+            for party in self._parties:
+                for name in party.names:
+                    party.roles.update(roles_of(self._text, name))
+        qualifiers = lexicon().role_qualifiers
+        candidates = [
+            i
+            for i, p in enumerate(self._parties)
+            if p.kind is not SourceKind.ANONYMOUS
+            and (head in p.roles or head in p.titles or (not p.is_person and head in p.key))
+            and (head_kind is SourceKind.UNKNOWN or (head_kind is SourceKind.PERSON) == self._personal(p))
+            # "the Democratic nominee" is not the vice-presidential nominee
+            and not ((p.roles & qualifiers) - modifiers and not p.titles & {head})
+        ]
+        if not candidates:
+            return None
+        titled = [i for i in candidates if head in self._parties[i].titles]
+        if titled and not modifiers:
+            candidates = titled  # "the president": the one so titled, not a bank's president
+
+        def known(index: int) -> set[str]:
+            party = self._parties[index]
+            return party.roles | party.titles | set(party.key)
+
+        if modifiers:
+            best = max(len(modifiers & known(i)) for i in candidates)
+            if best == 0:
+                return None  # "the GOP nominee" when only another party's nominee is named
+            candidates = [i for i in candidates if len(modifiers & known(i)) == best]
+        if len(candidates) == 1:
+            return candidates[0]
+        return self._most_salient(position, candidates)
+
+    def _unresolved(self, mention: str) -> str:
+        """An unknown source named exactly by the mention ("he"), one per way of writing it."""
+        source_id, number = slugify(mention), 1
+        while source_id in self.sources and self.sources[source_id].name != mention:
+            number += 1
+            source_id = f"{slugify(mention)}-{number}"
+        return self._add(source_id, mention, SourceKind.UNKNOWN, None, None, remember=False)
 
     def _add(
         self,
@@ -274,6 +842,53 @@ class Linker:
         self.recent.append(source_id)
 
 
+_PLURAL = re.compile(r"[^su'’]s$")
+"""A capitalised word that names a group ("Democrats", "Europeans"), not a surname like "Ross"."""
+
+_PLURAL_ANONYMOUS = frozenset(
+    {
+        "sources",
+        "officials",
+        "activists",
+        "insiders",
+        "aides",
+        "witnesses",
+        "residents",
+        "diplomats",
+        "observers",
+        "analysts",
+        "experts",
+        "people",
+        "critics",
+        "supporters",
+        "familiar",
+    }
+)
+
+
+def _generic(words: Sequence[str]) -> bool:
+    """True for capitalised common words that name no one ("Poll", "New Poll", "Lawmaker"): every
+    word is a common word or a kind's keyword, the last one a keyword."""
+    keys = [normal(w) for w in words]
+    keywords = _kind_keywords()
+    lex = lexicon()
+    return (
+        bool(keys)
+        and keys[-1] in keywords
+        and all(k in keywords or k in lex.not_name_words or k in lex.common_words for k in keys)
+    )
+
+
+@lru_cache(maxsize=1)
+def _kind_keywords() -> frozenset[str]:
+    return frozenset(w for _, words in vocabulary().kinds for w in words if " " not in w)
+
+
+@lru_cache(maxsize=1)
+def _document_nouns() -> frozenset[str]:
+    return frozenset(w for kind, words in vocabulary().kinds if kind is SourceKind.DOCUMENT for w in words)
+
+
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]*[A-Z])\)")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on|&)\s+)*){1,8})$")
 _LOOK_BACK = 120
@@ -295,8 +910,3 @@ def acronyms_in(text: str) -> dict[str, str]:
                 found.setdefault(acronym, candidate)
                 break
     return found
-
-
-def names_in(mentions: Sequence[str]) -> list[str]:
-    """The proper names among ``mentions``, for `Linker` to resolve short forms against."""
-    return [p.name for p in map(parse_mention, mentions) if p.name]

@@ -277,6 +277,12 @@ def _name_before(tokens: list[Token], comma: int) -> int | None:
     """Start of the name that ends at ``comma``, when it opens its clause and looks like a party."""
     words = vocabulary()
     start = comma
+    if start > 0 and tokens[start - 1].text == ")":
+        # "Roy Cooper (D), the attorney general, said": the name stands before the parenthesis
+        opening = next((i for i in range(start - 2, max(start - 8, -1), -1) if tokens[i].text == "("), None)
+        if opening is not None:
+            start = opening
+            comma = opening
     while start > 0 and comma - start < _MAX_NAME_WORDS:
         token = tokens[start - 1]
         if token.text in BOUNDARY_MARKS or token.lower in words.subject_stops:
@@ -309,6 +315,9 @@ def subject_after(tokens: list[Token], start: int) -> tuple[tuple[int, int] | No
     end = start
     while end < len(tokens):
         token = tokens[end]
+        if token.text == "." and _abbreviates(tokens, end):
+            end += 1  # "said Mr. Burman", "said Rep. Jim Doe": the period of a title or an initial
+            continue
         if token.text in BOUNDARY_MARKS or token.text == "." or token.lower in words.subject_stops:
             break
         if end > start and token.lower in words.subject_cuts:
@@ -317,6 +326,19 @@ def subject_after(tokens: list[Token], start: int) -> tuple[tuple[int, int] | No
     if end == start or end - start > MAX_SUBJECT:
         return None, start
     return (start, end), end
+
+
+def _abbreviates(tokens: list[Token], dot: int) -> bool:
+    """True when the period at ``dot`` closes a title or an initial inside a name ("Mr.", "J.")."""
+    if dot == 0 or dot + 1 >= len(tokens) or not tokens[dot + 1].text[:1].isupper():
+        return False
+    before = tokens[dot - 1]
+    words = vocabulary()
+    return (
+        before.lower in words.abbreviations
+        or before.lower in words.titles
+        or (len(before.text) == 1 and before.text.isupper())
+    )
 
 
 @cache

@@ -1,0 +1,505 @@
+"""Proper names in a document: every person and organisation the text names, where, and the title,
+role and gender clues around each, so that linking can name a source by the fullest form the article
+gives anywhere, resolve "the senator" to the senator, and keep apart two people who share a surname.
+
+One pass of one regular expression over the text (linear in its length) finds runs of capitalised
+words; each run is cut into names: function words ("The", "But") and titles ("Sen.", "President")
+come off the front, connectors ("of", "and") split a person from what follows ("Mr. Morgan of the
+Sierra Club") but stay inside an organisation's name ("Department of Veterans Affairs").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
+from importlib import resources
+
+from attrs import frozen
+
+from ..model import Span
+from .vocabulary import vocabulary
+
+_NAME_WORD = r"(?:[A-Z][\w’'.&-]*|(?:al|el|bin|ibn|abu|bint)-[A-Z][\w’'.-]*)"
+_CONNECTOR = r"(?:of|for|and|the|on|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|la|le|&)"
+_RUN = re.compile(rf"(?<![\w’'-]){_NAME_WORD}(?:[ \t\u00a0]+(?:{_CONNECTOR}[ \t\u00a0]+)*{_NAME_WORD})*")
+_TOKEN = re.compile(r"\S+")
+_INITIAL = re.compile(r"[A-Z]\.(?:[A-Z]\.)*$")
+_POSSESSIVE = ("’s", "'s", "’", "'")
+_JOINING = frozenset({"of", "for", "on", "the", "&"})
+_SENTENCE_END = frozenset(".!?:\n\r\u2028\u2029")
+_OPENERS = frozenset(" \t\u00a0“‘\"'([")
+_ROLE_STOP = re.compile(r"[,;:.!?()“”\"—–\n\r]")
+_MAX_ROLE_WORDS = 5
+_MAX_APPOSITION_WORDS = 10
+_ROLE_WORD = re.compile(r"[\w’'.-]+")
+
+
+@frozen
+class Name:
+    """One place where the text names a party."""
+
+    span: Span
+    """The name's words, titles and articles excluded ("Ted Cruz" in "Sen. Ted Cruz")."""
+    words: tuple[str, ...]
+    """The name's words as written, a possessive "'s" and a closing period dropped."""
+    title: str | None = None
+    """The title written before it ("Sen.", "Mrs.", "President"), if any."""
+    lead: int = -1
+    """Where the words that qualify it begin: its modifiers and title ("Indiana Gov."); see `roles_of`."""
+    gender: str | None = None
+    """"m" or "f" when the title or the first name says so."""
+    is_person: bool = False
+    """True when a title or a first name shows a person."""
+    possessive: bool = False
+    """True for "Clinton's"."""
+
+    @property
+    def text(self) -> str:
+        """The name as one string."""
+        return " ".join(self.words)
+
+
+_NO_NAME = Name((-1, -1), ())
+_PARTICLES = frozenset(
+    {"de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "la", "le"}
+)
+_CALENDAR = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+_VERB_FORM = re.compile(r"^[a-z]{4,}(?:ing|ed)$")
+"""A participle opening a sentence ("Injecting", "Chastened") is no name."""
+
+
+@frozen
+class Lexicon:
+    """The entity linker's word lists (``data/entities.json`` and ``data/first_names.tsv``)."""
+
+    gendered_titles: dict[str, str]
+    role_forms: dict[str, str]
+    modifier_forms: dict[str, str]
+    not_name_words: frozenset[str]
+    organisation_nouns: frozenset[str]
+    role_qualifiers: frozenset[str]
+    pronouns: dict[str, str]
+    first_names: dict[str, str]
+    places: frozenset[tuple[str, ...]]
+    """Countries, states and cities (``data/places.txt``), as tuples of `normal` words."""
+    common_words: frozenset[str]
+    """Common lowercase English words (``data/common_words.txt``)."""
+
+
+@cache
+def lexicon() -> Lexicon:
+    """The linker's word lists, read once."""
+    import json
+
+    package = resources.files(__package__)
+    data = json.loads(package.joinpath("data", "entities.json").read_text(encoding="utf-8"))
+    first_names: dict[str, str] = {}
+    for line in package.joinpath("data", "first_names.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, _, gender = line.partition("\t")
+            first_names[name] = gender
+    places = frozenset(
+        tuple(normal(w) for w in line.split())
+        for line in package.joinpath("data", "places.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    common = frozenset(
+        line.strip()
+        for line in package.joinpath("data", "common_words.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    )
+    return Lexicon(
+        gendered_titles=dict(data["gendered_titles"]),
+        role_forms=dict(data["role_forms"]),
+        modifier_forms=dict(data["modifier_forms"]),
+        not_name_words=frozenset(data["not_name_words"]),
+        organisation_nouns=frozenset(data["organisation_nouns"]),
+        role_qualifiers=frozenset(data["role_qualifiers"]),
+        pronouns=dict(data["pronouns"]),
+        first_names=first_names,
+        places=places,
+        common_words=common,
+    )
+
+
+@lru_cache(maxsize=16384)
+def normal(word: str) -> str:
+    """A word as the linker compares it: lowercase, curly apostrophe straight, closing period off."""
+    return word.lower().replace("’", "'").rstrip(".")
+
+
+def role_word(word: str) -> str:
+    """A role or modifier word in one form ("Sen." → "senator", "GOP" → "republican")."""
+    lex = lexicon()
+    key = normal(word)
+    return lex.role_forms.get(key) or lex.modifier_forms.get(key) or key
+
+
+def is_title(word: str, following: str | None = None) -> bool:
+    """True for a title or honorific ("Sen.", "President"), or the first word of a two-word one."""
+    titles = vocabulary().titles
+    key = normal(word)
+    if key in titles or f"{key}." in titles:
+        return True
+    return following is not None and f"{key} {normal(following)}" in titles
+
+
+def first_name_gender(word: str) -> str | None:
+    """ "m" or "f" for a first name readers agree on, else None."""
+    return lexicon().first_names.get(normal(word))
+
+
+def gender_of(words: Sequence[str], title: str | None, roles: Iterable[str] = ()) -> str | None:
+    """A person's gender from the title, a gendered role noun, or the first name."""
+    lex = lexicon()
+    if title:
+        for part in title.split():
+            gender = lex.gendered_titles.get(normal(part))
+            if gender:
+                return gender
+    for role in roles:
+        gender = lex.gendered_titles.get(role)
+        if gender:
+            return gender
+    given = [w for w in words if not _INITIAL.match(w)]
+    if len(given) >= 2:
+        return first_name_gender(given[0])
+    return None
+
+
+def names_in(text: str, skip: Sequence[Span] = ()) -> list[Name]:
+    """Every name in ``text`` in text order, except inside the ``skip`` spans (headlines, where title
+    case makes every word look like a name). Linear in the length of the text."""
+    not_names = lexicon().not_name_words
+    skip_starts = [s for s, _ in skip]
+    found: list[Name] = []
+    initial_only: list[int] = []
+    seen_inside: set[str] = set()
+    for match in _RUN.finditer(text):
+        start = match.start()
+        index = bisect_right(skip_starts, start) - 1
+        if index >= 0 and start < skip[index][1]:
+            continue
+        run = match.group()
+        if " " not in run and "\t" not in run and "\u00a0" not in run:
+            # one word, the common case ("He", "The", "Trump"): no title, no connector to weigh
+            word, possessive = _clean(run)
+            key = normal(word)
+            if key in not_names or is_title(word) or (word.endswith(".") and not _INITIAL.match(word)):
+                continue
+            names: list[Name] = [
+                Name((start, start + len(word)), (word,), None, start, None, False, possessive)
+            ]
+        else:
+            names = _cut(text, start, run)
+        opens = _opens_sentence(text, start)
+        for name in names:
+            if opens and name.lead == start and not name.title:
+                initial_only.append(len(found))
+                seen_inside.update(normal(w) for w in name.words[1:])
+            else:
+                seen_inside.update(normal(w) for w in name.words)
+            found.append(name)
+    # A common word that only ever opens sentences ("Officials", "Unlike Acme") is no name unless a
+    # first name or an organisation's noun shows it is one.
+    common = lexicon().common_words
+    for position in initial_only:
+        name = found[position]
+        first = normal(name.words[0])
+        if first in seen_inside or first_name_gender(first) is not None or _has_organisation_word(first):
+            continue
+        if first not in common and not _VERB_FORM.search(first):
+            continue
+        if len(name.words) == 1:
+            found[position] = _NO_NAME
+            continue
+        start = text.find(name.words[1], name.span[0] + len(name.words[0]))
+        found[position] = Name(
+            (start, name.span[1]), name.words[1:], None, start, None, name.is_person, name.possessive
+        )
+    return [name for name in found if name is not _NO_NAME]
+
+
+def roles_of(text: str, name: Name) -> frozenset[str]:
+    """Lowercase words that say what the named party is, in their `role_forms`: from its title and
+    modifiers ("Indiana Gov."), the words before it ("Republican presidential nominee") and an
+    apposition after it ("the Indiana governor"). Read only when a description needs them."""
+    honorifics = lexicon().gendered_titles
+    lead = name.lead if name.lead >= 0 else name.span[0]
+    roles = {
+        role_word(w)
+        for w in _ROLE_WORD.findall(text[lead : name.span[0]])
+        if normal(w) not in {"of", "the", *honorifics}
+    }
+    roles.update(_roles_before(text, lead))
+    roles.update(_apposition(text, name.span[1]))
+    return frozenset(r for r in roles if r)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    index = start - 1
+    while index >= 0 and text[index] in _OPENERS:
+        index -= 1
+    return index < 0 or text[index] in _SENTENCE_END
+
+
+def _pieces(run: str, offset: int) -> list[list[tuple[int, int, str]]]:
+    """The run's tokens, cut after a word whose period ends a sentence ("Fargo. But Hillary")."""
+    pieces: list[list[tuple[int, int, str]]] = [[]]
+    for m in _TOKEN.finditer(run):
+        pieces[-1].append((offset + m.start(), offset + m.end(), m.group()))
+        word = m.group()
+        if word.endswith(".") and _clean(word)[0] != word and not _INITIAL.match(word):
+            pieces.append([])
+    return [piece for piece in pieces if piece]
+
+
+@lru_cache(maxsize=16384)
+def _clean(token: str) -> tuple[str, bool]:
+    """A token without a closing period (kept on initials and abbreviations) and a possessive."""
+    if (
+        token.endswith(".")
+        and not _INITIAL.match(token)
+        and token.count(".") == 1
+        and normal(token) not in vocabulary().abbreviations
+        and not is_title(token)
+    ):
+        token = token[:-1]
+    for ending in _POSSESSIVE:
+        if token.endswith(ending) and len(token) > len(ending):
+            return token[: -len(ending)], True
+    return token, False
+
+
+def _cut(text: str, offset: int, run: str) -> list[Name]:
+    """The names in one run of capitalised words."""
+    return [name for tokens in _pieces(run, offset) for name in _cut_piece(text, tokens)]
+
+
+def _cut_piece(text: str, tokens: list[tuple[int, int, str]]) -> list[Name]:
+    lex = lexicon()
+    not_names = lex.not_name_words
+    names: list[Name] = []
+    start = 0
+    while start < len(tokens):
+        # function words and lone connectors at the front are no part of a name
+        while start < len(tokens) and (
+            normal(tokens[start][2]) in lex.not_name_words
+            or (len(tokens[start][2]) > 5 and tokens[start][2].isupper() and len(tokens) > 1)
+        ):
+            start += 1
+        if start >= len(tokens):
+            break
+        # titles: "Indiana Gov. Mike Pence", "Secretary of State John Kerry"
+        title_end = _title_end(tokens, start)
+        title_start = start
+        while title_start < title_end and not _title_length(tokens, title_start):
+            title_start += 1
+        title_words = " ".join(t[2] for t in tokens[title_start:title_end]) or None
+        end = title_end
+        while end < len(tokens):
+            word = tokens[end][2]
+            key = normal(word)
+            if (
+                key in _PARTICLES
+                and end > title_end
+                and end + 1 < len(tokens)
+                and tokens[end + 1][2][:1].isupper()
+                and not _has_organisation_word(normal(tokens[end + 1][2]))
+            ):
+                end += 1  # "Bill de Blasio", "Osama bin Laden"
+                continue
+            if key in _JOINING or key == "and" or (word[:1].islower() and "-" not in word):
+                break
+            if key in not_names and end > title_end and key not in _CALENDAR:
+                break  # "Hillary Clinton Was Headed": a headline's verb ends the name
+            if len(word) > 5 and word.isupper() and end > title_end:
+                break  # a heading in capitals ("CONGRESS HAS INVESTIGATED HIM") is no name
+            end += 1
+            if _clean(word)[1]:  # "Clinton's campaign": the possessive ends the name
+                break
+        if end == title_end:
+            start = max(end, start + 1)
+            continue
+        end = _join_organisation(tokens, title_end, end, bool(title_words))
+        first = _first_name_at(tokens, title_end, end)
+        name = _name(tokens[start][0], tokens[first:end], title_words)
+        if name is not None:
+            names.append(name)
+        start = end
+    return names
+
+
+@cache
+def _title_heads() -> frozenset[str]:
+    return frozenset(title.split()[0].rstrip(".") for title in vocabulary().titles)
+
+
+def _first_name_at(tokens: Sequence[tuple[int, int, str]], start: int, end: int) -> int:
+    """Where a person's name begins inside a run that puts words before it: "Spokeswoman Jessica
+    Doe", "Acme Executive Director Jon Roe", "Crooked Jane Doe" (the first name and a surname after
+    it); ``start`` when the run opens with a first name or holds none."""
+    if end - start < 3 or first_name_gender(tokens[start][2]) is not None:
+        return start
+    words = [normal(t[2]) for t in tokens[start:end]]
+    if _has_organisation_word(" ".join(words)):
+        return start
+    for index in range(start + 1, end - 1):
+        if first_name_gender(tokens[index][2]) is not None and tokens[index + 1][2][:1].isupper():
+            return index
+    return start
+
+
+def _title_length(tokens: Sequence[tuple[int, int, str]], index: int) -> int:
+    """Number of words of the longest title starting at ``index`` ("Secretary of State": 3), or 0."""
+    if normal(tokens[index][2]) not in _title_heads():
+        return 0
+    titles = vocabulary().titles
+    for length in (3, 2, 1):
+        words = [normal(t[2]) for t in tokens[index : index + length]]
+        if len(words) == length and (" ".join(words) in titles or f"{' '.join(words)}." in titles):
+            return length
+    return 0
+
+
+def _title_end(tokens: list[tuple[int, int, str]], start: int) -> int:
+    """Index past the title words that open ``tokens[start:]`` and their modifiers ("Democratic Sen.")."""
+    index = start
+    last_title = -1
+    while index < len(tokens) and index - start < 6:
+        length = _title_length(tokens, index)
+        if length:
+            last_title = index + length - 1
+            index += length
+            continue
+        if last_title >= 0:
+            break
+        index += 1
+    if last_title < 0:
+        return start
+    if last_title + 1 >= len(tokens):
+        # "Mr. Justice": the last title word is the name itself
+        return last_title if last_title > start else start
+    return last_title + 1
+
+
+def _join_organisation(tokens: list[tuple[int, int, str]], start: int, end: int, is_titled: bool) -> int:
+    """Carry an organisation's name over "of", "for", "the" ("Department of Veterans Affairs")."""
+    if is_titled or end >= len(tokens) or normal(tokens[end][2]) not in _JOINING:
+        return end
+    head = " ".join(normal(t[2]) for t in tokens[start:end])
+    if not _has_organisation_word(head) or _looks_personal(tokens[start:end]):
+        return end
+    index = end
+    while index < len(tokens) and normal(tokens[index][2]) in _JOINING:
+        index += 1
+    stop = index
+    while stop < len(tokens) and normal(tokens[stop][2]) not in _JOINING and normal(tokens[stop][2]) != "and":
+        stop += 1
+        if _clean(tokens[stop - 1][2])[1]:
+            break
+    return stop if stop > index else end
+
+
+@cache
+def _organisation_pattern() -> re.Pattern[str]:
+    words = {w for kind, kind_words in vocabulary().kinds if kind.value != "person" for w in kind_words}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
+
+
+@lru_cache(maxsize=16384)
+def _has_organisation_word(text: str) -> bool:
+    return _organisation_pattern().search(text) is not None
+
+
+def _looks_personal(tokens: Sequence[tuple[int, int, str]]) -> bool:
+    return len(tokens) >= 2 and first_name_gender(tokens[0][2]) is not None
+
+
+def _name(lead: int, tokens: Sequence[tuple[int, int, str]], title: str | None) -> Name | None:
+    """The name made of ``tokens``; ``lead`` is where its modifiers and title begin."""
+    not_names = lexicon().not_name_words
+    words: list[str] = []
+    possessive = False
+    for _, _, token in tokens:
+        word, possessive = _clean(token)
+        words.append(word)
+    while words and normal(words[-1]) in not_names:
+        if normal(words[-1]) in _CALENDAR and len(words) >= 2 and first_name_gender(words[0]):
+            break  # "Theresa May"
+        words.pop()
+    if not words:
+        return None
+    start = tokens[0][0]
+    end = tokens[len(words) - 1][0] + len(words[-1])
+    is_organisation = _has_organisation_word(" ".join(normal(w) for w in words))
+    is_person = not is_organisation and (
+        bool(title) or (len(words) >= 2 and first_name_gender(words[0]) is not None)
+    )
+    gender = gender_of(words, title) if is_person else None
+    return Name((start, end), tuple(words), title, lead, gender, is_person, possessive)
+
+
+def _roles_before(text: str, start: int) -> list[str]:
+    """Lowercase role words right before a name: "presidential nominee" in "Republican presidential
+    nominee Donald Trump" (the capitalised modifier is a run of its own, so it is read here too)."""
+    piece = text[max(0, start - 80) : start]
+    cut = max((m.end() for m in _ROLE_STOP.finditer(piece)), default=0)
+    words = _ROLE_WORD.findall(piece[cut:])
+    lex = lexicon()
+    found: list[str] = []
+    for word in reversed(words[-_MAX_ROLE_WORDS:]):
+        key = normal(word)
+        if key in lex.not_name_words or key in vocabulary().cue_words:
+            break
+        found.append(role_word(word))
+    return found
+
+
+def _apposition(text: str, end: int) -> list[str]:
+    """Role words of an apposition right after a name: "the Indiana governor" in "Mike Pence, the
+    Indiana governor, said" (a parenthesis between them aside: "Jim Doe (D-Ohio), the ...")."""
+    if text.startswith(" (", end):
+        close = text.find(")", end, end + 40)
+        if close > 0:
+            end = close + 1
+    if not text.startswith(", ", end):
+        return []
+    piece = text[end + 2 : end + 2 + 120]
+    stop = _ROLE_STOP.search(piece)
+    words = _ROLE_WORD.findall(piece[: stop.start() if stop else len(piece)])
+    if not words or normal(words[0]) not in {"the", "a", "an", "his", "her", "its", "their", "former"}:
+        return []
+    lex = lexicon()
+    found: list[str] = []
+    for word in words[:_MAX_APPOSITION_WORDS]:
+        key = normal(word)
+        if key in vocabulary().cue_words or key in {"who", "which", "that"}:
+            break
+        if key not in lex.not_name_words or key == "former":
+            found.append(role_word(word))
+    return found
