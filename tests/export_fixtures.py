@@ -15,6 +15,7 @@ from provenance.model import (
     Source,
     SourceKind,
 )
+from provenance.pipeline import analyse
 
 ARTICLE = (
     "Shafaq News/ Prominent Iraqi politician Mithal al-Alusi warned on Thursday of the potential "
@@ -194,3 +195,25 @@ def sample_graph() -> Graph:
         (*CLAIMS, REPORT_CLAIM),
         findings,
     )
+
+
+DEEP = 1500
+"""More hops than Python's default recursion limit, so a view that recursed per hop would fail."""
+
+
+def deep_graph() -> Graph:
+    """One claim through 1,500 distinct parties, one through a loop of two written out 1,500 times."""
+    outlet = Source("shafaq-news", "Shafaq News", SourceKind.OUTLET)
+    parties = tuple(Source(f"p{n}", f"Party {n}", SourceKind.PERSON) for n in range(DEEP))
+    publishes = Hop("shafaq-news", "publishes")
+    chains = (
+        (publishes, *(Hop(party.id, "citing") for party in parties)),
+        (publishes, *(Hop(f"p{n % 2}", "citing") for n in range(DEEP))),
+        (publishes, Hop("p0", "said")),
+    )
+    claims = tuple(
+        Claim(f"d1-c{n}", "d1", f"claim {n}", None, ClaimKind.INDIRECT, None, chain)
+        for n, chain in enumerate(chains, start=1)
+    )
+    graph = Graph((Document("d1", "shafaq-news", "Deep"),), (outlet, *parties), claims)
+    return analyse(graph)

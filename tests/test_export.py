@@ -13,7 +13,7 @@ from pathlib import Path
 import attrs
 import networkx as nx
 import pytest
-from export_fixtures import ARTICLE_ID, CLAIMS, QUOTE, REPORT_ID, sample_graph
+from export_fixtures import ARTICLE_ID, CLAIMS, DEEP, QUOTE, REPORT_ID, deep_graph, sample_graph
 
 from provenance.errors import InputError
 from provenance.export import (
@@ -284,3 +284,10 @@ def test_claimreview_without_claim_is_an_input_error() -> None:
         export(GRAPH, "claimreview")
     with pytest.raises(InputError, match="no claim 'nope'"):
         export(GRAPH, "claimreview", ExportOptions(claim="nope"))
+
+
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "claimreview"])
+def test_every_format_exports_chains_deeper_than_the_recursion_limit(fmt: str) -> None:
+    graph = deep_graph()
+    data = export(graph, fmt)
+    assert f"Party {DEEP - 1}".encode() in data  # the last party of the longest chain

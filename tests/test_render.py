@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import html
 import io
+import re
 from datetime import UTC, date, datetime
+from pathlib import Path
 
 import pytest
 from attrs import evolve
-from export_fixtures import sample_graph
+from export_fixtures import DEEP, deep_graph, sample_graph
 from hypothesis import given
 from resolve_fixtures import graphs
 from rich.cells import cell_len
 from rich.console import Console
 
+from provenance.export import export
 from provenance.model import Claim, ClaimKind, Document, Graph, Hop, Source, SourceKind
+from provenance.pipeline import analyse
+from provenance.read import read_path
 from provenance.render import render_audit, render_findings, render_markdown, render_tree
-from provenance.render.outline import short_id
+from provenance.render.outline import CLAIM_CHARS, MAX_DEPTH, outline, short_id, skipped_note, walk
 from provenance.resolve import resolve
 
 TEXT = (
@@ -349,3 +355,141 @@ def test_colour_comes_from_styles_so_plain_consoles_get_plain_text(graph: Graph)
     assert "\x1b[33mwarning" in coloured
     assert "\x1b" not in bare
     assert bare.splitlines()[0] == "Shafaq News · 2025-01-02 21:13 UTC"
+
+
+# --- one outline, three views -------------------------------------------------------------
+
+SEED = Path(__file__).resolve().parent.parent / "samples" / "shafaq-2025-01-02-alusi.txt"
+TAGS = "|".join([kind.value for kind in SourceKind] + ["anonymous source", "unresolved", "not in sources"])
+Entry = tuple[str, int, str]
+"""What a view lists, in order: ("party", depth, "cue name (tag)"), ("claim", depth, short id),
+or ("group", depth, "unattributed")."""
+
+
+def _party(depth: int, cue: str, name: str, tag: str) -> Entry:
+    # The terminal does not mark where the cue ends and the name begins; the flag is not compared.
+    return ("party", depth, " ".join(f"{cue} {name} ({tag})".replace("⚠", "").split()))
+
+
+def _terminal_entries(graph: Graph) -> list[Entry]:
+    console = Console(width=1000, color_system=None, record=True, file=io.StringIO())
+    lines = text_of(console, render_tree(graph)).splitlines()
+    entries: list[Entry] = []
+    for number, line in enumerate(lines):
+        node = re.match(r"^((?:│   |    )*)(?:├── |└── )(.*)$", line)
+        if node is None:
+            continue
+        depth, content = len(node.group(1)) // 4, node.group(2).removeprefix("⚠ ")
+        if content.startswith("“"):  # a claim: its id leads the next line
+            entries.append(("claim", depth, lines[number + 1].split("── ")[-1].strip("│ ").split(" · ")[0]))
+        elif content == "Unattributed (outlet's own word)":
+            entries.append(("group", depth, "unattributed"))
+        else:
+            party = re.match(rf"^()(.*?) \(({TAGS})\)(?: — .*)?$", content)
+            assert party is not None, content
+            entries.append(_party(depth, *party.groups()))
+    return entries
+
+
+def _markdown_entries(graph: Graph) -> list[Entry]:
+    entries: list[Entry] = []
+    for line in render_markdown(graph).split("## Findings")[0].splitlines():
+        item = re.match(r"^( *)- (.*)$", line)
+        if item is None:
+            continue
+        depth, content = len(item.group(1)) // 2, item.group(2).removeprefix("⚠ ")
+        claim = re.search(r"\(`([^`]+)`\)$", content)
+        if content.startswith("“") and claim:
+            entries.append(("claim", depth, claim.group(1)))
+        elif content == "**Unattributed (outlet's own word)**":
+            entries.append(("group", depth, "unattributed"))
+        else:
+            party = re.match(rf"^(.*?)(?:⚠ )?\*\*(.*?)\*\* \(({TAGS})\)", content)
+            assert party is not None, content
+            cue, name, tag = (re.sub(r"\\(.)", r"\1", part) for part in party.groups())
+            entries.append(_party(depth, cue, name, tag))
+    return entries
+
+
+_HTML_PARTY = (
+    r'^(?:<span class="cue">(.*?)</span> )?(?:⚠ )?<strong>(.*?)</strong> '  # cue, flag, name
+    r'<span class="kind [^"]*">(.*?)</span>'  # tag
+)
+
+
+def _html_entries(graph: Graph) -> list[Entry]:
+    page = export(graph, "html").decode()
+    tree = page[page.index('<ul class="tree">') : page.index("</ul></section>")]
+    claims = {f"k{number}": short_id(claim) for number, claim in enumerate(graph.claims)}
+    entries: list[Entry] = []
+    depth = -2  # the tree's own list, then the outlet's
+    for token in re.finditer(r"<ul>|</ul>|<summary>(.*?)</summary>|data-claim=\"(k\d+)\"", tree):
+        summary, key = token.group(1), token.group(2)
+        if token.group(0) in ("<ul>", "</ul>"):
+            depth += 1 if token.group(0) == "<ul>" else -1
+        elif key is not None:
+            entries.append(("claim", depth + 1, claims[key]))
+        elif summary.startswith("⚠ Unattributed"):
+            entries.append(("group", depth + 1, "unattributed"))
+        elif depth >= -1:  # every summary but the outlet's
+            party = re.match(_HTML_PARTY, summary)
+            assert party is not None, summary
+            entries.append(_party(depth + 1, *(html.unescape(part or "") for part in party.groups())))
+    return entries
+
+
+def _listed_alike(graph: Graph) -> list[Entry]:
+    terminal = _terminal_entries(graph)
+    assert terminal == _markdown_entries(graph) == _html_entries(graph)
+    listed = sorted(entry[2] for entry in terminal if entry[0] == "claim")
+    assert listed == sorted(short_id(claim) for claim in graph.claims)
+    return terminal
+
+
+def test_the_terminal_markdown_and_html_list_the_same_parties_and_claims() -> None:
+    (article,) = read_path(SEED)
+    listed = _listed_alike(analyse(article))
+    parties = {entry[2] for entry in listed if entry[0] == "party"}
+    assert "Mithal al-Alusi (person)" in parties
+    assert "Syrian Observatory for Human Rights (monitor)" in parties
+    assert ("group", 0, "unattributed") in listed
+
+
+def test_the_three_views_nest_cited_parties_alike(graph: Graph) -> None:
+    listed = _listed_alike(graph)
+    assert ("party", 1, "citing local sources (anonymous source)") in listed
+    assert listed[listed.index(("party", 1, "citing local sources (anonymous source)")) + 1] == (
+        "claim",
+        2,
+        "c3",
+    )
+
+
+# --- chains deeper than any view nests --------------------------------------------------------
+
+
+def test_a_chain_deeper_than_max_depth_goes_to_its_last_party_naming_the_skipped() -> None:
+    graph = deep_graph()
+    (view,) = outline(graph)
+    depths = {depth for depth, _ in walk(view.branches)}
+    assert max(depths) == MAX_DEPTH - 1
+    deepest = [branch for depth, branch in walk(view.branches) if branch.skipped]
+    assert [branch.hop.source for branch in deepest] == [f"p{DEEP - 1}", f"p{(DEEP - 1) % 2}"]
+    assert [len(branch.skipped) for branch in deepest] == [DEEP - MAX_DEPTH] * 2
+    assert [claim.id for branch in deepest for claim in branch.claims] == ["d1-c1", "d1-c2"]
+    note = skipped_note(deepest[0], graph.index)
+    assert note is not None
+    assert note.startswith(f"by way of {DEEP - MAX_DEPTH} more: Party {MAX_DEPTH - 1} → Party {MAX_DEPTH} →")
+    assert len(note) <= CLAIM_CHARS
+    _listed_alike(graph)
+
+
+def test_deep_and_looping_chains_render_within_80_columns(console: Console) -> None:
+    graph = deep_graph()
+    shown = text_of(console, render_audit(graph))
+    assert all(cell_len(line) <= 80 for line in shown.splitlines())
+    assert "circular-citation" in shown
+    for claim in graph.claims:
+        assert f"{short_id(claim)} · " in shown
+    assert f"Party {DEEP - 1} (person)" in shown
+    assert f"by way of {DEEP - MAX_DEPTH} more" in render_markdown(graph)

@@ -12,15 +12,27 @@ from itertools import pairwise
 from attrs import frozen
 
 from ..model import Claim, ClaimKind, Document, Graph, GraphIndex
+from ..render.outline import (
+    UNATTRIBUTED,
+    Branch,
+    Outline,
+    claim_details,
+    is_flagged,
+    nested_cue,
+    outline,
+    skipped_note,
+    source_name,
+    source_tag,
+    walk,
+)
 from .options import ExportOptions
-from .tree import Branch, cues, sourcing_trees
 
 
 def write(graph: Graph, options: ExportOptions) -> bytes:
     """The report page; every text is escaped, and a content security policy allows only the
     page's own inline style and script, so the page can load nothing from anywhere."""
     keys = {claim.id: f"k{number}" for number, claim in enumerate(graph.claims)}
-    page = _Page(graph.index, keys, cues(graph))
+    page = _Page(graph.index, keys)
     style, script = _asset("report.css"), _asset("report.js")
     policy = (
         f"default-src 'none'; style-src '{_digest(style)}'; "
@@ -49,7 +61,7 @@ def write(graph: Graph, options: ExportOptions) -> bytes:
         "<body>",
         f'<header><h1>Sourcing report</h1><p class="counts">{counts}</p></header>',
         "<main>",
-        *(_document(page, document) for document in graph.documents),
+        *(_document(page, view) for view in outline(graph)),
         _findings(graph, keys),
         "</main>",
         _chains(page),
@@ -81,10 +93,10 @@ class _Page:
     index: GraphIndex
     keys: dict[str, str]
     """Element-safe keys of claims ("k3"), whatever characters the claim ids hold."""
-    cues: dict[tuple[str, str], str]
 
 
-def _document(page: _Page, document: Document) -> str:
+def _document(page: _Page, view: Outline) -> str:
+    document = view.document
     meta = [escape(page.index.name(document.outlet))] if document.outlet else []
     if document.published:
         stamp = document.published.isoformat()
@@ -94,7 +106,6 @@ def _document(page: _Page, document: Document) -> str:
         meta.append(f'<a href="{url}" rel="noreferrer noopener">{url}</a>')
     # Arabic or Kurdish articles get their language and writing direction from the text.
     language = f' lang="{escape(document.language)}"' if document.language else ""
-    trees = "".join(_branch(page, tree, "") for tree in sourcing_trees(page.index, document.id))
     return (
         f'<article class="document"{language}>'
         f"<header><h2>{escape(document.title or document.id)}</h2>"
@@ -105,33 +116,60 @@ def _document(page: _Page, document: Document) -> str:
         f'<section class="sourcing"><h3>Sourcing</h3>'
         f'<div class="tree-tools"><button type="button" data-tree="open">Expand all</button> '
         f'<button type="button" data-tree="close">Collapse all</button></div>'
-        f'<ul class="tree">{trees}</ul></section>'
+        f'<ul class="tree">{_tree(page, view)}</ul></section>'
         f"</div></article>"
     )
 
 
-def _branch(page: _Page, branch: Branch, cue: str) -> str:
-    source = page.index.source_or_stand_in(branch.source)
-    said = f' <span class="cue">{escape(cue)}</span>' if cue else ""
-    kind = escape(source.kind.value)
-    items = [_claim_item(claim, page.keys) for claim in branch.claims]
-    items += [
-        _branch(page, child, page.cues.get((branch.source, child.source), ""))
-        for child in branch.children.values()
-    ]
+def _tree(page: _Page, view: Outline) -> str:
+    """The document's outline as nested collapsible lists: the outlet, the parties it names, whom
+    they cite, and the claims under the party each rests on; built without recursion."""
+    kind = escape(view.outlet.kind.value) if view.outlet else ""
+    tag = f' <span class="kind {kind}">{kind}</span>' if kind else ""
+    parts = [_opening("source", f"<strong>{escape(view.outlet_name)}</strong>{tag}")]
+    opened = 0  # branches whose list is still open, one per depth
+    for depth, branch in walk(view.branches):
+        parts += [_CLOSING] * (opened - depth)
+        opened = depth + 1
+        parts.append(_opening("source", _party(page, branch, nested=depth > 0)))
+        parts += [_claim_item(claim, view, page.keys) for claim in branch.claims]
+    parts += [_CLOSING] * opened
+    if view.unattributed:
+        parts.append(_opening("unattributed", f"⚠ {escape(UNATTRIBUTED)}"))
+        parts += [_claim_item(claim, view, page.keys) for claim in view.unattributed]
+        parts.append(_CLOSING)
+    parts.append(_CLOSING)
+    return "".join(parts)
+
+
+_CLOSING = "</ul></details></li>"
+
+
+def _opening(css: str, summary: str) -> str:
+    """A collapsible item: its summary line, then the list that its contents and `_CLOSING` end."""
+    return f'<li class="{css}"><details open><summary>{summary}</summary><ul>'
+
+
+def _party(page: _Page, branch: Branch, *, nested: bool) -> str:
+    cue = f'<span class="cue">{escape(nested_cue(branch))}</span> ' if nested else ""
+    flag = "⚠ " if is_flagged(branch) else ""
+    kind = escape(branch.source.kind.value if branch.source else "unknown")
+    about = f" — {escape(branch.source.description)}" if branch.source and branch.source.description else ""
+    skipped = skipped_note(branch, page.index)
+    note = f' <span class="skipped">{escape(skipped)}</span>' if skipped else ""
     return (
-        f'<li class="source"><details open><summary>{said and said + " "}'
-        f'<strong>{escape(source.name)}</strong> <span class="kind {kind}">{kind}</span>'
-        f"</summary><ul>{''.join(items)}</ul></details></li>"
+        f"{cue}{flag}<strong>{escape(source_name(branch))}</strong> "
+        f'<span class="kind {kind}">{escape(source_tag(branch))}</span>{about}{note}'
     )
 
 
-def _claim_item(claim: Claim, keys: dict[str, str]) -> str:
+def _claim_item(claim: Claim, view: Outline, keys: dict[str, str]) -> str:
     text = " ".join(claim.text.split())
+    details = claim_details(claim, view.index)[1:]  # the id is the button's business, not the reader's
     return (
         f'<li class="claim"><button type="button" class="claim-ref" '
         f'data-claim="{keys[claim.id]}">“{escape(text)}” '
-        f'<span class="kind">{escape(claim.kind.value)}</span></button></li>'
+        f'<span class="kind">{escape(" · ".join(details))}</span></button></li>'
     )
 
 
@@ -146,13 +184,20 @@ def _highlighted(page: _Page, document: Document) -> str:
         if claim.span and claim.span[1] <= len(text) and claim.span[0] < claim.span[1]
     ]
     cuts = sorted({0, len(text)} | {edge for span, _ in spans for edge in span})
+    # One sweep along the text: the claims covering a piece are those begun and not yet ended.
+    starting: dict[int, list[int]] = {}
+    ending: dict[int, list[int]] = {}
+    for number, (span, _) in enumerate(spans):
+        starting.setdefault(span[0], []).append(number)
+        ending.setdefault(span[1], []).append(number)
+    active: set[int] = set()
     pieces: list[str] = []
     opened: set[str] = set()
     for start, end in pairwise(cuts):
-        covering = sorted(
-            (c for span, c in spans if span[0] <= start and end <= span[1]),
-            key=lambda c: (c.span[1] - c.span[0]) if c.span else 0,
-        )
+        active.difference_update(ending.get(start, ()))
+        active.update(starting.get(start, ()))
+        narrowest = sorted(active, key=lambda n: (spans[n][0][1] - spans[n][0][0], n))
+        covering = [spans[number][1] for number in narrowest]
         piece = escape(text[start:end])
         if not covering:
             pieces.append(piece)

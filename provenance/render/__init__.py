@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from attrs import evolve
 from rich.console import Group, RenderableType
 from rich.text import Text
 
 from ..model import Finding, Graph
 from .markdown import render_markdown
-from .table import render_findings
-from .tree import render_tree
+from .outline import outline, serious_rules
+from .table import findings_table, render_findings
+from .tree import document_tree, render_tree
 
 __all__ = ["render_audit", "render_findings", "render_markdown", "render_tree"]
 
@@ -27,16 +27,12 @@ def render_audit(graph: Graph) -> Group:
     for finding in graph.findings:
         findings.setdefault(index.owner(finding), []).append(finding)
     parts: list[RenderableType] = []
-    for document_id in index.document_ids:
-        document = index.document(document_id)
-        part = Graph(
-            (document,) if document else (),
-            graph.sources,
-            tuple(index.claims_of(document_id)),
-            tuple(findings.get(document_id, ())),
-        )
-        parts += [render_tree(part), Text(), render_findings(part.findings, part), Text()]
-    rest = tuple(findings.get(None, ()))
+    for view in outline(graph):
+        own = findings.get(view.document.id, [])
+        tree = document_tree(view, serious_rules(own))
+        parts += [tree, Text(), findings_table(own, index, shorten=True), Text()]
+    rest = findings.get(None, [])
     if rest:
-        parts += [Text("Across documents", style="bold"), render_findings(rest, evolve(graph, findings=rest))]
+        # These are about no known claim, so no claim id is there to shorten.
+        parts += [Text("Across documents", style="bold"), findings_table(rest, index, shorten=False)]
     return Group(*parts)

@@ -12,13 +12,14 @@ from .outline import (
     Outline,
     claim_details,
     is_flagged,
-    mention,
     nested_cue,
     outline,
     published,
     shorten,
+    skipped_note,
     source_name,
     source_tag,
+    walk,
 )
 from .table import summary, where
 
@@ -47,16 +48,16 @@ def render_markdown(graph: Graph) -> str:
 
 
 def _document(view: Outline, findings: list[Finding]) -> str:
-    outlet = view.outlet.name if view.outlet else view.document.outlet or view.document.id
-    heading = f"{outlet}: {view.document.title}" if view.document.title else outlet
+    heading = f"{view.outlet_name}: {view.document.title}" if view.document.title else view.outlet_name
     lines = [f"# {escape(heading)}", ""]
     facts = [f"Published {when}" for when in [published(view.document)] if when]
     if view.document.url:
         facts.append(f"<{view.document.url}>")
     facts.append(f"Document `{view.document.id}`")
     lines += [" · ".join(facts), "", "## Sourcing", ""]
-    for branch in view.branches:
-        lines += _branch(view, branch, 0, nested=False)
+    for depth, branch in walk(view.branches):
+        lines.append(_branch(view, branch, depth))
+        lines += [_claim(view, claim, depth + 1, flagged=False) for claim in branch.claims]
     if view.unattributed:
         lines.append(f"- ⚠ **{escape(UNATTRIBUTED)}**")
         lines += [_claim(view, claim, 1, flagged=True) for claim in view.unattributed]
@@ -83,25 +84,20 @@ def _findings(heading: str, findings: Sequence[Finding], index: GraphIndex, *, s
     return "\n".join(lines)
 
 
-def _branch(view: Outline, branch: Branch, depth: int, *, nested: bool) -> list[str]:
-    indent = "  " * depth
-    cue = f"{escape(nested_cue(branch))} " if nested else ""
+def _branch(view: Outline, branch: Branch, depth: int) -> str:
+    cue = f"{escape(nested_cue(branch))} " if depth else ""
     flag = "⚠ " if is_flagged(branch) else ""
-    line = f"{indent}- {cue}{flag}**{escape(source_name(branch))}** ({escape(source_tag(branch))})"
+    line = f"{'  ' * depth}- {cue}{flag}**{escape(source_name(branch))}** ({escape(source_tag(branch))})"
     if branch.source is not None and branch.source.description:
         line += f" — {escape(branch.source.description)}"
-    lines = [line]
-    lines += [_claim(view, claim, depth + 1, flagged=False) for claim in branch.claims]
-    for child in branch.branches:
-        lines += _branch(view, child, depth + 1, nested=True)
-    return lines
+    skipped = skipped_note(branch, view.index)
+    if skipped:
+        line += f" · _{escape(skipped)}_"
+    return line
 
 
 def _claim(view: Outline, claim: Claim, depth: int, *, flagged: bool) -> str:
-    details = claim_details(claim)
-    words = mention(claim, view.index)
-    if words:
-        details.append(f"as “{words}”")
+    details = claim_details(claim, view.index)
     first, *rest = details
     text = escape(shorten(claim.text, MARKDOWN_CLAIM_CHARS))
     flag = "⚠ " if flagged else ""

@@ -22,6 +22,13 @@ def render_findings(findings: Sequence[Finding], graph: Graph | None = None) -> 
     Within one document a claim is shown as "c3", the id the tree shows; across documents, or
     without the graph, the full claim id is shown.
     """
+    index = (graph or Graph()).index
+    one_document = graph is not None and len({claim.document for claim in graph.claims}) <= 1
+    return findings_table(findings, index, shorten=one_document)
+
+
+def findings_table(findings: Sequence[Finding], index: GraphIndex, *, shorten: bool) -> Table:
+    """A table of findings in the order given; ``shorten`` shows claims by their short id ("c3")."""
     table = Table(
         title=summary(findings), title_justify="left", title_style="bold", box=box.SIMPLE_HEAD,
         show_edge=False, pad_edge=False, show_header=bool(findings), header_style="bold",
@@ -30,14 +37,12 @@ def render_findings(findings: Sequence[Finding], graph: Graph | None = None) -> 
     table.add_column("Rule", no_wrap=True)
     table.add_column("Message", ratio=1, overflow="fold")
     table.add_column("Where", no_wrap=True)
-    index = (graph or Graph()).index
-    one_document = graph is not None and len({claim.document for claim in graph.claims}) <= 1
     for finding in findings:
         table.add_row(
             Text(finding.severity.value, style=SEVERITY_STYLES[finding.severity]),
             finding.rule,
             finding.message,
-            where(finding, index, shorten=one_document),
+            where(finding, index, shorten=shorten),
         )
     return table
 

@@ -12,14 +12,15 @@ from .outline import (
     Outline,
     claim_details,
     is_flagged,
-    mention,
     nested_cue,
     outline,
     published,
     serious_rules,
     shorten,
+    skipped_note,
     source_name,
     source_tag,
+    walk,
 )
 
 FLAG = "⚠ "
@@ -31,14 +32,15 @@ def render_tree(graph: Graph) -> Tree:
     outlines = outline(graph)
     rules = serious_rules(graph.findings)
     if len(outlines) == 1:
-        return _document_tree(outlines[0], rules)
+        return document_tree(outlines[0], rules)
     root = Tree(Text(f"{len(outlines)} documents", style="bold"), guide_style="dim")
-    root.children.extend(_document_tree(each, rules) for each in outlines)
+    root.children.extend(document_tree(each, rules) for each in outlines)
     return root
 
 
-def _document_tree(view: Outline, rules: dict[str, list[str]]) -> Tree:
-    label = Text(view.outlet.name if view.outlet else view.document.outlet or view.document.id, style="bold")
+def document_tree(view: Outline, rules: dict[str, list[str]]) -> Tree:
+    """One document's tree; ``rules`` names the warnings and errors found per claim id."""
+    label = Text(view.outlet_name, style="bold")
     when = published(view.document)
     if when:
         label.append(f" · {when}", style="dim")
@@ -46,8 +48,13 @@ def _document_tree(view: Outline, rules: dict[str, list[str]]) -> Tree:
         label.append("\n")
         label.append(view.document.title, style="italic")
     tree = Tree(label, guide_style="dim")
-    for branch in view.branches:
-        _add_branch(tree, view, branch, rules, nested=False)
+    parents = [tree]  # parents[depth] is the node a branch at that depth hangs from
+    for depth, branch in walk(view.branches):
+        del parents[depth + 1 :]
+        node = parents[depth].add(_branch_label(view, branch, nested=depth > 0))
+        for claim in branch.claims:
+            node.add(_claim_label(claim, view, rules, flagged=False))
+        parents.append(node)
     if view.unattributed:
         flagged = tree.add(Text(FLAG + UNATTRIBUTED, style="yellow"))
         for claim in view.unattributed:
@@ -55,9 +62,7 @@ def _document_tree(view: Outline, rules: dict[str, list[str]]) -> Tree:
     return tree
 
 
-def _add_branch(
-    parent: Tree, view: Outline, branch: Branch, rules: dict[str, list[str]], *, nested: bool
-) -> None:
+def _branch_label(view: Outline, branch: Branch, *, nested: bool) -> Text:
     label = Text()
     if nested:
         label.append(f"{nested_cue(branch)} ", style="dim")
@@ -67,11 +72,10 @@ def _add_branch(
     label.append(f" ({source_tag(branch)})", style="yellow" if is_flagged(branch) else "dim")
     if branch.source is not None and branch.source.description:
         label.append(f" — {branch.source.description}", style="italic")
-    node = parent.add(label)
-    for claim in branch.claims:
-        node.add(_claim_label(claim, view, rules, flagged=False))
-    for child in branch.branches:
-        _add_branch(node, view, child, rules, nested=True)
+    skipped = skipped_note(branch, view.index)
+    if skipped:
+        label.append(f"\n{skipped}", style="dim")
+    return label
 
 
 def _claim_label(claim: Claim, view: Outline, rules: dict[str, list[str]], *, flagged: bool) -> Text:
@@ -79,10 +83,7 @@ def _claim_label(claim: Claim, view: Outline, rules: dict[str, list[str]], *, fl
     if flagged:
         label.append(FLAG, style="yellow")
     label.append(f"“{shorten(claim.text)}”")
-    details = claim_details(claim)
-    words = mention(claim, view.index)
-    if words:
-        details.append(f"as “{words}”")
+    details = claim_details(claim, view.index)
     label.append("\n" + " · ".join(details), style="dim")
     found = [rule for rule in rules.get(claim.id, ()) if not (flagged and rule == "unattributed")]
     if found:
