@@ -15,18 +15,29 @@ def analyse(graph: Graph) -> Graph:
     Curated graphs (any claims present) keep their claims and sources as the curator left them;
     only their findings are computed anew, so a stale finding never survives a correction.
     """
-    from .resolve import resolve
-
-    graph = extract_missing(graph)
-    return evolve(graph, findings=resolve(graph))
+    return resolved(extract_missing(graph))
 
 
 def analyse_all(graphs: Iterable[Graph]) -> Graph:
     """One analysed graph from many inputs: corpus-wide rules see every document together."""
+    return resolve_all(extract_missing(graph) for graph in graphs)
+
+
+def resolve_all(graphs: Iterable[Graph]) -> Graph:
+    """One graph from many, its findings resolved anew across all of them; nothing is extracted.
+
+    This is how curated files are checked: as the curator left them, a document without claims
+    included, with no finding of theirs kept.
+    """
+    return resolved(Graph.merge(evolve(graph, findings=()) for graph in graphs))
+
+
+def resolved(graph: Graph) -> Graph:
+    """The graph with its findings resolved anew, its claims as they stand (a stored or curated
+    graph); the result never depends on the findings it had."""
     from .resolve import resolve
 
-    merged = Graph.merge(evolve(extract_missing(graph), findings=()) for graph in graphs)
-    return evolve(merged, findings=resolve(merged))
+    return evolve(graph, findings=resolve(graph))
 
 
 def extract_missing(graph: Graph) -> Graph:

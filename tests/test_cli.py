@@ -146,6 +146,9 @@ def test_check_flags_a_dangling_source_as_an_error(runner: CliRunner, tmp_path: 
     assert result.exit_code == 1
     rules = {finding["rule"] for finding in json.loads(result.stdout)}
     assert "dangling-source" in rules
+    # The one JSON writer every command shares: non-ASCII is written as itself, not escaped.
+    assert "“nobody-we-know”" in result.stdout
+    assert "\\u201c" not in result.stdout
 
 
 def test_check_refuses_an_article(runner: CliRunner) -> None:

@@ -5,10 +5,9 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import click
-from attrs import evolve
 
 from ..errors import ExitCode, InputError
 from ..model import Finding, Graph
@@ -22,9 +21,13 @@ from .base import (
     fail_on_option,
     open_store,
     read_inputs,
+    write_json,
     write_text,
 )
 from .factcheck import export_reviews
+
+if TYPE_CHECKING:
+    from ..export import ExportOptions
 
 
 @cli.command()
@@ -57,16 +60,14 @@ def audit(ctx: click.Context, articles: tuple[str, ...], fmt: str, fail_on: str,
       provenance audit samples/shafaq-2025-01-02-alusi.txt
       provenance audit --db provenance.db --format json
     """
-    from ..pipeline import analyse, analyse_all
+    from ..pipeline import analyse, analyse_all, resolved
 
     if db is not None:
         if articles:
             raise click.UsageError("give articles or --db, not both")
-        from ..resolve import resolve
-
         with open_store(db) as store:
             graph = store.graph(with_text=fmt not in {"tree", "markdown"})
-        graph = evolve(graph, findings=resolve(graph))
+        graph = resolved(graph)
         _show(graph, "json" if fmt == "jsonl" else fmt)
         exit_for(ctx, graph.findings, fail_on)
     if not articles:
@@ -84,7 +85,7 @@ def audit(ctx: click.Context, articles: tuple[str, ...], fmt: str, fail_on: str,
     exit_for(ctx, graph.findings, fail_on)
 
 
-def _show(graph: Graph, fmt: str, options: Any = None) -> None:
+def _show(graph: Graph, fmt: str, options: ExportOptions | None = None) -> None:
     if fmt == "tree":
         from ..render import render_audit
 
@@ -335,11 +336,7 @@ def check(ctx: click.Context, files: tuple[str, ...], fmt: str, fail_on: str) ->
     """
     graph = _curated(files)
     if fmt == "json":
-        import json
-
-        from ..serialize import converter
-
-        write_text(json.dumps(converter.unstructure(list(graph.findings)), indent=2) + "\n")
+        write_json(list(graph.findings))
     else:
         from ..render import render_findings
 
@@ -380,11 +377,11 @@ def tree(
     if db is not None or document_id is not None:
         if files or db is None or document_id is None:
             raise click.UsageError("a stored document needs --db and --document, and no FILE")
-        from ..resolve import resolve
+        from ..pipeline import resolved
 
         with open_store(db) as store:
             graph = store.graph(document_id)
-        graph = evolve(graph, findings=resolve(graph))
+        graph = resolved(graph)
     elif files:
         graph = _curated(files)
     else:
@@ -395,8 +392,8 @@ def tree(
 
 def _curated(files: Sequence[str]) -> Graph:
     """Curated provenance files, merged and resolved anew; articles are refused."""
+    from ..pipeline import resolve_all
     from ..read import PROVENANCE_SUFFIXES, read_path
-    from ..resolve import resolve
 
     graphs: list[Graph] = []
     for name in files:
@@ -405,5 +402,4 @@ def _curated(files: Sequence[str]) -> Graph:
                 "not a provenance file (.json, .yaml); use 'provenance audit' for articles", path=name
             )
         graphs.extend(read_path(name, stdin=sys.stdin.buffer))
-    merged = Graph.merge(evolve(graph, findings=()) for graph in graphs)
-    return evolve(merged, findings=resolve(merged))
+    return resolve_all(graphs)

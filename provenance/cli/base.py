@@ -3,15 +3,21 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import click
 
 from .. import __version__
 from ..errors import ExitCode, InputError, ProvenanceError
 from ..model import Finding, Graph, Severity
+
+if TYPE_CHECKING:  # imported where used, so that --help stays quick
+    from rich.console import Console
+
+    from ..factcheck.config import Config
+    from ..store import Store
 
 SEVERITIES = [severity.value for severity in Severity]
 EXPORT_FORMATS = [
@@ -63,7 +69,10 @@ def cli() -> None:
     """
 
 
-def fail_on_option(function: Any) -> Any:
+Command = TypeVar("Command", bound=Callable[..., Any])
+
+
+def fail_on_option(function: Command) -> Command:
     return click.option(
         "--fail-on",
         type=click.Choice(SEVERITIES),
@@ -87,7 +96,7 @@ def exit_for(ctx: click.Context, findings: Sequence[Finding], fail_on: str) -> N
     ctx.exit(int(ExitCode.FINDINGS if fails(findings, Severity(fail_on)) else ExitCode.OK))
 
 
-def console() -> Any:
+def console() -> Console:
     from rich.console import Console
 
     return Console(highlight=False, soft_wrap=False)
@@ -114,7 +123,7 @@ JSON_OPTION = click.option(
 )
 
 
-def open_store(db: Path, *, readonly: bool = True) -> Any:
+def open_store(db: Path, *, readonly: bool = True) -> Store:
     from ..store import Store
 
     if readonly and not db.exists():
@@ -138,7 +147,7 @@ CONFIG_OPTION = click.option(
 )
 
 
-def load_config(path: Path | None) -> Any:
+def load_config(path: Path | None) -> Config:
     """The settings of ``--config``, else of ./provenance.toml when there is one, else defaults."""
     from ..factcheck.config import FILENAME, Config, read_config
 

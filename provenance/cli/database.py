@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +17,13 @@ from .base import (
     open_store,
     write_json,
 )
+
+if TYPE_CHECKING:  # imported where used, so that --help stays quick
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+
+    from ..ingest import Progress as IngestProgress
+    from ..scale.results import ShardProgress
 
 
 @cli.command()
@@ -67,7 +74,7 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int | None) -> None:
         click.get_current_context().exit(int(ExitCode.FINDINGS))
 
 
-def error_console() -> Any:
+def error_console() -> Console:
     from rich.console import Console
 
     return Console(stderr=True, highlight=False)
@@ -76,13 +83,15 @@ def error_console() -> Any:
 class ProgressBar:
     """A rich progress bar on a terminal; a quiet line every few thousand documents otherwise."""
 
-    def __init__(self, console: Any, *, label: str = "ingest", unit: str = "docs", every: int = 5000) -> None:
+    def __init__(
+        self, console: Console, *, label: str = "ingest", unit: str = "docs", every: int = 5000
+    ) -> None:
         self.console = console
         self.label = label
         self.unit = unit
         self.every = every
-        self.bar: Any = None
-        self.task: Any = None
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
         self.reported = 0
 
     def __enter__(self) -> ProgressBar:
@@ -110,8 +119,8 @@ class ProgressBar:
             self.task = self.bar.add_task(self.label, total=None, claims=0, rate="-")
         return self
 
-    def update(self, progress: Any) -> None:
-        if self.bar is not None:
+    def update(self, progress: IngestProgress | ShardProgress) -> None:
+        if self.bar is not None and self.task is not None:
             speed = self.bar.tasks[0].speed
             self.bar.update(
                 self.task,

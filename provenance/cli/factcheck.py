@@ -74,19 +74,7 @@ def check_claim(
     with open_store(db) as store:
         matches = matching.check_claim(store, text, threshold=threshold, limit=limit)
     if fmt == "json":
-        from ..serialize import converter
-
-        write_json(
-            [
-                {
-                    **converter.unstructure(match),
-                    "origins": match.origins,
-                    "first_appearance": converter.unstructure(match.first_appearance),
-                    "verdict": converter.unstructure(match.verdict),
-                }
-                for match in matches
-            ]
-        )
+        write_json(matching.matches_data(matches))
     else:
         from ..render.review import render_matches
 
@@ -173,16 +161,12 @@ def reviews(claim_id: str, db: Path, fmt: str) -> None:
     Example:
       provenance reviews doc-1a2b3c4d5e6f7a8b-c12
     """
-    from ..factcheck.matching import reviews_of
+    from ..factcheck.matching import reviews_data, reviews_of
 
     with open_store(db) as store:
         history = reviews_of(store, claim_id)
     if fmt == "json":
-        from ..serialize import converter
-
-        write_json(
-            [{**converter.unstructure(item), "standing": number == 0} for number, item in enumerate(history)]
-        )
+        write_json(reviews_data(history))
         return
     from ..render.review import render_reviews
 

@@ -139,3 +139,29 @@ def _match(store: Store, score: float, claim: Claim, members: list[Claim]) -> Cl
         roots=tuple(index.source_or_stand_in(root) for root in roots),
         reviews=tuple(reviews_of_texts(store, [member.text for member in members])),
     )
+
+
+def matches_data(matches: Sequence[ClaimMatch]) -> list[dict[str, object]]:
+    """`check_claim`'s answer for programs (``check-claim --format json``): each match with the
+    facts derived from it, its number of origins, first appearance and standing verdict."""
+    from ..serialize import converter
+
+    return [
+        {
+            **converter.unstructure(match),
+            "origins": match.origins,
+            "first_appearance": converter.unstructure(match.first_appearance),
+            "verdict": converter.unstructure(match.verdict),
+        }
+        for match in matches
+    ]
+
+
+def reviews_data(history: Sequence[Review]) -> list[dict[str, object]]:
+    """`reviews_of`'s answer for programs (``reviews --format json``): newest first, the standing
+    verdict marked."""
+    from ..serialize import converter
+
+    return [
+        {**converter.unstructure(review), "standing": number == 0} for number, review in enumerate(history)
+    ]
