@@ -8,13 +8,13 @@ then times, in one run:
   - the same shards on a local cluster of ``--workers`` single-threaded processes, already started
     and warmed up (the work), and the cluster's own start-up, timed apart;
 checks that both datasets hold the same rows, and prints peak memory and the dataset's size.
-Needs the [dask] extra.
+Then fills a new database three ways: `ingest` of the corpus with 1 and with 2 processes (read,
+analyse, store), and `ingest` of the Parquet dataset (store only). Needs the [dask] extra.
 """
 
 from __future__ import annotations
 
 import argparse
-import logging
 import resource
 import sys
 import tempfile
@@ -24,14 +24,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from distributed import Client, LocalCluster  # noqa: E402
+from distributed import Client  # noqa: E402
 
 from provenance import scale  # noqa: E402
+from provenance.ingest import ingest  # noqa: E402
 from provenance.model import Document, Graph  # noqa: E402
 from provenance.pipeline import analyse  # noqa: E402
 from provenance.scale import dataset  # noqa: E402
+from provenance.scale.cluster import local_cluster  # noqa: E402
 from provenance.scale.shards import find_shards, fingerprint  # noqa: E402
 from provenance.scale.worker import extract_shard  # noqa: E402
+from provenance.store import Store  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "eval" / "polnear" / "train.jsonl"
 
@@ -77,13 +80,7 @@ def main() -> int:
         print(f"one process:      {alone:6.2f} s  {len(lines) / alone:6.0f} documents/s")
 
         started = time.perf_counter()
-        with LocalCluster(
-            n_workers=args.workers,
-            threads_per_worker=1,
-            processes=True,
-            dashboard_address="127.0.0.1:0",
-            silence_logs=logging.CRITICAL,
-        ) as cluster:
+        with local_cluster(args.workers) as cluster:
             up = time.perf_counter() - started
             with Client(cluster) as client:
                 client.run(warm_up)  # each worker loads the vocabularies, as this process did
@@ -109,6 +106,19 @@ def main() -> int:
         for key in dataset.keys(one):
             assert dataset.read_rows(one, key) == dataset.read_rows(folder / "many", key), key
         print("both datasets hold the same rows")
+
+        print("into SQLite (a new database each):")
+        for label, inputs, jobs in (
+            ("ingest the corpus, --jobs 1", [folder / "shards"], 1),
+            (f"ingest the corpus, --jobs {args.workers}", [folder / "shards"], args.workers),
+            ("ingest the Parquet dataset", [folder / "many"], 1),
+        ):
+            with Store.open(folder / f"{label}.db") as store:
+                started = time.perf_counter()
+                loaded = ingest(inputs, store, jobs=jobs)
+                took = time.perf_counter() - started
+            assert loaded.ingested == len(lines), loaded
+            print(f"  {label + ':':32} {took:6.2f} s  {len(lines) / took:6.0f} documents/s")
     return 0
 
 

@@ -32,6 +32,7 @@ from provenance.store import Store
 pytest.importorskip("distributed")
 pytest.importorskip("pyarrow")
 
+import dask
 from distributed import LocalCluster
 
 from provenance.scale import extract
@@ -183,6 +184,36 @@ def test_a_worker_killed_mid_run_leaves_every_shard_done_exactly_once(tmp_path: 
     assert document_ids(tmp_path / "out") == Counter({f"story-{n}": 1 for n in range(24)})
     assert len(keys(tmp_path / "out")) == 4
     assert [p.name for p in (tmp_path / "out").rglob("*") if p.name.startswith(".")] == []
+
+
+def exit_on_story_7(graph: Graph) -> Graph:
+    """The pipeline, except that one document kills the worker every time: a crash in C, say."""
+    if graph.documents and graph.documents[0].id == "story-7":
+        os._exit(1)
+    return analyse(graph)
+
+
+@pytest.mark.slow
+def test_a_shard_that_kills_its_worker_every_time_is_named_and_the_rest_finish(tmp_path: Path) -> None:
+    paths = [write_shard(tmp_path / f"s{i}.jsonl", range(i * 5, i * 5 + 5)) for i in range(4)]
+    # Dask gives up on a task after its workers died this many times more than once (default 3).
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": 1}),
+        LocalCluster(
+            n_workers=2,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address="127.0.0.1:0",
+            silence_logs=logging.CRITICAL,
+        ) as cluster,
+    ):
+        summary = extract(
+            paths, tmp_path / "out", scheduler=cluster.scheduler_address, analyse=exit_on_story_7
+        )
+    assert summary.failed_shards == (
+        (str(paths[1]), "the worker running it died every time it was tried (a crash, or out of memory)"),
+    )
+    assert sorted(document_ids(tmp_path / "out")) == sorted(f"story-{n}" for n in (*range(5), *range(10, 20)))
 
 
 def test_a_run_stopped_between_parts_resumes_where_it_stopped(tmp_path: Path, scheduler: str) -> None:

@@ -127,7 +127,7 @@ class ProgressBar:
                 completed=progress.done,
                 total=progress.total,
                 claims=progress.claims,
-                rate=f"{speed:,.0f}" if speed else "-",
+                rate=(f"{speed:,.0f}" if speed >= 10 else f"{speed:.2g}") if speed else "-",
             )
         elif progress.done - self.reported >= self.every:
             self.reported = progress.done

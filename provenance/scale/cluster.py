@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import dask
 from distributed import Client, LocalCluster, as_completed
 from distributed.scheduler import KilledWorker
 
@@ -68,17 +69,25 @@ def _client(scheduler: str | None, workers: int | None) -> Iterator[Client]:
         with client:
             yield client
         return
-    cluster = LocalCluster(
-        n_workers=workers or os.cpu_count() or 1,
-        threads_per_worker=1,
-        processes=True,
-        dashboard_address="127.0.0.1:0",  # no fixed port: several runs may share a machine
-        # Failures reach the caller as the summary's reasons; dask's own log lines would repeat them
-        # on the terminal, and add its noise when a run is interrupted.
-        silence_logs=logging.CRITICAL,
-    )
-    with cluster, Client(cluster) as client:
+    with local_cluster(workers) as cluster, Client(cluster) as client:
         yield client
+
+
+def local_cluster(workers: int | None = None) -> LocalCluster:
+    """A cluster of ``workers`` processes on this machine (one per core by default), one thread each:
+    extraction is pure Python, so threads would wait on one another."""
+    # A worker holds only the shard it runs: when it dies, no shard queued behind it is blamed (Dask
+    # counts a death against every task on the worker), and the next shard goes to whoever is free.
+    with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+        return LocalCluster(
+            n_workers=workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address="127.0.0.1:0",  # no fixed port: several runs may share a machine
+            # Failures reach the caller as the summary's reasons; dask's own log lines would repeat
+            # them on the terminal, and add its noise when a run is interrupted.
+            silence_logs=logging.CRITICAL,
+        )
 
 
 def _reason(future: Any) -> str:
