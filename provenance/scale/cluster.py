@@ -43,18 +43,68 @@ def run(
             pending.append((shard, mark))
     if pending:
         with _client(scheduler, workers) as client:
-            futures = {
-                client.submit(extract_shard, shard, str(outdir), mark, analyse, pure=False): shard
-                for shard, mark in pending
-            }
-            for future in as_completed(futures):
-                shard = futures[future]
-                if future.status == "finished":
-                    tally.settle(shard, future.result())
-                else:
-                    tally.fail(shard, _reason(future))
-                future.release()
+            _Runner(client, outdir, analyse, tally).run(pending)
     return tally.summary()
+
+
+class _Runner:
+    """Keeps every worker busy with one shard at a time, and settles each shard as it ends.
+
+    Dask counts a worker's death against every shard the worker holds, so a shard that crashes its
+    worker every time may take a shard that happened to share the worker down with it. Holding one
+    shard per worker makes that rare, and a second pass makes it harmless: the shards whose workers
+    kept dying are tried again one at a time, so each stands or fails on its own.
+    """
+
+    def __init__(self, client: Client, outdir: Path, analyse: Analyser | None, tally: _Tally) -> None:
+        self.client = client
+        self.outdir = outdir
+        self.analyse = analyse
+        self.tally = tally
+
+    def run(self, pending: Sequence[tuple[Shard, str]]) -> None:
+        killed = self._map(pending, window=None)
+        for shard in killed:
+            self._map([shard], window=1, last_try=True)
+
+    def _map(
+        self, shards: Sequence[tuple[Shard, str]], *, window: int | None, last_try: bool = False
+    ) -> list[tuple[Shard, str]]:
+        waiting = iter(shards)
+        running: dict[Any, tuple[Shard, str]] = {}
+        finished = as_completed()
+        killed: list[tuple[Shard, str]] = []
+        self._fill(waiting, running, finished, window)
+        for future in finished:
+            shard, mark = running.pop(future)
+            if future.status == "finished":
+                self.tally.settle(shard, future.result())
+            elif _is_killed(future) and not last_try:
+                killed.append((shard, mark))
+            else:
+                self.tally.fail(shard, _reason(future))
+            future.release()
+            self._fill(waiting, running, finished, window)
+        return killed
+
+    def _fill(
+        self,
+        waiting: Iterator[tuple[Shard, str]],
+        running: dict[Any, tuple[Shard, str]],
+        finished: Any,
+        window: int | None,
+    ) -> None:
+        limit = window or max(1, sum(self.client.nthreads().values()))  # a cluster may grow or shrink
+        while len(running) < limit:
+            item = next(waiting, None)
+            if item is None:
+                return
+            shard, mark = item
+            future = self.client.submit(
+                extract_shard, shard, str(self.outdir), mark, self.analyse, pure=False
+            )
+            running[future] = item
+            finished.add(future)
 
 
 @contextmanager
@@ -88,6 +138,10 @@ def local_cluster(workers: int | None = None) -> LocalCluster:
             # them on the terminal, and add its noise when a run is interrupted.
             silence_logs=logging.CRITICAL,
         )
+
+
+def _is_killed(future: Any) -> bool:
+    return future.status == "error" and isinstance(future.exception(), KilledWorker)
 
 
 def _reason(future: Any) -> str:
