@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import hashlib
-import itertools
-import json
-import os
 import signal
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from attrs import frozen
 
-from . import __version__, read, scale, serialize
+from . import __version__, scale
 from .errors import InputError, ProvenanceError
 from .model import Graph
+from .read import read_input
+from .read.inputs import Failure, Input, Skipped, count, gather
 from .store import AddStatus, Store, document_digests
 
 Analyser = Callable[[Graph], Graph]
@@ -31,7 +30,7 @@ class Progress:
     """Where an ingest stands, sent to the caller's callback after every input settles."""
 
     done: int
-    """Inputs settled: documents stored or found unchanged, and failures."""
+    """Inputs settled: documents stored or found unchanged, failures and files skipped."""
     total: int | None
     """Inputs expected (files, and the lines of corpora), or None when unknown (stdin)."""
     ingested: int
@@ -61,11 +60,14 @@ class IngestSummary:
     claims: int
     """Claims written."""
     failed: tuple[tuple[str, str], ...]
-    """Each input that failed: its name ("file", or "corpus.jsonl:12") and the reason."""
+    """Each input that failed: its name ("file", or "corpus.jsonl:12") and the reason. A file the
+    user named that is no article (a PDF) is a failure too."""
+    skipped: tuple[tuple[str, str], ...] = ()
+    """Each file found in a folder that is no article (a PDF, an image, notes.csv) and what it is."""
 
     @property
     def is_ok(self) -> bool:
-        """True when nothing failed."""
+        """True when nothing failed; files skipped in folders are no failure."""
         return not self.failed
 
 
@@ -80,12 +82,13 @@ def ingest(
 ) -> IngestSummary:
     """Read, analyse and store every article under ``paths`` ("-" is ``stdin``).
 
-    Folders are walked recursively for the extensions `provenance.read` knows; ``.jsonl`` corpora are
-    streamed line by line; a Parquet dataset written by ``extract --engine dask`` is loaded as it is
-    (needs the [dask] extra). Inputs already stored from the same bytes are skipped unread. With
-    ``jobs`` > 1, parsing and analysis run in that many processes while this one writes, one
-    transaction per document, so an interrupted run keeps what it committed and a rerun finishes
-    the job. Bad inputs are counted in the summary, never raised; a `StoreError` stops the run.
+    Folders are walked recursively; files in them that are no article are skipped and reported.
+    ``.jsonl`` corpora are streamed line by line; a Parquet dataset written by ``extract --engine
+    dask`` is loaded as it is (needs the [dask] extra). Inputs already stored from the same bytes
+    are skipped unread. With ``jobs`` > 1, parsing and analysis run in that many processes while
+    this one writes, one transaction per document, so an interrupted run keeps what it committed
+    and a rerun finishes the job. Bad inputs are counted in the summary, never raised; a
+    `StoreError` stops the run.
     """
     if analyse is None:
         from .pipeline import analyse as pipeline_analyse
@@ -93,7 +96,7 @@ def ingest(
         analyse = pipeline_analyse
     datasets = [Path(path) for path in paths if str(path) != "-" and scale.is_dataset(path)]
     paths = [path for path in paths if str(path) == "-" or not scale.is_dataset(path)]
-    total = _count(paths)
+    total = count(paths)
     if total is not None:
         total += sum(map(_dataset_size, datasets))
     run = _Run(store, on_progress, total=total)
@@ -104,9 +107,9 @@ def ingest(
     )
     batch_size = BATCH if jobs > 1 else 1
     window = jobs * 3  # tasks in flight: every worker busy, memory bounded whatever the corpus size
-    pending: set[Future[list[_Analysed | _Failure]]] = set()
-    batch: list[tuple[_Input, str]] = []
-    items = _items(paths, stdin)
+    pending: set[Future[list[_Analysed | Failure]]] = set()
+    batch: list[tuple[Input, str]] = []
+    items = gather(paths, stdin)
     try:
         exhausted = False
         while True:
@@ -114,8 +117,10 @@ def ingest(
                 item = next(items, None)
                 if item is None:
                     exhausted = True
-                elif isinstance(item, _Failure):
+                elif isinstance(item, Failure):
                     run.fail(item.name, item.reason)
+                elif isinstance(item, Skipped):
+                    run.skip(item.name, item.reason)
                 else:
                     input_hash = _hash(item.data)
                     if store.has_input(input_hash):
@@ -136,21 +141,6 @@ def ingest(
     return run.summary()
 
 
-@frozen
-class _Input:
-    """The bytes of one input: a whole file, or one line of a corpus (``suffix`` None)."""
-
-    name: str
-    data: bytes
-    suffix: str | None
-
-
-@frozen
-class _Failure:
-    name: str
-    reason: str
-
-
 _Analysed = tuple[str, Graph, str | None, dict[str, str]]
 """What a worker hands back to be stored: name, analysed graph, input hash, document digests."""
 
@@ -166,9 +156,10 @@ class _Run:
         self.total = total
         self.done = self.ingested = self.updated = self.unchanged = self.claims = 0
         self.failed: list[tuple[str, str]] = []
+        self.skipped: list[tuple[str, str]] = []
 
-    def settle(self, result: _Analysed | _Failure) -> None:
-        if isinstance(result, _Failure):
+    def settle(self, result: _Analysed | Failure) -> None:
+        if isinstance(result, Failure):
             self.fail(result.name, result.reason)
             return
         name, graph, input_hash, digests = result
@@ -188,6 +179,10 @@ class _Run:
 
     def count_unchanged(self, name: str) -> None:
         self.unchanged += 1
+        self._report(name, 1)
+
+    def skip(self, name: str, reason: str) -> None:
+        self.skipped.append((name, reason))
         self._report(name, 1)
 
     def fail(self, name: str, reason: str) -> None:
@@ -211,7 +206,14 @@ class _Run:
             )
 
     def summary(self) -> IngestSummary:
-        return IngestSummary(self.ingested, self.updated, self.unchanged, self.claims, tuple(self.failed))
+        return IngestSummary(
+            self.ingested,
+            self.updated,
+            self.unchanged,
+            self.claims,
+            tuple(self.failed),
+            tuple(self.skipped),
+        )
 
 
 def _load(folder: Path, run: _Run) -> None:
@@ -245,39 +247,25 @@ def _dataset_size(folder: Path) -> int:
     return count_documents(folder)
 
 
-def _work(analyse: Analyser, batch: list[tuple[_Input, str]]) -> list[_Analysed | _Failure]:
+def _work(analyse: Analyser, batch: list[tuple[Input, str]]) -> list[_Analysed | Failure]:
     """Parse and analyse a batch of inputs; runs in a worker. Errors in an input become failures."""
-    results: list[_Analysed | _Failure] = []
+    results: list[_Analysed | Failure] = []
     for item, input_hash in batch:
         try:
             for graph in _read(item):
                 analysed = analyse(graph)
                 results.append((item.name, analysed, input_hash, document_digests(analysed)))
         except ProvenanceError as error:
-            results.append(_Failure(item.name, error.message))
+            results.append(Failure(item.name, error.message))
     return results
 
 
-def _read(item: _Input) -> list[Graph]:
+def _read(item: Input) -> list[Graph]:
     """The graphs in one input; raises `InputError` when it cannot be parsed or holds no document."""
-    if item.suffix is None:
-        graphs = [_record(item.name, item.data)]
-    else:
-        graphs = list(read.read_bytes(item.data, name=item.name, suffix=item.suffix))
+    graphs = read_input(item)
     if not any(graph.documents for graph in graphs):
         raise InputError("no documents in it", path=item.name)
     return graphs
-
-
-def _record(where: str, raw: bytes) -> Graph:
-    """The article on one corpus line; raises `InputError` naming the line."""
-    text = read.decode(raw, where)
-    try:
-        record = json.loads(text)
-    except (ValueError, RecursionError) as error:  # ValueError: also a 5,000-digit number
-        raise InputError(f"not a JSON record: {serialize.unparsable(error)}", path=where) from None
-    serialize.refuse_lone_surrogates(text, record, path=where)
-    return read.article_from_record(record, name=where)
 
 
 def _ignore_interrupts() -> None:
@@ -289,99 +277,6 @@ def _ignore_interrupts() -> None:
 def _hash(data: bytes) -> str:
     # The package version is part of the hash: a new extractor re-analyses what an old one stored.
     return hashlib.sha256(__version__.encode() + b"\0" + data.strip()).hexdigest()[:32]
-
-
-def _items(paths: Sequence[Path | str], stdin: BinaryIO | None) -> Iterator[_Input | _Failure]:
-    for path in paths:
-        name = str(path)
-        if name == "-":
-            yield from _stdin(stdin)
-            continue
-        file = Path(path)
-        if file.is_dir():
-            for found in walk(file):
-                yield from _file(found)
-        elif file.exists():
-            yield from _file(file)
-        else:
-            yield _Failure(name, "no such file or folder")
-
-
-def _file(path: Path) -> Iterator[_Input | _Failure]:
-    suffix = path.suffix.lower()
-    try:
-        with path.open("rb") as handle:
-            if suffix in read.CORPUS_SUFFIXES:
-                yield from _corpus(handle, str(path))
-                return
-            data = handle.read(read.MAX_BYTES + 1)
-    except OSError as error:
-        yield _Failure(str(path), error.strerror or str(error))
-        return
-    if len(data) > read.MAX_BYTES:
-        yield _Failure(str(path), f"larger than the {read.MAX_BYTES // 2**20} MiB limit for one article")
-    else:
-        yield _Input(str(path), data, suffix)
-
-
-def _corpus(lines: Any, name: str) -> Iterator[_Input | _Failure]:
-    """Each non-blank line of a corpus, unparsed: workers parse, the parent only hashes."""
-    for number, raw in enumerate(lines, start=1):
-        where = f"{name}:{number}"
-        if len(raw) > read.MAX_LINE_BYTES:
-            yield _Failure(where, f"record larger than {read.MAX_LINE_BYTES // 2**20} MiB")
-        elif raw.strip():
-            yield _Input(where, raw, None)
-
-
-def _stdin(stdin: BinaryIO | None) -> Iterator[_Input | _Failure]:
-    if stdin is None:
-        yield _Failure("-", "no standard input to read")
-        return
-    first = stdin.readline(read.MAX_LINE_BYTES + 1)
-    second = stdin.readline(read.MAX_LINE_BYTES + 1) if _is_record(first) else b""
-    if second.strip():  # two JSON lines: a corpus, streamed whatever its length
-        yield from _corpus(itertools.chain([first, second], stdin), "<stdin>")
-        return
-    data = first + second + stdin.read(read.MAX_BYTES + 1)
-    if len(data) > read.MAX_BYTES:
-        yield _Failure("<stdin>", f"larger than the {read.MAX_BYTES // 2**20} MiB limit for one article")
-    else:
-        yield _Input("<stdin>", data, "")  # no suffix: `read` sniffs the format
-
-
-def _is_record(line: bytes) -> bool:
-    stripped = line.strip()
-    return stripped.startswith(b"{") and stripped.endswith(b"}")
-
-
-def walk(folder: Path, suffixes: Collection[str] = read.SUFFIXES) -> Iterator[Path]:
-    """Files under ``folder`` with a readable extension, in a stable order; hidden ones skipped."""
-    for root, folders, files in os.walk(folder):
-        folders[:] = sorted(f for f in folders if not f.startswith("."))
-        for file in sorted(files):
-            if not file.startswith(".") and Path(file).suffix.lower() in suffixes:
-                yield Path(root, file)
-
-
-def _count(paths: Sequence[Path | str]) -> int | None:
-    """How many inputs to expect: files, and the non-blank lines of corpora; None with stdin."""
-    total = 0
-    for path in paths:
-        if str(path) == "-":
-            return None
-        file = Path(path)
-        for found in walk(file) if file.is_dir() else [file]:
-            total += _lines(found) if found.suffix.lower() in read.CORPUS_SUFFIXES else 1
-    return total
-
-
-def _lines(path: Path) -> int:
-    try:
-        with path.open("rb") as handle:
-            return sum(1 for line in handle if line.strip())
-    except OSError:
-        return 1
 
 
 class _InlineExecutor(Executor):

@@ -64,6 +64,8 @@ class Document:
     """Id of the `Source` (kind outlet) that publishes the document, if known."""
     title: str | None = None
     """Headline."""
+    authors: tuple[str, ...] = field(default=(), kw_only=True)
+    """Names of the people who wrote it, as its byline or metadata gives them."""
     url: str | None = None
     """Where the article was published."""
     published: datetime | None = None
@@ -84,12 +86,14 @@ class Document:
         url: str | None = None,
         published: datetime | None = None,
         language: str | None = "en",
+        authors: tuple[str, ...] = (),
     ) -> Document:
         """Build a document, deriving a content-based id when none is given."""
         return cls(
             id=id or document_id(text),
             outlet=outlet,
             title=title,
+            authors=authors,
             url=url,
             published=published,
             language=language,

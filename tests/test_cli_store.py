@@ -30,7 +30,7 @@ def test_ingest_reports_and_is_idempotent(runner: CliRunner, db: Path) -> None:
     )
     assert again.exit_code == 0
     assert " 0 ingested" in again.stderr
-    assert "0 failed; 0 claims written" in again.stderr
+    assert "0 failed, 0 skipped; 0 claims written" in again.stderr
 
 
 def test_ingest_skips_a_bad_file_and_exits_1(runner: CliRunner, tmp_path: Path) -> None:

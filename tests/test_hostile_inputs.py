@@ -149,6 +149,40 @@ def test_odd_but_readable_inputs_give_a_result(tmp_path: Path, name: str, data: 
         assert [hop["mention"] for hop in claim["chain"][1:]] == ["The mayor"]  # type: ignore[index]
 
 
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("scan.pdf", b"%PDF-1.4\n" + bytes(range(256)), "a PDF file; save the article as HTML or text"),
+        ("scan.txt", b"%PDF-1.4\n" + bytes(range(256)), "a PDF file; save the article as HTML or text"),
+        (
+            "letter.docx",
+            b"PK\x03\x04" + bytes(40) + b"word/document.xml",
+            "a Word document; save the article as HTML or text",
+        ),
+        ("picture.gif", b"GIF89a" + bytes(64), "an image (GIF); save the article as HTML or text"),
+        ("pages.tar.gz", b"\x1f\x8b\x08" + bytes(64), "a gzip-compressed file; unpack it"),
+    ],
+)
+def test_files_that_are_no_article_are_one_line_of_advice(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    for command in ("audit", "extract"):
+        result = CliRunner().invoke(cli, [command, str(path)])
+        assert result.exit_code == 2
+        assert result.stderr.startswith(f"Error: {path}: {message}")
+        assert result.stderr.count("\n") == 1
+
+
+def test_a_web_address_is_one_line_of_advice() -> None:
+    result = CliRunner().invoke(cli, ["audit", "https://example.com/2024/05/story.html"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("Error: https://example.com/2024/05/story.html: a web address")
+    assert "save the page" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
 def _run(args: list[str], timeout: float) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "provenance", *args],

@@ -66,6 +66,7 @@ def test_ingest_stores_what_it_can_and_names_what_failed(corpus: Path, tmp_path:
         }
         assert "not a JSON record" in failed[f"{corpus}/sub/stories.jsonl:13"]
         assert failed[f"{tmp_path}/missing.txt"] == "no such file or folder"
+        assert summary.skipped == ((f"{corpus}/notes.pdf", "a PDF file; save the article as HTML or text"),)
         assert not summary.is_ok
         assert store.check() == []
 
@@ -122,8 +123,8 @@ def test_progress_counts_up_to_the_total(corpus: Path, tmp_path: Path) -> None:
     seen: list[Progress] = []
     with Store.open(tmp_path / "p.db") as store:
         ingest([corpus], store, jobs=2, analyse=fake_analyse, on_progress=seen.append)
-    assert [p.done for p in seen] == list(range(1, 16))
-    assert seen[-1].total == 15  # two files and thirteen corpus lines
+    assert [p.done for p in seen] == list(range(1, 17))
+    assert seen[-1].total == 16  # three files (one a PDF, skipped) and thirteen corpus lines
     assert seen[-1].ingested == 13
     assert seen[-1].failed == 2
     assert {p.name for p in seen if p.error} == {f"{corpus}/sub/stories.jsonl:13", f"{corpus}/sub/boom.txt"}
@@ -221,3 +222,57 @@ def test_an_interrupted_ingest_stops_cleanly_and_resumes(tmp_path: Path, jobs: i
         assert store.db["documents"].count == 20
         summary = ingest([corpus], store, jobs=jobs, analyse=fake_analyse)
         assert (summary.unchanged, summary.ingested) == (20, 180)
+
+
+def _pdf(path: Path) -> Path:
+    path.write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n")
+    return path
+
+
+def test_a_named_file_that_is_no_article_fails_and_one_found_in_a_folder_is_skipped(tmp_path: Path) -> None:
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "story.txt").write_text("The mayor said on Monday that the bridge would reopen.\n")
+    _pdf(folder / "scan.txt")  # a PDF whatever its name says
+    (folder / "photo.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (folder / "notes.csv").write_text("a,b\n")
+    named = _pdf(tmp_path / "report.pdf")
+    with Store.open(":memory:") as store:
+        found = ingest([folder], store, jobs=1, analyse=fake_analyse)
+        assert (found.ingested, found.failed, found.is_ok) == (1, (), True)
+        assert dict(found.skipped) == {
+            f"{folder}/notes.csv": (
+                "a .csv file, not an article; articles end in .htm, .html, .json, .jsonl, .markdown, "
+                ".md, .ndjson, .text, .txt, .xhtml, .yaml, .yml"
+            ),
+            f"{folder}/photo.png": "an image (PNG); save the article as HTML or text",
+            f"{folder}/scan.txt": "a PDF file; save the article as HTML or text",
+        }
+        both = ingest([folder, named, "https://example.com/story"], store, jobs=1, analyse=fake_analyse)
+    assert not both.is_ok
+    assert dict(both.failed) == {
+        str(named): "a PDF file; save the article as HTML or text",
+        "https://example.com/story": (
+            "a web address, and provenance reads no network: save the page in your browser "
+            "(Save Page As, HTML) and name the saved file"
+        ),
+    }
+
+
+def test_ingest_reports_skipped_files_and_exits_1_only_for_named_ones(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from provenance.cli import cli
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "story.txt").write_text("The mayor said on Monday that the bridge would reopen.\n")
+    _pdf(folder / "scan.pdf")
+    db = str(tmp_path / "p.db")
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", db, "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    assert f"Skipped: {folder}/scan.pdf: a PDF file; save the article as HTML or text" in result.stderr
+    assert "0 failed, 1 skipped" in result.stderr
+    named = CliRunner().invoke(cli, ["ingest", str(folder / "scan.pdf"), "--db", db, "--jobs", "1"])
+    assert named.exit_code == 1
+    assert f"Error: {folder}/scan.pdf: a PDF file; save the article as HTML or text" in named.stderr

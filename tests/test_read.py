@@ -91,8 +91,61 @@ def test_missing_file_and_folder_are_input_errors(tmp_path: Path) -> None:
         list(read.read_path(tmp_path))
 
 
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n"
+DOCX = b"PK\x03\x04" + bytes(26) + b"[Content_Types].xml" + bytes(40) + b"PK\x01\x02word/document.xml"
+SAVE = "save the article as HTML or text"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("report.pdf", PDF, f"a PDF file; {SAVE}"),
+        ("report.txt", PDF, f"a PDF file; {SAVE}"),  # the bytes decide, not the name
+        ("letter.docx", DOCX, f"a Word document; {SAVE}"),
+        ("letter.html", DOCX, f"a Word document; {SAVE}"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), f"a Word document; {SAVE}"),
+        ("photo.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(40), f"an image (JPEG); {SAVE}"),
+        ("shot.md", b"\x89PNG\r\n\x1a\n" + bytes(40), f"an image (PNG); {SAVE}"),
+        (
+            "pages.zip",
+            b"PK\x03\x04" + bytes(26) + b"story.html",
+            "a ZIP archive; unpack it and name the articles in it",
+        ),
+        ("pages.txt", b"\x1f\x8b\x08\x00" + bytes(40), "a gzip-compressed file; unpack it"),
+        ("empty.pdf", b"", f"a PDF file; {SAVE}"),
+        (
+            "news.db",
+            b"SQLite format 3\x00" + bytes(100),
+            "an SQLite database; a provenance database is read with --db",
+        ),
+    ],
+)
+def test_files_that_are_no_article_say_what_they_are_and_what_to_do(
+    tmp_path: Path, name: str, data: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    with pytest.raises(InputError) as caught:
+        list(read.read_path(path))
+    assert str(caught.value).startswith(f"{path}: {message}")
+    if data:  # piped in, the bytes alone tell
+        with pytest.raises(InputError) as piped:
+            list(read.read_path("-", stdin=io.BytesIO(data)))
+        assert str(piped.value).startswith(f"<stdin>: {message}")
+
+
+@pytest.mark.parametrize(
+    "address", ["https://example.com/news/story", "http://x.org/a?b=1", "www.example.com/story"]
+)
+def test_a_web_address_is_no_file_and_the_message_says_to_save_the_page(address: str) -> None:
+    with pytest.raises(InputError) as caught:
+        list(read.read_path(address))
+    assert str(caught.value).startswith(f"{address}: a web address, and provenance reads no network")
+    assert "Save Page As" in str(caught.value)
+
+
 def test_oversized_input_is_refused_not_truncated(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(read, "MAX_BYTES", 100)
+    monkeypatch.setattr(read.inputs, "MAX_BYTES", 100)
     with pytest.raises(InputError, match="limit"):
         list(read.read_path("-", stdin=io.BytesIO(b"x" * 101)))
 

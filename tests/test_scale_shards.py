@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from provenance.cli import cli
 from provenance.errors import InputError
-from provenance.ingest import _Failure, _Input
+from provenance.read.inputs import Failure, Input
 from provenance.scale.shards import find_shards, fingerprint, inputs
 
 
@@ -62,10 +62,10 @@ def test_a_gzipped_corpus_is_read_line_by_line_and_damage_is_reported(tmp_path: 
     corpus.write_bytes(data[: len(data) // 2])  # cut off mid-stream, as a copy that stopped
     (shard,) = find_shards([corpus])
     items = list(inputs(shard))
-    assert all(isinstance(item, _Input) for item in items[:-1])
+    assert all(isinstance(item, Input) for item in items[:-1])
     assert items[0].name == f"{corpus}:1"
     assert items[1].name == f"{corpus}:3"  # blank lines keep their numbers
-    assert isinstance(items[-1], _Failure)
+    assert isinstance(items[-1], Failure)
     assert items[-1].name == str(corpus)
     assert items[-1].reason.startswith("cannot read the gzip file")
 

@@ -109,7 +109,16 @@ def test_json_field_names_are_the_contract() -> None:
     )
     data = serialize.to_data(graph)
     assert set(data) == {"documents", "sources", "claims", "findings"}
-    assert set(data["documents"][0]) == {"id", "outlet", "title", "url", "published", "language", "text"}
+    assert set(data["documents"][0]) == {
+        "id",
+        "outlet",
+        "title",
+        "authors",
+        "url",
+        "published",
+        "language",
+        "text",
+    }
     assert set(data["sources"][0]) == {"id", "name", "kind", "aliases", "description"}
     assert set(data["claims"][0]) == {"id", "document", "text", "span", "kind", "date", "chain"}
     assert {"source", "cue", "cue_span", "mention", "mention_span"} <= set(data["claims"][0]["chain"][0])

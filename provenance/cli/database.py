@@ -41,7 +41,8 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int | None) -> None:
 
     Each document is committed on its own, so an interrupted run keeps what it finished and a
     rerun completes the job; documents already stored are skipped. A file that cannot be read is
-    reported and skipped, and the exit code is then 1.
+    reported and skipped, and the exit code is then 1; files in folders that are no article (PDFs,
+    images) are reported as skipped and leave the exit code alone.
 
     \b
     Examples:
@@ -63,11 +64,14 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int | None) -> None:
             on_progress=progress.update,
             stdin=sys.stdin.buffer,
         )
+    for name, reason in summary.skipped:
+        click.echo(f"Skipped: {name}: {reason}", err=True)
     for name, reason in summary.failed:
         click.echo(f"Error: {name}: {reason}", err=True)
     click.echo(
         f"{db}: {summary.ingested} ingested ({summary.updated} updated), {summary.unchanged} "
-        f"unchanged, {len(summary.failed)} failed; {summary.claims} claims written.",
+        f"unchanged, {len(summary.failed)} failed, {len(summary.skipped)} skipped; "
+        f"{summary.claims} claims written.",
         err=True,
     )
     if not summary.is_ok:

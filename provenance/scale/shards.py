@@ -14,9 +14,9 @@ from attrs import frozen
 from .. import __version__, read
 from ..errors import InputError
 
-# Reading one input is ingest's (until the read package owns it): the same names for corpus lines
-# ("corpus.jsonl:12"), the same limits and the same input hash as `provenance ingest`.
-from ..ingest import _corpus, _Failure, _file, _Input, walk
+# Reading one input is the read package's: the same names for corpus lines ("corpus.jsonl:12"),
+# the same limits and the same refusals as `provenance ingest`.
+from ..read.inputs import Failure, Input, Skipped, corpus_lines, file_inputs, walk
 
 FILES_PER_SHARD = 1000
 """Article files per shard when a folder of articles is grouped: a task of a few seconds."""
@@ -100,20 +100,21 @@ def fingerprint(shard: Shard) -> str:
     return digest.hexdigest()[:32]
 
 
-def inputs(shard: Shard) -> Iterator[_Input | _Failure]:
+def inputs(shard: Shard) -> Iterator[Input | Failure]:
     """The inputs of a shard, unparsed: each corpus line, each article file; or why one failed."""
     for path in shard.paths:
         if _is_gzip(Path(path)):
             yield from _gzip_corpus(path)
         else:
-            yield from _file(Path(path))
+            for item in file_inputs(Path(path)):  # named: a file that is no article is a failure
+                yield item if not isinstance(item, Skipped) else Failure(item.name, item.reason)
 
 
-def _gzip_corpus(path: str) -> Iterator[_Input | _Failure]:
+def _gzip_corpus(path: str) -> Iterator[Input | Failure]:
     try:
         with gzip.open(path, "rb") as handle:
-            yield from _corpus(handle, path)
+            yield from corpus_lines(handle, path)
     except (OSError, EOFError, zlib.error) as error:
         # A truncated or damaged file: the lines before the damage are kept, the rest reported.
         reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
-        yield _Failure(path, f"cannot read the gzip file: {reason}")
+        yield Failure(path, f"cannot read the gzip file: {reason}")

@@ -9,8 +9,9 @@ from attrs import frozen
 
 from .. import tables
 from ..errors import ProvenanceError
-from ..ingest import _Failure, _hash, _read
+from ..ingest import _hash, _read
 from ..model import Graph
+from ..read.inputs import Failure
 from . import dataset
 from .shards import Shard, inputs
 
@@ -47,7 +48,7 @@ def extract_shard(
         Path(outdir), shard.key, {"shard": shard.name, "fingerprint": fingerprint}
     ) as out:
         for item in inputs(shard):
-            if isinstance(item, _Failure):
+            if isinstance(item, Failure):
                 failures.append((item.name, item.reason))
                 continue
             try:

@@ -1,0 +1,179 @@
+"""Saved web pages: the article's text through trafilatura, without the page's furniture.
+
+The page is parsed once. Its own metadata is read first (`metadata`); block elements are then kept
+apart by a line break, so that markup that glues "physician." to "Police" no longer makes them one
+sentence; trafilatura finds the article body; paragraphs and lines that are furniture (bylines,
+credits, captions, "Read more", prompts) are dropped. When the body found is much shorter than the
+page's JSON-LD ``articleBody`` (a photo caption instead of the story), the ``articleBody`` is used.
+"""
+
+from __future__ import annotations
+
+import warnings
+from typing import Any
+
+from ..errors import InputError
+from ..extract import furniture
+from ..model import Graph
+from . import metadata
+from .text import article_from_text, dateline_outlet
+
+BLOCK_TAGS = (
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "figcaption",
+    "figure",
+    "footer",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+)
+"""Elements a browser shows on a line of their own."""
+
+SHORT_BODY = 0.5
+"""A body shorter than this share of the JSON-LD ``articleBody`` is taken for a fragment of it."""
+
+_PARAGRAPHS = ("p", "head", "quote", "item", "code")
+"""trafilatura's block elements, each judged whole as furniture or article text."""
+
+
+def read_html(text: str, name: str) -> Graph:
+    """One article from a saved page: its text, publication time, outlet, title and authors."""
+    tree = _parse(text, name)
+    page = metadata.declared(tree)
+    _unglue(tree)
+    result = _extract(tree, name)
+    body, bylines = _article_text(result.body if result is not None else None)
+    json_body = metadata.article_body(page)
+    if json_body and len(body) < SHORT_BODY * len(json_body):
+        body, more = _without_furniture_lines(json_body)
+        bylines = [*bylines, *more]
+    if not body.strip():
+        raise InputError("no article text found in the HTML", path=name)
+    chosen = metadata.choose(page, _fields(result), dateline=dateline_outlet(body), bylines=bylines)
+    return article_from_text(
+        body,
+        name=name,
+        title=chosen.title,
+        outlet=chosen.outlet,
+        published=chosen.published,
+        url=chosen.url,
+        authors=chosen.authors,
+    )
+
+
+def _parse(text: str, name: str) -> Any:
+    from trafilatura.utils import load_html  # lazily: heavy, and only pages need it
+
+    try:
+        tree = load_html(text)
+    except (RecursionError, ValueError, TypeError) as error:
+        raise InputError(f"could not parse the HTML ({type(error).__name__})", path=name) from None
+    if tree is None:
+        raise InputError("no article text found in the HTML", path=name)
+    return tree
+
+
+def _unglue(tree: Any) -> None:
+    """A line break around every block element, which the page's layout puts on a line of its own."""
+    for element in tree.iter(*BLOCK_TAGS):
+        element.tail = "\n" + (element.tail or "")
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + "\n"
+        elif (parent := element.getparent()) is not None:
+            parent.text = (parent.text or "") + "\n"
+
+
+def _extract(tree: Any, name: str) -> Any:
+    import trafilatura
+
+    with warnings.catch_warnings():  # dateutil warns about zones it cannot name; the library never prints
+        warnings.simplefilter("ignore")
+        try:
+            return trafilatura.bare_extraction(
+                tree,
+                with_metadata=True,
+                include_comments=False,
+                include_tables=False,
+                favor_precision=True,
+            )
+        except (RecursionError, ValueError, TypeError, AttributeError) as error:
+            raise InputError(f"could not parse the HTML ({type(error).__name__})", path=name) from None
+
+
+def _article_text(body: Any) -> tuple[str, list[str]]:
+    """The text of trafilatura's body without furniture paragraphs and lines, and the bylines."""
+    from trafilatura.xml import xmltotxt
+
+    if body is None:
+        return "", []
+    bylines: list[str] = []
+    for element in list(body.iter(*_PARAGRAPHS)):
+        words = " ".join("".join(element.itertext()).split())
+        kind = furniture.kind_of(words)
+        if kind is not None and element.getparent() is not None:
+            if kind == "byline":
+                bylines.append(words)
+            _remove(element)
+    text, more = _without_furniture_lines(xmltotxt(body, include_formatting=False))
+    return text, [*bylines, *more]
+
+
+def _without_furniture_lines(text: str) -> tuple[str, list[str]]:
+    kept: list[str] = []
+    bylines: list[str] = []
+    for line in text.splitlines():
+        kind = furniture.kind_of(line)
+        if kind == "byline":
+            bylines.append(line.strip())
+        elif kind is None:
+            kept.append(line)
+    return "\n".join(kept).strip("\n"), bylines
+
+
+def _remove(element: Any) -> None:
+    """Take ``element`` out of its tree, keeping the text that follows it."""
+    parent = element.getparent()
+    tail = element.tail or ""
+    previous = element.getprevious()
+    if tail.strip():
+        if previous is not None:
+            previous.tail = (previous.tail or "") + tail
+        else:
+            parent.text = (parent.text or "") + tail
+    parent.remove(element)
+
+
+def _fields(result: Any) -> dict[str, Any]:
+    """trafilatura's guesses: title, date, sitename, hostname, author, url."""
+    if result is None:
+        return {}
+    keys = ("title", "date", "sitename", "hostname", "author", "url")
+    if isinstance(result, dict):
+        return {key: result.get(key) for key in keys}
+    return {key: getattr(result, key, None) for key in keys}

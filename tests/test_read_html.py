@@ -1,0 +1,149 @@
+"""Saved web pages: the article's text, time, outlet, title and authors, and none of the furniture.
+
+The pages in tests/pages/ are written for these tests, each reproducing what real saved pages do.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from provenance import read
+from provenance.extract import extract
+from provenance.model import Graph
+from provenance.read.metadata import strip_site_suffix
+
+PAGES = Path(__file__).parent / "pages"
+REAL_PAGES = Path(__file__).parent.parent.parent / "shared" / "eval" / "pages"
+
+
+def page(name: str) -> Graph:
+    [graph] = list(read.read_path(PAGES / name))
+    return graph
+
+
+def analysed(name: str) -> Graph:
+    graph = page(name)
+    return extract(graph.documents[0], graph.sources[0] if graph.sources else None)
+
+
+def test_wire_copy_on_a_syndication_host_is_the_datelines_agency() -> None:
+    graph = page("wire-on-syndication-host.html")
+    [document] = graph.documents
+    assert graph.sources[0].name == "AP"  # not "Hosted", which only the host name and title give
+    assert document.authors == ("Jane Roe", "Omar Field")
+    assert document.title == "Storm shuts container port"
+    assert document.published == datetime(2024, 3, 5, 14, 32, tzinfo=UTC)
+    assert "contributed" not in document.text
+    assert "By JANE ROE" not in document.text
+
+
+def test_a_body_much_shorter_than_the_json_ld_article_body_gives_way_to_it() -> None:
+    graph = page("caption-only-body.html")
+    [document] = graph.documents
+    assert document.text.startswith("Ferries between the island and the mainland sailed again")
+    assert document.text.count("\n") == 4  # its five paragraphs, one to a line
+    assert "Passengers queue" not in document.text
+    assert document.authors == ("Amira Haddad",)
+    assert document.published == datetime(2024, 6, 12, 7, 45, tzinfo=timezone(timedelta(hours=1)))
+    claims = analysed("caption-only-body.html").claims
+    assert any(claim.text.startswith('"We are glad to be back at sea,"') for claim in claims)
+
+
+def test_sentences_glued_by_markup_are_two_sentences() -> None:
+    graph = analysed("glued-sentences.html")
+    text = graph.documents[0].text
+    assert "physician.Police" not in text
+    assert "physician.\nPolice" in text
+    texts = [claim.text for claim in graph.claims]
+    assert "A cyclist was treated at the scene by an off-duty physician." in texts
+    [police] = [claim for claim in graph.claims if "careless driving" in claim.text]
+    assert police.text.startswith("the driver had been charged")
+    assert [hop.mention for hop in police.chain[1:]] == ["Police"]
+
+
+def test_page_furniture_becomes_no_claim_and_no_source() -> None:
+    graph = analysed("furniture.html")
+    [document] = graph.documents
+    for furniture in (
+        "By Maria Stone",
+        "Jane Roe/Valley Post",
+        "Read more",
+        "Story continues",
+        "READ MORE",
+        "newsletter",
+        "Share it",
+        "Follow us",
+        "Editing by",
+    ):
+        assert furniture not in document.text, furniture
+    assert "Mayor Linda Cho said the bridge would cost $48 million" in document.text
+    assert {source.name for source in graph.sources} >= {"Linda Cho", "Dev Patel"}
+    assert not {source.name for source in graph.sources} & {"Story", "Maria Stone", "Jane Roe"}
+    assert document.authors == ("Maria Stone",)  # from <meta name="author">, its e-mail address left out
+    assert document.published == datetime(2024, 9, 17, 18, 20, tzinfo=timezone(timedelta(hours=-4)))
+
+
+def test_when_sources_disagree_the_json_ld_article_wins() -> None:
+    graph = page("metadata-sources-disagree.html")
+    [document] = graph.documents
+    # JSON-LD datePublished over article:published_time, never the date modified
+    assert document.published == datetime(2024, 11, 3, 18, 5, tzinfo=timezone(timedelta(hours=-5)))
+    assert graph.sources[0].name == "Al Example Media"  # the article's publisher over og:site_name
+    assert document.title == "Power cut hits old town"
+    # people only, in their usual case; the organisation among the authors and "Staff" left out
+    assert document.authors == ("Samir Nader", "Lucy O'Neill")
+
+
+def test_a_publication_time_late_in_the_evening_keeps_its_day() -> None:
+    [document] = page("published-late-evening.html").documents
+    assert document.published == datetime(2014, 12, 19, 4, 38, 49, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("title", "sites", "expected"),
+    [
+        ("Power cut hits old town | Al Example", ["Al Example"], "Power cut hits old town"),
+        ("Power cut hits old town - The Example Times", ["The Example Times"], "Power cut hits old town"),
+        ("Power cut hits old town - Example", ["example.com"], "Power cut hits old town"),
+        ("Storm nears the coast | Watch News Videos Online", ["Global Example"], "Storm nears the coast"),
+        (
+            "Minister resigns - and nobody is surprised",
+            ["The Example"],
+            "Minister resigns - and nobody is surprised",
+        ),
+        ("Election | Live", ["The Example"], "Election | Live"),
+    ],
+)
+def test_site_suffixes_leave_the_title(title: str, sites: list[str], expected: str) -> None:
+    assert strip_site_suffix(title, sites) == expected
+
+
+def test_authors_come_from_a_plain_text_byline_too() -> None:
+    text = "Bridge to reopen\n\nBy Jane Roe and John Doe, Reuters\n\nLONDON (Reuters) - The mayor said so.\n"
+    [graph] = read.read_bytes(text.encode(), name="wire.txt", suffix=".txt")
+    assert graph.documents[0].authors == ("Jane Roe", "John Doe")
+    assert graph.sources[0].name == "Reuters"
+
+
+def _meta_time(html: str) -> datetime | None:
+    match = re.search(r'property="article:published_time" content="([^"]+T[^"]+)"', html)
+    return datetime.fromisoformat(match.group(1).replace("Z", "+00:00")) if match else None
+
+
+@pytest.mark.skipif(not REAL_PAGES.is_dir(), reason="the saved pages live in ../shared/eval/pages")
+def test_real_pages_keep_the_publication_time_their_metadata_gives() -> None:
+    checked = 0
+    for path in sorted(REAL_PAGES.glob("*.html")):
+        stamp = _meta_time(path.read_text(encoding="utf-8", errors="replace"))
+        if stamp is None or (stamp.hour, stamp.minute) == (0, 0):
+            continue
+        [graph] = list(read.read_path(path))
+        published = graph.documents[0].published
+        assert published is not None, path.name
+        assert abs((published - stamp).total_seconds()) < 60, path.name
+        checked += 1
+    assert checked >= 5
