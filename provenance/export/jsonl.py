@@ -27,15 +27,19 @@ def split(graph: Graph) -> list[Graph]:
         claims_of.get(claim.document, orphans).append(claim)
     # Claims of unknown documents still go out (on the first line) rather than vanish.
     claims_of[graph.documents[0].id].extend(orphans)
-    home = _finding_homes(graph, claims_of)
+    findings_of = _findings_by_line(graph, claims_of)
+    # Each line lists the sources it names in the graph's order; positions keep that linear.
+    positions: dict[str | None, list[int]] = {}
+    for number, source in enumerate(graph.sources):
+        positions.setdefault(source.id, []).append(number)
     parts = []
     for document in graph.documents:
         claims = claims_of[document.id]
+        findings = findings_of[document.id]
         used = {document.outlet} | {hop.source for c in claims for hop in c.chain}
-        findings = tuple(f for f in graph.findings if home[id(f)] == document.id)
         used |= {f.source for f in findings}
-        sources = tuple(s for s in graph.sources if s.id in used)
-        parts.append(Graph((document,), sources, tuple(claims), findings))
+        sources = tuple(graph.sources[n] for n in sorted(n for u in used for n in positions.get(u, ())))
+        parts.append(Graph((document,), sources, tuple(claims), tuple(findings)))
     # Sources no line names would be lost on merge: keep them on the first line.
     named = {s.id for part in parts for s in part.sources}
     spare = tuple(s for s in graph.sources if s.id not in named)
@@ -45,15 +49,17 @@ def split(graph: Graph) -> list[Graph]:
     return parts
 
 
-def _finding_homes(graph: Graph, claims_of: dict[str, list[Claim]]) -> dict[int, str]:
+def _findings_by_line(graph: Graph, claims_of: dict[str, list[Claim]]) -> dict[str, list[Finding]]:
+    """The findings each line carries: its document's (`GraphIndex.owner`); one across documents goes
+    where its source is named, and one whose claim's document the graph lacks goes with that claim."""
     first = graph.documents[0].id
-    homes: dict[int, str] = {}
+    lines: dict[str, list[Finding]] = {document: [] for document in claims_of}
     for finding in graph.findings:
         owner = graph.index.owner(finding)
-        if owner is None:  # a finding across documents goes where its source is named
+        if owner is None:
             owner = _by_source(finding, claims_of, first)
-        homes[id(finding)] = owner if owner in claims_of else first
-    return homes
+        lines[owner if owner in lines else first].append(finding)
+    return lines
 
 
 def _by_source(finding: Finding, claims_of: dict[str, list[Claim]], first: str) -> str:
