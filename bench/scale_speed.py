@@ -15,6 +15,7 @@ analyse, store), and `ingest` of the Parquet dataset (store only). Needs the [da
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import sys
 import tempfile
@@ -42,6 +43,12 @@ DEFAULT_CORPUS = ROOT.parent / "shared" / "eval" / "polnear" / "train.jsonl"
 def warm_up() -> None:
     """Load the extractor's vocabularies, which the first document of a process would pay for."""
     analyse(Graph((Document.from_text("Warm-up, she said."),)))
+
+
+def cpu_seconds() -> float:
+    """CPU time this process has used, user and system."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 def peak_memory() -> int:
@@ -73,30 +80,47 @@ def main() -> int:
         one = folder / "one"
         dataset.prepare(one)
         warm_up()
-        started = time.perf_counter()
+        load = os.getloadavg()[0]
+        started, cpu = time.perf_counter(), cpu_seconds()
         for shard in shards:
             extract_shard(shard, str(one), fingerprint(shard))
-        alone = time.perf_counter() - started
-        print(f"one process:      {alone:6.2f} s  {len(lines) / alone:6.0f} documents/s")
+        alone, cpu_alone = time.perf_counter() - started, cpu_seconds() - cpu
+        print(
+            f"one process:      {alone:6.2f} s  {len(lines) / alone:6.0f} documents/s  "
+            f"({cpu_alone / len(lines) * 1000:.1f} CPU ms a document)"
+        )
 
         started = time.perf_counter()
         with local_cluster(args.workers) as cluster:
             up = time.perf_counter() - started
             with Client(cluster) as client:
                 client.run(warm_up)  # each worker loads the vocabularies, as this process did
-                started = time.perf_counter()
+                before = client.run(cpu_seconds)
+                started, cpu = time.perf_counter(), cpu_seconds()
                 summary = scale.extract(
                     [folder / "shards"], folder / "many", scheduler=cluster.scheduler_address
                 )
-                together = time.perf_counter() - started
+                together, cpu_driver = time.perf_counter() - started, cpu_seconds() - cpu
+                after = client.run(cpu_seconds)
                 peaks = client.run(peak_memory)
+        cpu_workers = sum(after[worker] - before[worker] for worker in after)
         assert summary.is_ok, summary
         assert summary.documents == len(lines), summary
         print(
             f"{args.workers} local workers:  {together:6.2f} s  {len(lines) / together:6.0f} documents/s  "
             f"(cluster start-up {up:.1f} s apart; with it {len(lines) / (together + up):.0f} documents/s)"
         )
+        print(
+            f"  CPU: {cpu_workers / len(lines) * 1000:.1f} ms a document in the workers, "
+            f"{cpu_driver / len(lines) * 1000:.1f} ms in the driver"
+        )
         print(f"ratio: {alone / together:.2f}x one process ({alone / (together + up):.2f}x with start-up)")
+        # Idle, the workers share the cores with the driver: the CPU time they all need, spread.
+        idle = max(cpu_workers / args.workers, (cpu_workers + cpu_driver) / (os.cpu_count() or 1))
+        print(
+            f"  load average {load:.1f} on {os.cpu_count()} cores at the start; from the CPU times, "
+            f"an idle machine would take {idle:.2f} s: {cpu_alone / idle:.2f}x one process"
+        )
         size = sum(path.stat().st_size for path in (folder / "many").rglob("*.parquet"))
         print(
             f"peak memory: {max(peaks.values()) / 2**20:.0f} MiB per worker, "
@@ -114,11 +138,14 @@ def main() -> int:
             ("ingest the Parquet dataset", [folder / "many"], 1),
         ):
             with Store.open(folder / f"{label}.db") as store:
-                started = time.perf_counter()
+                started, cpu = time.perf_counter(), cpu_seconds()
                 loaded = ingest(inputs, store, jobs=jobs)
-                took = time.perf_counter() - started
+                took, cpu_took = time.perf_counter() - started, cpu_seconds() - cpu
             assert loaded.ingested == len(lines), loaded
-            print(f"  {label + ':':32} {took:6.2f} s  {len(lines) / took:6.0f} documents/s")
+            print(
+                f"  {label + ':':32} {took:6.2f} s  {len(lines) / took:6.0f} documents/s  "
+                f"({cpu_took / len(lines) * 1000:.1f} CPU ms a document in this process)"
+            )
     return 0
 
 
