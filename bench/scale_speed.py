@@ -142,9 +142,11 @@ def main() -> int:
                 loaded = ingest(inputs, store, jobs=jobs)
                 took, cpu_took = time.perf_counter() - started, cpu_seconds() - cpu
             assert loaded.ingested == len(lines), loaded
+            size = (folder / f"{label}.db").stat().st_size
             print(
                 f"  {label + ':':32} {took:6.2f} s  {len(lines) / took:6.0f} documents/s  "
-                f"({cpu_took / len(lines) * 1000:.1f} CPU ms a document in this process)"
+                f"({cpu_took / len(lines) * 1000:.1f} CPU ms a document in this process; "
+                f"{size / len(lines) / 1024:.0f} KiB a document in the database)"
             )
     return 0
 
