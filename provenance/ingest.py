@@ -219,7 +219,7 @@ class _Run:
 def _load(folder: Path, run: _Run) -> None:
     """Store the documents of a Parquet dataset, analysed already; skip those stored from the same
     input. A shard whose parts cannot be read is a failure named by the folder."""
-    scale.require()
+    scale.require("a Parquet dataset")
     from .scale.dataset import check, keys, read_shard
 
     try:
@@ -241,7 +241,7 @@ def _load(folder: Path, run: _Run) -> None:
 
 
 def _dataset_size(folder: Path) -> int:
-    scale.require()
+    scale.require("a Parquet dataset")
     from .scale.dataset import count_documents
 
     return count_documents(folder)

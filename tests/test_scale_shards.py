@@ -116,3 +116,15 @@ def test_engine_options_that_do_not_fit_are_usage_errors(
     result = runner.invoke(cli, ["extract", str(corpus), *arguments])
     assert result.exit_code == 2
     assert message in result.stderr
+
+
+def test_shards_read_absolute_paths_and_keep_the_names_given(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("a.jsonl").write_text('{"text": "One."}\n')
+    (shard,) = find_shards(["a.jsonl"])
+    assert (shard.name, shard.paths) == (
+        "a.jsonl",
+        (str(tmp_path / "a.jsonl"),),
+    )  # a worker elsewhere finds it

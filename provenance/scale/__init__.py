@@ -38,7 +38,7 @@ class MissingExtraError(ProvenanceError):
     """The optional dependencies of the cluster engine are not installed."""
 
 
-def require() -> None:
+def require(what: str = "the dask engine") -> None:
     """Raise `MissingExtraError`, saying how to install them, unless dask, distributed and pyarrow
     can be imported (a dataset is read with pyarrow alone, but one install line is simpler)."""
     try:
@@ -47,7 +47,7 @@ def require() -> None:
         import pyarrow  # noqa: F401
     except ImportError as error:
         raise MissingExtraError(
-            f"the dask engine needs the optional extra ({error.name} is missing): {INSTALL}"
+            f"{what} needs the optional extra ({error.name} is missing): {INSTALL}"
         ) from None
 
 

@@ -101,7 +101,7 @@ class _Runner:
                 return
             shard, mark = item
             future = self.client.submit(
-                extract_shard, shard, str(self.outdir), mark, self.analyse, pure=False
+                extract_shard, shard, str(self.outdir.resolve()), mark, self.analyse, pure=False
             )
             running[future] = item
             finished.add(future)

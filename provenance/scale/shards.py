@@ -31,7 +31,7 @@ class Shard:
     name: str
     """What a person calls it in a report: the corpus path, or the group's first file and count."""
     paths: tuple[str, ...]
-    """The files it reads, in order."""
+    """The files it reads, in order, as absolute paths (which name its inputs in reports)."""
     key: str
     """The name of its parts in the dataset: readable, stable across runs, unique per shard."""
 
@@ -82,9 +82,11 @@ def _is_gzip(path: Path) -> bool:
 
 
 def _shard(name: str, paths: tuple[str, ...]) -> Shard:
-    where = hashlib.sha256("\0".join(str(Path(p).resolve()) for p in paths).encode()).hexdigest()[:12]
+    # Absolute paths: a worker on another machine, or in another folder, reads the same files.
+    absolute = tuple(str(Path(path).resolve()) for path in paths)
+    where = hashlib.sha256("\0".join(absolute).encode()).hexdigest()[:12]
     stem = re.sub(r"[^A-Za-z0-9_-]+", "-", Path(paths[0]).name.split(".")[0]).strip("-")[:48] or "shard"
-    return Shard(name, paths, f"{stem}-{where}")
+    return Shard(name, absolute, f"{stem}-{where}")
 
 
 def fingerprint(shard: Shard) -> str:
