@@ -104,6 +104,14 @@ def parse_mention(text: str) -> Parsed:
         if tail.name:
             return Parsed(text, _join(head.descriptor, tail.descriptor), tail.name, None)
     tokens = _WORD.findall(clean)
+    lex = lexicon()
+    while len(tokens) > 1 and (
+        normal(tokens[-1]) in lex.calendar_words or normal(tokens[-1]) in lex.time_words
+    ):
+        # "the Security Council on Friday": the time is no part of the party's name
+        tokens.pop()
+        if len(tokens) > 1 and tokens[-1].lower() in ("on", "last", "this", "early", "late"):
+            tokens.pop()
     if len(tokens) == 1 and tokens[0].lower() in words.pronouns:
         return Parsed(text, None, None, tokens[0].lower())
     titled = _titled_name(tokens)
@@ -214,9 +222,9 @@ def kind_of(name: str | None, descriptor: str | None) -> SourceKind:
 
 
 def is_unresolved(source: Source, hop: Hop) -> bool:
-    """True when a hop's mention was tied to no party: its source is of kind unknown and named
-    exactly as the mention ("he"), which the tree shows as "unresolved"."""
-    return source.kind is SourceKind.UNKNOWN and source.name == hop.mention
+    """True when a hop rests on a mention tied to no party: its source is of kind unknown, named
+    exactly as the mention ("he"), or a hop with no mention of its own that continues one."""
+    return source.kind is SourceKind.UNKNOWN and (hop.mention is None or source.name == hop.mention)
 
 
 def is_anonymous(parsed: Parsed) -> bool:
@@ -237,35 +245,10 @@ _AMBIGUOUS = -1
 
 def _given(key: tuple[str, ...]) -> list[str]:
     """The words of a person's name that tell people apart: no initials, particles or suffixes."""
-    return [w for w in key if not _INITIAL.fullmatch(w) and w not in _NAME_EXTRAS]
-
-
-_NAME_EXTRAS = frozenset(
-    {
-        "de",
-        "del",
-        "della",
-        "da",
-        "di",
-        "du",
-        "van",
-        "von",
-        "der",
-        "den",
-        "bin",
-        "ibn",
-        "al",
-        "la",
-        "le",
-        "jr",
-        "sr",
-        "ii",
-        "iii",
-        "iv",
-        "jr.",
-        "sr.",
-    }
-)
+    lex = lexicon()
+    return [
+        w for w in key if not _INITIAL.fullmatch(w) and w not in lex.particles and w not in lex.name_suffixes
+    ]
 
 
 @lru_cache(maxsize=8192)
@@ -364,7 +347,6 @@ class Linker:
         self._by_surname: dict[str, list[int]] = {}
         self._by_word: dict[str, list[int]] = {}  # every word of a party's name → the parties
         self._by_first: dict[str, list[int]] = {}  # first word of a person's name → the persons
-        self._first_named: set[int] = set()  # persons the article also calls by first name alone
         self._seen: list[_Seen] = []  # mentions of parties in text order, for salience
         self._positions: list[int] = []  # their positions, for bisection
         self._source_of: dict[int, str] = {}
@@ -375,10 +357,6 @@ class Linker:
         for name in sorted(read, key=lambda n: (-len(n.words), n.span[0])):
             if len(n_key := _words_key(name.words)) >= 2 and n_key:
                 self._index_of(name.words, name)
-        for name in read:  # "Heidi" alone: Heidi Cruz is not the "Cruz" of the article
-            key = _words_key(name.words)
-            if len(key) == 1 and key[0] not in self._by_surname and len(self._by_first.get(key[0], ())) == 1:
-                self._first_named.add(self._by_first[key[0]][0])
         for name in read:
             self._read(name)
         for acronym, full in sorted(self.acronyms.items()):
@@ -469,22 +447,41 @@ class Linker:
 
     def _by_surname_of(self, surname: str, gender: str | None, position: int) -> int | None:
         """The person a surname stands for: the only one who bears it (and agrees with the title's
-        gender); of several, those the article also calls by their first name alone ("Heidi") are
-        not meant, and of the rest the one clearly most salient here; else `_AMBIGUOUS`."""
+        gender); of several, the one the article introduced first, unless only later ones are named
+        nearby (then the most salient of them); `_AMBIGUOUS` when none is introduced yet or none is
+        clearly most salient."""
         candidates = [
             i
             for i in self._by_surname.get(surname, [])
             if gender is None or self._parties[i].gender in (None, gender)
         ]
         if len(candidates) > 1:
-            candidates = [i for i in candidates if i not in self._first_named] or candidates
-        if len(candidates) > 1:
-            salient = self._most_salient(position, candidates)
-            if salient is not None:
-                return salient
-            # the newspaper convention: the surname alone is the one introduced first's
-            return min(candidates, key=lambda i: self._parties[i].first)
+            # the newspaper convention: the surname alone is the first introduced's (a later
+            # namesake is given a first name), unless the text has moved on to another story where
+            # only a later one is named; before any of them is introduced, it is nobody's yet
+            introduced = sorted((i for i in candidates if self._parties[i].first < position), key=self._first)
+            if not introduced:
+                return _AMBIGUOUS
+            recent = self._in_window(position)
+            if introduced[0] in recent or not any(i in recent for i in introduced):
+                return introduced[0]
+            salient = self._most_salient(position, introduced)
+            return _AMBIGUOUS if salient is None else salient
         return candidates[0] if candidates else None
+
+    def _first(self, index: int) -> int:
+        return self._parties[index].first
+
+    def _in_window(self, position: int) -> set[int]:
+        """The parties named within `WINDOW` sentences before ``position``."""
+        here = self._sentence(position)
+        found: set[int] = set()
+        for at in range(bisect_right(self._positions, position - 1) - 1, -1, -1):
+            seen = self._seen[at]
+            if here - seen.sentence > WINDOW:
+                break
+            found.add(seen.party)
+        return found
 
     def _learn(self, index: int, is_person: bool, gender: str | None) -> None:
         party = self._parties[index]
@@ -550,7 +547,8 @@ class Linker:
             party.kind = SourceKind.ANONYMOUS
             words = _key(name)
             head = words[: next((i for i, w in enumerate(words) if w in _PREPOSITIONS), len(words))]
-            party.plural = any(w in _PLURAL_ANONYMOUS for w in head)
+            anonymous = vocabulary().anonymous
+            party.plural = any(w in anonymous and (w.endswith("s") or w == "people") for w in head)
             self._by_key[key] = index
         return self._speaker(self._by_key[key], position, SourceKind.ANONYMOUS, None, None)
 
@@ -797,6 +795,12 @@ class Linker:
             party = self._parties[index]
             return party.roles | party.titles | set(party.key)
 
+        # a party or a place must not clash: "the Democratic nominee" is not the Republican one,
+        # "the Indiana governor" not Ohio's
+        proper = {role_word(w) for w in words[: cut - 1] if w[:1].isupper() and normal(w) not in stop}
+        candidates = [i for i in candidates if not _clashes(proper, known(i))]
+        if not candidates:
+            return None
         if modifiers:
             best = max(len(modifiers & known(i)) for i in candidates)
             if best == 0:
@@ -845,25 +849,19 @@ class Linker:
 _PLURAL = re.compile(r"[^su'’]s$")
 """A capitalised word that names a group ("Democrats", "Europeans"), not a surname like "Ross"."""
 
-_PLURAL_ANONYMOUS = frozenset(
-    {
-        "sources",
-        "officials",
-        "activists",
-        "insiders",
-        "aides",
-        "witnesses",
-        "residents",
-        "diplomats",
-        "observers",
-        "analysts",
-        "experts",
-        "people",
-        "critics",
-        "supporters",
-        "familiar",
-    }
-)
+
+def _clashes(wanted: set[str], held: set[str]) -> bool:
+    """True when a description's political party or place differs from the one a party holds."""
+    for group in (lexicon().political_parties, _place_words()):
+        asked = wanted & group
+        if asked and (held & group) and not asked & held:
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    return frozenset(" ".join(p) for p in lexicon().places if len(p) == 1)
 
 
 def _generic(words: Sequence[str]) -> bool:

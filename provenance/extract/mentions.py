@@ -124,6 +124,26 @@ def sentence_subject(text: str, tokens: list[Token]) -> Mention | None:
     end = start + 1 if tokens[start].lower == "the" else start
     while end < len(tokens) and (tokens[end].text[:1].isupper() or tokens[end].text == "."):
         end += 1
+    # "Democratic presidential nominee Jane Doe": lowercase role words, then the name
+    probe = end
+    while (
+        probe < len(tokens)
+        and probe - end < 4
+        and tokens[probe].text.isalpha()
+        and tokens[probe].text.islower()
+    ):
+        if tokens[probe].lower in words.cue_heads or tokens[probe].lower in words.subject_stops:
+            break
+        probe += 1
+    if (
+        probe > end
+        and probe < len(tokens)
+        and tokens[probe].text[:1].isupper()
+        and tokens[probe - 1].lower in _party_nouns()
+    ):
+        end = probe
+        while end < len(tokens) and (tokens[end].text[:1].isupper() or tokens[end].text == "."):
+            end += 1
     if end == start or (end == start + 1 and tokens[start].lower == "the"):
         return None
     return make_mention(text, tokens, (start, end))
@@ -214,12 +234,32 @@ def antecedent_of(text: str, tokens: list[Token], pronoun: int) -> Mention | Non
     end = pronoun
     while end > 0 and tokens[end - 1].text == ",":
         end -= 1
+    if end > 0 and tokens[end - 1].text == ")":
+        # "Sen. Jane Doe (D-Ore.), who said": the name stands before the parenthesis
+        end = next((i for i in range(end - 2, max(end - 8, -1), -1) if tokens[i].text == "("), end)
     start = end
     while start > 0 and tokens[start - 1].text not in BOUNDARY_MARKS and end - start < MAX_SUBJECT:
         if tokens[start - 1].lower in vocabulary().subject_stops:
             break
         start -= 1
-    return make_mention(text, tokens, (start, end)) if start < end else None
+    if start >= end or not _names_a_party(tokens[start:end]):
+        return None  # "... to defend not paying an architect, who said": no party to stand for
+    return make_mention(text, tokens, (start, end))
+
+
+def _names_a_party(tokens: list[Token]) -> bool:
+    """True when a phrase ends in a name or in a noun that names a party ("the senator")."""
+    last = tokens[-1]
+    if last.text[:1].isupper():
+        return True
+    words = vocabulary()
+    keywords = _party_nouns()
+    return last.lower in keywords or last.lower in words.anonymous
+
+
+@cache
+def _party_nouns() -> frozenset[str]:
+    return frozenset(w for _, kind_words in vocabulary().kinds for w in kind_words if " " not in w)
 
 
 def starts_clause(token: Token) -> bool:

@@ -62,32 +62,6 @@ class Name:
 
 
 _NO_NAME = Name((-1, -1), ())
-_PARTICLES = frozenset(
-    {"de", "del", "della", "da", "di", "du", "van", "von", "der", "den", "bin", "ibn", "al", "la", "le"}
-)
-_CALENDAR = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-)
 _VERB_FORM = re.compile(r"^[a-z]{4,}(?:ing|ed)$")
 """A participle opening a sentence ("Injecting", "Chastened") is no name."""
 
@@ -102,6 +76,12 @@ class Lexicon:
     not_name_words: frozenset[str]
     organisation_nouns: frozenset[str]
     role_qualifiers: frozenset[str]
+    political_parties: frozenset[str]
+    calendar_words: frozenset[str]
+    time_words: frozenset[str]
+    name_suffixes: frozenset[str]
+    particles: frozenset[str]
+    """Lowercase particles inside names ("de", "bin"), from words.json's ``name_particles``."""
     pronouns: dict[str, str]
     first_names: dict[str, str]
     places: frozenset[tuple[str, ...]]
@@ -139,6 +119,11 @@ def lexicon() -> Lexicon:
         not_name_words=frozenset(data["not_name_words"]),
         organisation_nouns=frozenset(data["organisation_nouns"]),
         role_qualifiers=frozenset(data["role_qualifiers"]),
+        political_parties=frozenset(data["political_parties"]),
+        calendar_words=frozenset(data["calendar_words"]),
+        time_words=frozenset(data["time_words"]),
+        name_suffixes=frozenset(data["name_suffixes"]),
+        particles=frozenset(p.rstrip("-") for p in vocabulary().name_particles),
         pronouns=dict(data["pronouns"]),
         first_names=first_names,
         places=places,
@@ -325,7 +310,7 @@ def _cut_piece(text: str, tokens: list[tuple[int, int, str]]) -> list[Name]:
             word = tokens[end][2]
             key = normal(word)
             if (
-                key in _PARTICLES
+                key in lex.particles
                 and end > title_end
                 and end + 1 < len(tokens)
                 and tokens[end + 1][2][:1].isupper()
@@ -335,7 +320,7 @@ def _cut_piece(text: str, tokens: list[tuple[int, int, str]]) -> list[Name]:
                 continue
             if key in _JOINING or key == "and" or (word[:1].islower() and "-" not in word):
                 break
-            if key in not_names and end > title_end and key not in _CALENDAR:
+            if key in not_names and end > title_end and key not in lex.calendar_words:
                 break  # "Hillary Clinton Was Headed": a headline's verb ends the name
             if len(word) > 5 and word.isupper() and end > title_end:
                 break  # a heading in capitals ("CONGRESS HAS INVESTIGATED HIM") is no name
@@ -449,7 +434,7 @@ def _name(lead: int, tokens: Sequence[tuple[int, int, str]], title: str | None) 
         word, possessive = _clean(token)
         words.append(word)
     while words and normal(words[-1]) in not_names:
-        if normal(words[-1]) in _CALENDAR and len(words) >= 2 and first_name_gender(words[0]):
+        if normal(words[-1]) in lexicon().calendar_words and len(words) >= 2 and first_name_gender(words[0]):
             break  # "Theresa May"
         words.pop()
     if not words:
