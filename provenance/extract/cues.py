@@ -52,10 +52,45 @@ def find_cues(tokens: list[Token], *, title_case: bool = False) -> list[Cue]:
         ):
             index += 1
             continue
-        passive = _is_passive(tokens, index, index + len(match))  # "was criticized by X"
-        found.append(Cue(index, index + len(match), lexicon.cues[match], passive))
-        index += len(match)
+        last = index + len(match)
+        passive = _is_passive(tokens, index, last)  # "was criticized by X"
+        if passive or not _is_other_sense(tokens, index, last):
+            found.append(Cue(index, last, lexicon.cues[match], passive))
+        index += last - index
     return found
+
+
+def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
+    """True when a cue word is used in a sense that reports no speech: a passive with no "by" ("was
+    accused of fraud", "is expected to"), a number after it ("added 20 points"), or a cue that needs
+    a marker without one ("posted a loss")."""
+    words = vocabulary()
+    head = tokens[first].lower
+    before = first - 1
+    while before >= 0 and (
+        tokens[before].lower.endswith("ly") or tokens[before].lower in ("also", "not", "n't")
+    ):
+        before -= 1
+    if (
+        before >= 0
+        and tokens[before].lower in words.be_forms
+        and head.endswith(("ed", "wn", "en", "ld", "id"))
+    ):
+        return True  # "was accused of", "is expected to", "was told": the subject is no speaker
+    following = tokens[last] if last < len(tokens) else None
+    if following is None:
+        return False
+    if head in words.numeric_senses and (
+        following.text[:1].isdigit() or following.text in ("$", "%", "€", "£")
+    ):
+        return True
+    if head in words.marked_senses:
+        return not (
+            following.lower == "that"
+            or following.text in (":", ",", "“", '"')
+            or following.lower in ("on", "in")
+        )
+    return False
 
 
 def _is_passive(tokens: list[Token], first: int, last: int) -> bool:

@@ -33,6 +33,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import NamedTuple
 
 from attrs import define, evolve, field, frozen
 
@@ -300,6 +301,8 @@ class _Party:
     """Role words from titles, descriptions and appositions (those of `names` once read)."""
     names: list[Name] = field(factory=list)
     """Where the article names it."""
+    roles_read: bool = False
+    """True once the role words around `names` are in `roles`."""
     titles: set[str] = field(factory=set)
     """Role words from titles only ("President Obama": president)."""
     kind: SourceKind | None = None
@@ -309,11 +312,12 @@ class _Party:
     spoke: bool = False
     """True once it is the speaker of an attribution."""
     plural: bool = False
-    """True for a group with no name ("officials", "sources")."""
+    """True for a group: one with no name ("officials", "sources"), or a plural name ("Democrats")."""
+    definite: bool = False
+    """True when the text puts "the" before its name ("the Taliban"), as it never does a person's."""
 
 
-@frozen
-class _Seen:
+class _Seen(NamedTuple):
     """One mention of a party, for salience."""
 
     position: int
@@ -335,7 +339,6 @@ class Linker:
     ) -> None:
         self.outlet = outlet
         self._text = text
-        self._roles_read = False
         self._content: Span | None = None
         self.acronyms = acronyms or {}
         self.sources: dict[str, Source] = {}
@@ -374,6 +377,8 @@ class Linker:
             return
         party = self._parties[index]
         party.names.append(name)
+        if name.lead >= 4 and self._text[name.lead - 4 : name.lead].lower() == "the " and not name.title:
+            party.definite = True
         if name.title:
             party.titles.update(role_word(w) for w in name.title.split())
         if party.gender is None and name.gender and party.is_person:
@@ -393,11 +398,12 @@ class Linker:
             return None
         is_person = name.is_person if name is not None else False
         gender = name.gender if name is not None else None
-        given = _given(key)
-        if key in self._by_key:
-            index = self._by_key[key]
-            self._learn(index, is_person, gender)
+        index = self._by_key.get(key)
+        if index is not None:
+            if is_person or gender:
+                self._learn(index, is_person, gender)
             return index
+        given = _given(key)
         if len(given) >= 2 and (is_person or not _is_organisation(key)):
             group = (given[0], given[-1])
             if group in self._by_key:
@@ -493,8 +499,10 @@ class Linker:
         party = _Party(name, key, is_person, gender)
         if key in lexicon().places:
             party.is_person, party.gender, party.kind = False, None, SourceKind.GOVERNMENT
-        elif len(key) == 1 and not is_person and _PLURAL.search(key[0]):
-            party.plural = True  # "Republicans", "Europeans": a group, never "he" or "she"
+        elif (
+            not is_person and _PLURAL.search(key[-1]) and (len(key) == 1 or key[-1] in lexicon().common_words)
+        ):
+            party.plural = True  # "Republicans", "United Nations": a group, never "he" or "she"
         self._parties.append(party)
         index = len(self._parties) - 1
         for word in dict.fromkeys(key):
@@ -527,7 +535,7 @@ class Linker:
         for at in range(first, last):
             seen = self._seen[at]
             if seen.weight < SPEAKER:
-                self._seen[at] = evolve(seen, weight=seen.weight * REPORTED)
+                self._seen[at] = seen._replace(weight=seen.weight * REPORTED)
 
     def _link(self, parsed: Parsed, mention: str, position: int) -> str:
         if parsed.pronoun is not None:
@@ -576,10 +584,14 @@ class Linker:
             return self._unresolved(parsed.text)
         party = self._parties[index]
         party.roles.update(descriptor_words)
+        if parsed.text[:4].lower() == "the " and not parsed.descriptor:
+            party.definite = True
         canonical = party.name
         kind = self._kind(party, parsed.descriptor)
         seen = parsed.name if parsed.descriptor else _PARENTHESES.sub("", parsed.text).strip(" ,")
         alias = seen if _key(seen) != _key(canonical) else None
+        if alias and parsed.descriptor and all(_is_title([w], 0) for w in parsed.descriptor.split()):
+            alias = f"{parsed.descriptor} {parsed.name}"  # "Mrs. Clinton" is how the text names her
         return self._speaker(index, position, kind, parsed.descriptor, alias)
 
     def _short_form(self, name: str) -> int | None:
@@ -611,7 +623,10 @@ class Linker:
             return party.kind
         if party.is_person:
             return SourceKind.PERSON  # a first name or a title says so, whatever the description
-        return kind_of(party.name, descriptor)
+        kind = kind_of(party.name, descriptor)
+        if kind is SourceKind.PERSON and (party.definite or party.plural) and not descriptor:
+            return SourceKind.ORGANIZATION  # "the Taliban", "Democrats": no person is called so
+        return kind
 
     def _speaker(
         self, index: int, position: int, kind: SourceKind, description: str | None, alias: str | None
@@ -653,7 +668,8 @@ class Linker:
         if party.kind is SourceKind.ANONYMOUS:
             return wants in ("m", "f") and not party.plural
         if wants == "n":
-            return not party.is_person and self._kind(party, None) in _THINGS
+            # "it said": an organisation that has spoken before, not any thing the text names
+            return party.spoke and not party.is_person and self._kind(party, None) in _THINGS
         if party.gender not in (None, wants):
             return False
         # a person, or a party of no other kind that has spoken ("Al-Alusi said")
@@ -719,7 +735,9 @@ class Linker:
         if cut == 0:
             return None
         head = normal(words[cut - 1])
-        owner = [w for w in words[: cut - 1] if w[:1].isupper() and normal(w) not in stop]
+        owner = [
+            w for w in words[: cut - 1] if w[:1].isupper() and normal(w) not in stop and not _is_title([w], 0)
+        ]
         if not owner and cut < len(words) and normal(words[cut]) in ("by", "from", "of"):
             owner = [w for w in words[cut + 1 :] if w[:1].isupper() and normal(w) not in stop]
         owner_words = tuple(w[:-2] if w.endswith(("’s", "'s")) else w for w in owner)
@@ -770,11 +788,7 @@ class Linker:
         head = head_words[-1]
         modifiers = {role_word(w) for w in words if normal(w) not in stop} - {head}
         head_kind = kind_of(None, head)
-        if not self._roles_read:  # read the words around every name once, when first needed
-            self._roles_read = True
-            for party in self._parties:
-                for name in party.names:
-                    party.roles.update(roles_of(self._text, name))
+        self._read_roles(head)
         qualifiers = lexicon().role_qualifiers
         candidates = [
             i
@@ -809,6 +823,23 @@ class Linker:
         if len(candidates) == 1:
             return candidates[0]
         return self._most_salient(position, candidates)
+
+    def _read_roles(self, head: str) -> None:
+        """Read the role words around the names of every party that may hold ``head`` (those with
+        the word nearby), once per party: most articles need few of them."""
+        text = self._text
+        forms = _written_forms(head)
+        for party in self._parties:
+            if party.roles_read or not party.names:
+                continue
+            for name in party.names:
+                lead = name.lead if name.lead >= 0 else name.span[0]
+                window = text[max(0, lead - 80) : name.span[1] + 120].lower()
+                if any(form in window for form in forms):
+                    party.roles_read = True
+                    for each in party.names:
+                        party.roles.update(roles_of(text, each))
+                    break
 
     def _unresolved(self, mention: str) -> str:
         """An unknown source named exactly by the mention ("he"), one per way of writing it."""
@@ -848,6 +879,14 @@ class Linker:
 
 _PLURAL = re.compile(r"[^su'’]s$")
 """A capitalised word that names a group ("Democrats", "Europeans"), not a surname like "Ross"."""
+
+
+@lru_cache(maxsize=1024)
+def _written_forms(role: str) -> tuple[str, ...]:
+    """The ways a role may be written ("senator": "senator", "sen"), lowercase."""
+    lex = lexicon()
+    variants = {role} | {k for k, v in (*lex.role_forms.items(), *lex.modifier_forms.items()) if v == role}
+    return tuple(sorted(variants))
 
 
 def _clashes(wanted: set[str], held: set[str]) -> bool:

@@ -239,8 +239,10 @@ def antecedent_of(text: str, tokens: list[Token], pronoun: int) -> Mention | Non
         end = next((i for i in range(end - 2, max(end - 8, -1), -1) if tokens[i].text == "("), end)
     start = end
     while start > 0 and tokens[start - 1].text not in BOUNDARY_MARKS and end - start < MAX_SUBJECT:
-        if tokens[start - 1].lower in vocabulary().subject_stops:
+        if tokens[start - 1].lower in vocabulary().subject_stops or tokens[start - 1].lower in _AFTER_NAME:
             break
+        if tokens[start - 1].lower == "by":
+            break  # "backed by Omar Diaz, who said": the party is Omar Diaz
         start -= 1
     if start >= end or not _names_a_party(tokens[start:end]):
         return None  # "... to defend not paying an architect, who said": no party to stand for
@@ -362,10 +364,20 @@ def subject_after(tokens: list[Token], start: int) -> tuple[tuple[int, int] | No
             break
         if end > start and token.lower in words.subject_cuts:
             break
+        if (
+            end > start
+            and token.lower in _AFTER_NAME
+            and tokens[end - 1].text[:1].isupper()
+            and not (end + 1 < len(tokens) and tokens[end + 1].text[:1].isupper())
+        ):
+            break  # "said Lena Ortiz for the delay" (but "the Center for Public Research")
         end += 1
     if end == start or end - start > MAX_SUBJECT:
         return None, start
     return (start, end), end
+
+
+_AFTER_NAME = frozenset({"for", "about", "over", "after", "against", "to", "because", "as", "while"})
 
 
 def _abbreviates(tokens: list[Token], dot: int) -> bool:

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 from importlib import resources
+from typing import NamedTuple
 
 from attrs import frozen
 
@@ -36,9 +37,8 @@ _MAX_APPOSITION_WORDS = 10
 _ROLE_WORD = re.compile(r"[\w’'.-]+")
 
 
-@frozen
-class Name:
-    """One place where the text names a party."""
+class Name(NamedTuple):
+    """One place where the text names a party (a named tuple: the linker makes many)."""
 
     span: Span
     """The name's words, titles and articles excluded ("Ted Cruz" in "Sen. Ted Cruz")."""

@@ -57,6 +57,12 @@ class Vocabulary:
     """`kinds` compiled: one whole-word pattern per kind."""
     cue_words: frozenset[str]
     """The first words of all cues, so that sentences without any are passed over quickly."""
+    be_forms: frozenset[str]
+    """Forms of "be": before a past participle cue they make it passive ("was accused")."""
+    numeric_senses: frozenset[str]
+    """Cues that mean no speech before a number ("the index added 20 points")."""
+    marked_senses: frozenset[str]
+    """Cues that attribute only before "that", a colon, a quote or a channel ("posted a loss": none)."""
 
 
 def _data(name: str) -> str:
@@ -114,4 +120,7 @@ def vocabulary() -> Vocabulary:
             if not kind.startswith("_")
         ),
         cue_words=frozenset(heads),
+        be_forms=frozenset(words["be_forms"]),
+        numeric_senses=frozenset(words["numeric_senses"]),
+        marked_senses=frozenset(words["marked_senses"]),
     )
