@@ -244,6 +244,7 @@ _AMBIGUOUS = -1
 """What `Linker._index_of` answers for a surname two people share when neither is clearly meant."""
 
 
+@lru_cache(maxsize=8192)
 def _given(key: tuple[str, ...]) -> list[str]:
     """The words of a person's name that tell people apart: no initials, particles or suffixes."""
     lex = lexicon()
@@ -339,6 +340,9 @@ class Linker:
     ) -> None:
         self.outlet = outlet
         self._text = text
+        self._lower: str | None = None  # the text in lowercase, made when a description needs it
+        self._heads_read: set[str] = set()
+        self._name_spans: list[tuple[int, int, int]] = []  # (start, end, party) of each name
         self._content: Span | None = None
         self.acronyms = acronyms or {}
         self.sources: dict[str, Source] = {}
@@ -350,6 +354,7 @@ class Linker:
         self._by_surname: dict[str, list[int]] = {}
         self._by_word: dict[str, list[int]] = {}  # every word of a party's name → the parties
         self._by_first: dict[str, list[int]] = {}  # first word of a person's name → the persons
+        self._surnames: dict[tuple[str, str | None], int] = {}  # surnames one person bears
         self._seen: list[_Seen] = []  # mentions of parties in text order, for salience
         self._positions: list[int] = []  # their positions, for bisection
         self._source_of: dict[int, str] = {}
@@ -377,6 +382,8 @@ class Linker:
             return
         party = self._parties[index]
         party.names.append(name)
+        if name.span[0] >= 0:
+            self._name_spans.append((name.lead if name.lead >= 0 else name.span[0], name.span[1], index))
         if name.lead >= 4 and self._text[name.lead - 4 : name.lead].lower() == "the " and not name.title:
             party.definite = True
         if name.title:
@@ -393,7 +400,7 @@ class Linker:
     ) -> int | None:
         """The party a name's words stand for, created when ``create`` and none fits; `_AMBIGUOUS`
         when a surname at ``position`` fits two people equally."""
-        key = _words_key(tuple(words))
+        key = _words_key(words if isinstance(words, tuple) else tuple(words))
         if not key:
             return None
         is_person = name.is_person if name is not None else False
@@ -430,7 +437,12 @@ class Linker:
             self._by_first.setdefault(given[0], []).append(index)
             return index
         if len(given) == 1:
+            cached = self._surnames.get((given[0], gender))
+            if cached is not None:
+                return cached
             found = self._by_surname_of(given[0], gender, position)
+            if found is not None and found != _AMBIGUOUS and len(self._by_surname[given[0]]) == 1:
+                self._surnames[(given[0], gender)] = found  # one bearer: the answer holds
             if found is not None:
                 if found != _AMBIGUOUS:
                     self._learn(found, is_person, gender)
@@ -825,21 +837,30 @@ class Linker:
         return self._most_salient(position, candidates)
 
     def _read_roles(self, head: str) -> None:
-        """Read the role words around the names of every party that may hold ``head`` (those with
-        the word nearby), once per party: most articles need few of them."""
-        text = self._text
-        forms = _written_forms(head)
-        for party in self._parties:
-            if party.roles_read or not party.names:
-                continue
-            for name in party.names:
-                lead = name.lead if name.lead >= 0 else name.span[0]
-                window = text[max(0, lead - 80) : name.span[1] + 120].lower()
-                if any(form in window for form in forms):
+        """Read the role words around the names of the parties that may hold ``head``: those named
+        just after a place where the text writes it ("the Indiana governor, Mike Pence", "Indiana
+        Gov. Mike Pence") or just before ("Mike Pence, the Indiana governor"). One scan of the text
+        per head noun, and each party's names read once."""
+        if head in self._heads_read:
+            return
+        self._heads_read.add(head)
+        if self._lower is None:
+            self._lower = self._text.lower()
+        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, _written_forms(head))) + r")\b")
+        starts = [start for start, _, _ in self._name_spans]
+        for match in pattern.finditer(self._lower):
+            after = bisect_right(starts, match.start())
+            near = []
+            if after < len(starts) and starts[after] - match.end() <= _ROLE_REACH:
+                near.append(self._name_spans[after][2])
+            if after > 0 and match.start() - self._name_spans[after - 1][1] <= _ROLE_REACH:
+                near.append(self._name_spans[after - 1][2])
+            for index in near:
+                party = self._parties[index]
+                if not party.roles_read:
                     party.roles_read = True
-                    for each in party.names:
-                        party.roles.update(roles_of(text, each))
-                    break
+                    for name in party.names:
+                        party.roles.update(roles_of(self._text, name))
 
     def _unresolved(self, mention: str) -> str:
         """An unknown source named exactly by the mention ("he"), one per way of writing it."""
@@ -876,6 +897,9 @@ class Linker:
             self.recent.remove(source_id)
         self.recent.append(source_id)
 
+
+_ROLE_REACH = 100
+"""How far (in characters) a role word may stand from the name it describes."""
 
 _PLURAL = re.compile(r"[^su'’]s$")
 """A capitalised word that names a group ("Democrats", "Europeans"), not a surname like "Ross"."""

@@ -180,21 +180,23 @@ def names_in(text: str, skip: Sequence[Span] = ()) -> list[Name]:
     """Every name in ``text`` in text order, except inside the ``skip`` spans (headlines, where title
     case makes every word look like a name). Linear in the length of the text."""
     not_names = lexicon().not_name_words
+    titles = _title_keys()
     skip_starts = [s for s, _ in skip]
     found: list[Name] = []
     initial_only: list[int] = []
     seen_inside: set[str] = set()
     for match in _RUN.finditer(text):
         start = match.start()
-        index = bisect_right(skip_starts, start) - 1
-        if index >= 0 and start < skip[index][1]:
-            continue
+        if skip_starts:
+            index = bisect_right(skip_starts, start) - 1
+            if index >= 0 and start < skip[index][1]:
+                continue
         run = match.group()
         if " " not in run and "\t" not in run and "\u00a0" not in run:
             # one word, the common case ("He", "The", "Trump"): no title, no connector to weigh
             word, possessive = _clean(run)
             key = normal(word)
-            if key in not_names or is_title(word) or (word.endswith(".") and not _INITIAL.match(word)):
+            if key in not_names or key in titles or (word.endswith(".") and not _INITIAL.match(word)):
                 continue
             names: list[Name] = [
                 Name((start, start + len(word)), (word,), None, start, None, False, possessive)
@@ -301,10 +303,12 @@ def _cut_piece(text: str, tokens: list[tuple[int, int, str]]) -> list[Name]:
             break
         # titles: "Indiana Gov. Mike Pence", "Secretary of State John Kerry"
         title_end = _title_end(tokens, start)
-        title_start = start
-        while title_start < title_end and not _title_length(tokens, title_start):
-            title_start += 1
-        title_words = " ".join(t[2] for t in tokens[title_start:title_end]) or None
+        title_words = None
+        if title_end > start:
+            title_start = start
+            while title_start < title_end and not _title_length(tokens, title_start):
+                title_start += 1
+            title_words = " ".join(t[2] for t in tokens[title_start:title_end]) or None
         end = title_end
         while end < len(tokens):
             word = tokens[end][2]
@@ -337,6 +341,12 @@ def _cut_piece(text: str, tokens: list[tuple[int, int, str]]) -> list[Name]:
             names.append(name)
         start = end
     return names
+
+
+@cache
+def _title_keys() -> frozenset[str]:
+    """Every one-word title as `normal` makes it ("sen", "president")."""
+    return frozenset(normal(t) for t in vocabulary().titles if " " not in t)
 
 
 @cache
@@ -373,6 +383,9 @@ def _title_length(tokens: Sequence[tuple[int, int, str]], index: int) -> int:
 
 def _title_end(tokens: list[tuple[int, int, str]], start: int) -> int:
     """Index past the title words that open ``tokens[start:]`` and their modifiers ("Democratic Sen.")."""
+    heads = _title_heads()
+    if not any(normal(t[2]) in heads for t in tokens[start : start + 6]):
+        return start
     index = start
     last_title = -1
     while index < len(tokens) and index - start < 6:

@@ -21,6 +21,9 @@ _PAREN_DATELINE = re.compile(
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]{0,2}[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
+_LONGEST_ABBREVIATION = 24
+"""Characters before a full stop that can hold the abbreviation it ends ("Sen.", "(U.S."); a longer
+word ends a sentence whatever it is."""
 _NON_WORD = re.compile(r"[\W_]+")
 _OPENERS = ("“", '"', "''")
 _QUOTE_MARKS = re.compile("[“”\"]|''")
@@ -128,7 +131,11 @@ def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
     pieces: list[Sentence] = []
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
-        word = _LAST_WORD.search(text, cursor, match.start() + 1)
+        # the word that ends at the boundary, looked for in a short window: searching from the
+        # sentence start would make a run of abbreviations ("J. K. L. ...") quadratic
+        word = _LAST_WORD.search(
+            text, max(cursor, match.start() + 1 - _LONGEST_ABBREVIATION), match.start() + 1
+        )
         last = word.group(1).lower().strip("\"“‘'(").rstrip(".") if word else ""
         if last in abbreviations or (len(last) == 1 and last.isalpha()):
             continue  # "Sen. Cruz", "J. Smith": not an end of sentence
