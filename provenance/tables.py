@@ -46,6 +46,7 @@ TABLES: Mapping[str, tuple[Column, ...]] = {
         _column("id", "string", "The document id (`Document.id`)", required=True),
         _column("outlet", "string", "Id of the publishing outlet's source row, if known"),
         _column("title", "string", "Headline"),
+        _column("authors", "strings", "Who wrote it, as its byline or metadata names them", required=True),
         _column("url", "string", "Where the article was published"),
         _column("published", "string", "Publication time as given, ISO 8601 with its own offset"),
         _column("published_utc", "timestamp", "The same instant in UTC (naive times taken as UTC)"),
@@ -161,6 +162,7 @@ def rows(graph: Graph, *, input: str | None = None, input_hash: str | None = Non
                 "id": document.id,
                 "outlet": document.outlet,
                 "title": document.title,
+                "authors": list(document.authors),
                 "url": document.url,
                 "published": document.published.isoformat() if document.published else None,
                 "published_utc": utc(document.published),
@@ -289,6 +291,7 @@ def _document(row: Row) -> Document:
         id=row["id"],
         outlet=row["outlet"],
         title=row["title"],
+        authors=tuple(row.get("authors") or ()),  # a dataset written before the column has none
         url=row["url"],
         published=datetime.fromisoformat(published) if published else None,
         language=row["language"],

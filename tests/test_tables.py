@@ -8,7 +8,7 @@ from attrs import evolve
 from export_fixtures import sample_graph
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_serialize import claims, documents, findings, sources
+from test_serialize import claims, documents, findings, sources, texts
 
 from provenance import tables
 from provenance.model import Graph
@@ -21,7 +21,7 @@ SAMPLES = Path(__file__).parent.parent / "samples"
 @st.composite
 def one_document_graphs(draw: st.DrawFn) -> Graph:
     """A graph of one document whose claims all belong to it: what a corpus line analyses into."""
-    document = draw(documents)
+    document = evolve(draw(documents), authors=tuple(draw(st.lists(texts, max_size=3))))
     drawn = draw(st.lists(claims, max_size=4, unique_by=lambda claim: claim.id))
     return Graph(
         (document,),
