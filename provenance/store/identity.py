@@ -1,4 +1,5 @@
-"""Placing a document's sources among the stored ones: one entity per party across documents."""
+"""Placing a document's sources among the stored ones, one entity per party across documents; finding
+a stored source by any of its names; merging and splitting them by hand."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from sqlite_utils import Database
 from .. import sources as naming
 from ..errors import InputError
 from ..model import Source, SourceKind
+from . import rows
+from .locking import immediate
 
 
 def place(db: Database, source: Source, document: str | None) -> str:
@@ -24,9 +27,9 @@ def place(db: Database, source: Source, document: str | None) -> str:
             (row_id, source.name, source.kind.value, source.description, row_id, document),
         )
         return row_id
-    existing = db.execute("select kind from sources where id = ?", (source.id,)).fetchone()
+    existing = rows.named(db, "select kind from sources where id = ?", (source.id,)).fetchone()
     if existing:
-        if existing[0] == SourceKind.UNKNOWN and source.kind is not SourceKind.UNKNOWN:
+        if existing["kind"] == SourceKind.UNKNOWN and source.kind is not SourceKind.UNKNOWN:
             db.execute("update sources set kind = ? where id = ?", (source.kind.value, source.id))
         if source.description:
             db.execute(
@@ -41,8 +44,8 @@ def place(db: Database, source: Source, document: str | None) -> str:
             (source.id, source.name, source.kind.value, source.description, root, root or source.id),
         )
         if root is not None:
-            head = db.execute("select name, kind from sources where id = ?", (root,)).fetchone()
-            if naming.prefers(source, Source(root, head[0], SourceKind(head[1]))):
+            head = rows.named(db, "select name, kind from sources where id = ?", (root,)).fetchone()
+            if naming.prefers(source, Source(root, head["name"], SourceKind(head["kind"]))):
                 _lead(db, source.id, root)
     db.conn.executemany(
         "insert or ignore into source_aliases (source, alias, key) values (?, ?, ?)",
@@ -62,14 +65,15 @@ def match(db: Database, source: Source) -> str | None:
         roots: set[str] = set()
         for key in stage:
             for stored in naming.matches(key):
-                for canonical, kind in db.execute(
+                for row in rows.named(
+                    db,
                     "select s.canonical, root.kind from source_aliases a "
                     "join sources s on s.id = a.source join sources root on root.id = s.canonical "
                     "where a.key = ?",
                     (stored,),
                 ):
-                    if naming.is_compatible(SourceKind(kind), source.kind):
-                        roots.add(canonical)
+                    if naming.is_compatible(SourceKind(row["kind"]), source.kind):
+                        roots.add(row["canonical"])
         if len(roots) == 1:
             return roots.pop()
         if roots:
@@ -89,18 +93,19 @@ def resolve(db: Database, name: str) -> str:
 
     Raises `InputError` naming the candidates when the name is unknown or ambiguous.
     """
-    row = db.execute("select canonical from sources where id = ?", (name,)).fetchone()
-    if row:
-        return str(row[0])
+    found = rows.named(db, "select canonical from sources where id = ?", (name,)).fetchone()
+    if found:
+        return str(found["canonical"])
     roots: dict[str, str] = {}
     key = naming.name_key(name)
     for stored in naming.matches(key):
-        for canonical, root_name in db.execute(
+        for row in rows.named(
+            db,
             "select s.canonical, root.name from source_aliases a join sources s on s.id = a.source "
             "join sources root on root.id = s.canonical where a.key = ?",
             (stored,),
         ):
-            roots[canonical] = root_name
+            roots[row["canonical"]] = row["name"]
     if len(roots) == 1:
         return next(iter(roots))
     if roots:
@@ -118,7 +123,8 @@ def suggest(db: Database, name: str, limit: int = 3) -> list[str]:
         return []
     query = " OR ".join(f'"{word}"*' for word in words)
     try:
-        rows = db.execute(
+        found = rows.named(
+            db,
             "select distinct root.name from sources_fts join sources s on s.rowid = sources_fts.rowid "
             "join sources root on root.id = s.canonical where sources_fts match ? "
             "order by sources_fts.rank limit ?",
@@ -126,19 +132,67 @@ def suggest(db: Database, name: str, limit: int = 3) -> list[str]:
         ).fetchall()
     except Exception:  # a suggestion is a courtesy; never let it hide the real error
         return []
-    return [f"'{row[0]}'" for row in rows]
+    return [f"'{row['name']}'" for row in found]
 
 
 def row(db: Database, name: str) -> str:
     """The stored row (not its group) called ``name``, preferring rows merged into another."""
-    found = db.execute("select id from sources where id = ?", (name,)).fetchone()
+    found = rows.named(db, "select id from sources where id = ?", (name,)).fetchone()
     if found:
-        return str(found[0])
-    rows = db.execute(
+        return str(found["id"])
+    aliased = rows.named(
+        db,
         "select s.id from source_aliases a join sources s on s.id = a.source where a.key = ? "
         "order by s.merged_into is null, s.rowid",
         (naming.name_key(name),),
-    ).fetchall()
-    if not rows:
-        return resolve(db, name)
-    return str(rows[0][0])
+    ).fetchone()
+    return str(aliased["id"]) if aliased else resolve(db, name)
+
+
+def merge(db: Database, keep: str, other: str) -> None:
+    """Make ``other`` (and all merged into it) part of ``keep``; `split` undoes it.
+
+    The names are resolved under the write lock, so a concurrent ingest cannot regroup them between
+    the reading and the writing.
+    """
+    with immediate(db):
+        kept = resolve(db, keep)
+        merged = resolve(db, other)
+        if kept == merged:
+            raise InputError(f"'{keep}' and '{other}' are already one source ({kept})")
+        with db.atomic():
+            db.execute("update sources set merged_into = ? where id = ?", (kept, merged))
+            db.execute("update sources set canonical = ? where canonical = ?", (kept, merged))
+
+
+def split(db: Database, source: str) -> tuple[str, ...]:
+    """Undo a merge: detach the named source from the group it was merged into, or, naming a group's
+    head, detach everything merged into it. Returns the ids now standing alone."""
+    with immediate(db):
+        row_id = row(db, source)
+        parent = rows.named(db, "select merged_into from sources where id = ?", (row_id,)).fetchone()
+        if parent and parent["merged_into"]:
+            detached = [row_id]
+        else:
+            detached = [
+                child["id"]
+                for child in rows.named(
+                    db, "select id from sources where merged_into = ? order by rowid", (row_id,)
+                )
+            ]
+        if not detached:
+            raise InputError(f"'{source}' is not merged with any other source")
+        with db.atomic():
+            for child in detached:
+                db.execute("update sources set merged_into = null where id = ?", (child,))
+                _recanonicalise(db, child)
+        return tuple(detached)
+
+
+def _recanonicalise(db: Database, head: str) -> None:
+    """Point every source under ``head`` (following merged_into) at ``head`` as its canonical id."""
+    db.execute(
+        "with recursive tree(id) as (select ? union select s.id from sources s join tree "
+        "on s.merged_into = tree.id) update sources set canonical = ? where id in (select id from tree)",
+        (head, head),
+    )

@@ -1,10 +1,12 @@
-"""Questions asked of the whole database: full-text search, tracing a source, per-source figures."""
+"""Questions asked of the whole database: full-text search, tracing a source, per-source figures,
+claims by their words, and whether an input is stored already."""
 
 from __future__ import annotations
 
 import heapq
 import sqlite3
 from collections.abc import Iterable, Sequence
+from typing import NamedTuple
 
 from sqlite_utils import Database
 
@@ -17,14 +19,30 @@ MAX_CITATION_DEPTH = 4
 """How many cited documents deep `trace` follows "A cites B, which cites the source"."""
 
 
+class _Resting(NamedTuple):
+    """A claim that rests on a traced source, and how: a ``hops`` row as `trace` reads it."""
+
+    claim: str
+    """The claim's id."""
+    document: str
+    """The claim's document."""
+    via: str | None
+    """The cited document it rests through; None when its own chain names the source."""
+    outlet: str | None
+    """The stored row of its document's outlet."""
+    published: str
+    """Its document's UTC publication time, "" when undated."""
+
+
 def search(db: Database, text: str, limit: int, marks: tuple[str, str]) -> list[SearchHit]:
     """Claims matching an FTS5 query, best first."""
     if not text.strip():
         raise InputError("the search query is empty")
     try:
-        found = db.execute(
-            "select c.id, snippet(claims_fts, 0, ?, ?, '…', 16), bm25(claims_fts) from claims_fts "
-            "join claims c on c.rowid = claims_fts.rowid where claims_fts match ? "
+        found = rows.named(
+            db,
+            "select c.id, snippet(claims_fts, 0, ?, ?, '…', 16) as snippet, bm25(claims_fts) as score "
+            "from claims_fts join claims c on c.rowid = claims_fts.rowid where claims_fts match ? "
             "order by bm25(claims_fts) limit ?",
             (marks[0], marks[1], text, limit),
         ).fetchall()
@@ -38,18 +56,14 @@ def search(db: Database, text: str, limit: int, marks: tuple[str, str]) -> list[
                 '"quoted phrases" and prefix* — quote anything else'
             ) from None
         raise
-    claims = {claim.id: claim for claim in rows.claims(db, claim_ids=[row[0] for row in found])}
+    claims = {claim.id: claim for claim in rows.claims_where(db, claim_ids=[row["id"] for row in found])}
     documents, sources = context(db, claims.values())
-    return [
-        SearchHit(
-            claim=claims[claim_id],
-            snippet=snippet,
-            score=score,
-            document=documents[claims[claim_id].document],
-            chain=tuple(sources[hop.source] for hop in claims[claim_id].chain),
-        )
-        for claim_id, snippet, score in found
-    ]
+    hits = []
+    for row in found:
+        claim = claims[row["id"]]
+        chain = tuple(sources[hop.source] for hop in claim.chain)
+        hits.append(SearchHit(claim, row["snippet"], row["score"], documents[claim.document], chain))
+    return hits
 
 
 def trace(db: Database, root: str, limit: int) -> Trace:
@@ -58,62 +72,64 @@ def trace(db: Database, root: str, limit: int) -> Trace:
     Reads the ``hops`` index by source, then follows citing articles breadth-first; done in Python
     over plain index lookups so that the time does not hang on the query planner's statistics.
     """
-    members = [row[0] for row in db.execute("select id from sources where canonical = ?", (root,))]
-    # claim -> (its document, the cited document it rests through, outlet row, publication time)
-    resting: dict[str, tuple[str, str | None, str | None, str]] = {}
+    members = [row["id"] for row in rows.named(db, "select id from sources where canonical = ?", (root,))]
+    resting: dict[str, _Resting] = {}
     for part in rows.chunks(members):
-        for claim, document, outlet, published in db.execute(
-            f"select claim, document, outlet, published_utc from hops where source in ({rows.marks(part)})",
+        for how in rows.records(
+            db,
+            _Resting._make,
+            "select claim, document, null as via, outlet, coalesce(published_utc, '') as published "
+            f"from hops where source in ({rows.marks(part)})",
             part,
         ):
-            resting.setdefault(claim, (document, None, outlet, published or ""))
+            resting.setdefault(how.claim, how)
     if db.execute("select 1 from hops where cites is not null limit 1").fetchone():
         _follow_citations(db, resting)
-    outlet_rows = sorted({outlet for _, _, outlet, _ in resting.values() if outlet})
+    outlet_rows = sorted({how.outlet for how in resting.values() if how.outlet})
     outlet_ids = sorted(
         {
-            canonical
+            row["canonical"]
             for part in rows.chunks(outlet_rows)
-            for (canonical,) in db.execute(
-                f"select distinct canonical from sources where id in ({rows.marks(part)})", part
+            for row in rows.named(
+                db, f"select distinct canonical from sources where id in ({rows.marks(part)})", part
             )
         }
     )
-    newest = heapq.nlargest(limit, resting.items(), key=lambda item: (item[1][3], item[0]))
-    claims = {claim.id: claim for claim in rows.claims(db, claim_ids=[claim for claim, _ in newest])}
+    newest = heapq.nlargest(limit, resting.items(), key=lambda item: (item[1].published, item[0]))
+    claims = {claim.id: claim for claim in rows.claims_where(db, claim_ids=[claim for claim, _ in newest])}
     found, sources = context(db, claims.values(), extra=[root, *outlet_ids])
     traced = []
-    for claim_id, (_, via, _, _) in newest:
+    for claim_id, how in newest:
         claim = claims[claim_id]
-        path = _path(claim, root, via)
-        traced.append(
-            TracedClaim(claim, found[claim.document], tuple(sources[source_id] for source_id in path), via)
-        )
+        path = tuple(sources[source_id] for source_id in _path(claim, root, how.via))
+        traced.append(TracedClaim(claim, found[claim.document], path, how.via))
     return Trace(
         source=sources[root],
         claims=tuple(traced),
         total_claims=len(resting),
-        total_documents=len({document for document, _, _, _ in resting.values()}),
+        total_documents=len({how.document for how in resting.values()}),
         outlets=tuple(sorted((sources[o] for o in outlet_ids), key=lambda s: s.name.lower())),
     )
 
 
-def _follow_citations(db: Database, resting: dict[str, tuple[str, str | None, str | None, str]]) -> None:
+def _follow_citations(db: Database, resting: dict[str, _Resting]) -> None:
     """Add the claims whose hops cite a document already resting on the source, a few levels deep."""
-    frontier = {document for document, _, _, _ in resting.values()}
+    frontier = {how.document for how in resting.values()}
     seen = set(frontier)
     for _ in range(MAX_CITATION_DEPTH):
         reached: set[str] = set()
         for part in rows.chunks(sorted(frontier)):
-            for claim, document, cited, outlet, published in db.execute(
-                "select claim, document, cites, outlet, published_utc from hops "
-                f"where cites in ({rows.marks(part)})",
+            for how in rows.records(
+                db,
+                _Resting._make,
+                "select claim, document, cites as via, outlet, coalesce(published_utc, '') as published "
+                f"from hops where cites in ({rows.marks(part)})",
                 part,
             ):
-                resting.setdefault(claim, (document, cited, outlet, published or ""))
-                if document not in seen:
-                    seen.add(document)
-                    reached.add(document)
+                resting.setdefault(how.claim, how)
+                if how.document not in seen:
+                    seen.add(how.document)
+                    reached.add(how.document)
         if not reached:
             return
         frontier = reached
@@ -147,7 +163,7 @@ def claims_with_words(db: Database, words: Sequence[str], limit: int, *, every: 
             "where claims_fts match ? order by bm25(claims_fts) limit ?"
         )
         match = rows.any_word(words)
-    return [row[0] for row in db.execute(sql, (match, limit))]
+    return [row["id"] for row in rows.named(db, sql, (match, limit))]
 
 
 def context(
@@ -156,11 +172,7 @@ def context(
     """The documents (without text) and canonical sources a set of claims needs to be shown, by id,
     with the sources ``extra`` names."""
     claim_list = list(claims)
-    document_ids = sorted({claim.document for claim in claim_list})
-    documents: dict[str, Document] = {}
-    for part in rows.chunks(document_ids):
-        for document in rows.documents(db, f"where d.id in ({rows.marks(part)})", part, with_text=False):
-            documents[document.id] = document
+    documents = rows.documents_by_id(db, (claim.document for claim in claim_list))
     wanted = {hop.source for claim in claim_list for hop in claim.chain}
     wanted |= {d.outlet for d in documents.values() if d.outlet} | set(extra)
     return documents, rows.sources(db, wanted)
@@ -196,9 +208,10 @@ with
   published(source, documents) as (
     select o.canonical, count(*) from documents d join sources o on o.id = d.outlet group by o.canonical
   )
-select dates.source, coalesce(cited.claims, 0), dates.documents, coalesce(published.documents, 0),
-       coalesce(cited.outlets, 0), dates.first_seen, dates.last_seen,
-       coalesce(anonymity.anonymous * 1.0 / nullif(anonymity.attributions, 0), 0.0)
+select dates.source, coalesce(cited.claims, 0) as claims, dates.documents,
+       coalesce(published.documents, 0) as published, coalesce(cited.outlets, 0) as outlets,
+       dates.first_seen, dates.last_seen,
+       coalesce(anonymity.anonymous * 1.0 / nullif(anonymity.attributions, 0), 0.0) as anonymous_share
 from dates
 left join cited on cited.source = dates.source
 left join anonymity on anonymity.source = dates.source
@@ -211,32 +224,43 @@ order by coalesce(cited.claims, 0) desc, dates.documents desc, root.name
 
 def source_stats(db: Database, include_anonymous: bool) -> list[SourceStats]:
     """One `SourceStats` per canonical source that any document names."""
-    found = db.execute(_STATS, {"anonymous": include_anonymous}).fetchall()
-    sources = rows.sources(db, [row[0] for row in found])
+    found = rows.named(db, _STATS, {"anonymous": include_anonymous}).fetchall()
+    sources = rows.sources(db, [row["source"] for row in found])
     members: dict[str, list[str]] = {}
-    for member, canonical in db.execute(
-        "select id, canonical from sources where id != canonical order by rowid"
-    ):
-        members.setdefault(canonical, []).append(member)
+    for row in rows.named(db, "select id, canonical from sources where id != canonical order by rowid"):
+        members.setdefault(row["canonical"], []).append(row["id"])
     return [
         SourceStats(
-            source=sources[row[0]],
-            claims=row[1],
-            documents=row[2],
-            published=row[3],
-            outlets=row[4],
-            first_seen=rows.parse_datetime(row[5]),
-            last_seen=rows.parse_datetime(row[6]),
-            anonymous_share=row[7],
-            members=tuple(members.get(row[0], ())),
+            source=sources[row["source"]],
+            claims=row["claims"],
+            documents=row["documents"],
+            published=row["published"],
+            outlets=row["outlets"],
+            first_seen=rows.parse_datetime(row["first_seen"]),
+            last_seen=rows.parse_datetime(row["last_seen"]),
+            anonymous_share=row["anonymous_share"],
+            members=tuple(members.get(row["source"], ())),
         )
         for row in found
     ]
 
 
+def is_current(db: Database, document: str, input_hash: str) -> bool:
+    """Whether ``document`` is stored, analysed from input with this hash."""
+    found = db.execute("select 1 from documents where id = ? and input_hash = ?", (document, input_hash))
+    return found.fetchone() is not None
+
+
+def has_input(db: Database, input_hash: str) -> bool:
+    """Whether some stored document was analysed from input with this hash."""
+    return db.execute("select 1 from documents where input_hash = ?", (input_hash,)).fetchone() is not None
+
+
 __all__ = [
     "claims_with_words",
     "context",
+    "has_input",
+    "is_current",
     "search",
     "source_stats",
     "trace",

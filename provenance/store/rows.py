@@ -1,18 +1,42 @@
-"""Database rows back into model values, with merged sources shown as one canonical source."""
+"""Database rows back into model values, read by column name, with merged sources shown as one
+canonical source."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlite_utils import Database
 
-from ..model import Claim, ClaimKind, Document, Hop, Source, SourceKind, Span
+from ..model import Claim, ClaimKind, Document, Finding, Graph, Hop, Severity, Source, SourceKind, Span
 
 CHUNK = 500
 """Parameters per ``IN (...)`` list, well under SQLite's limit."""
+
+T = TypeVar("T")
+
+Row = sqlite3.Row
+"""A row read by column name (``row["id"]``); also by position, for one-column reads."""
+
+
+def named(db: Database, sql: str, params: Sequence[object] | Mapping[str, object] = ()) -> sqlite3.Cursor:
+    """A query whose rows come back as `Row`s, read by column name rather than by position."""
+    cursor = db.conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, params)
+
+
+def records(
+    db: Database, record: Callable[[Sequence[Any]], T], sql: str, params: Sequence[object] = ()
+) -> Iterator[T]:
+    """A query whose rows come back as small records (a NamedTuple's ``_make``), its columns in the
+    record's order: cheaper than `named` where a loop reads many rows."""
+    cursor = db.conn.cursor()
+    cursor.row_factory = lambda _, row: record(row)
+    return cursor.execute(sql, params)
 
 
 def chunks(values: Sequence[str], size: int = CHUNK) -> Iterator[Sequence[str]]:
@@ -58,36 +82,68 @@ def parse_datetime(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def document(row: Any, *, with_text: bool = True) -> Document:
-    """A `Document` from a ``documents`` row (id, outlet canonical, title, url, published, language,
-    text)."""
+def graph(db: Database, document: str | None = None, *, with_text: bool = True) -> Graph | None:
+    """Everything stored, or one document (None when it is not stored), as a graph over canonical
+    sources: every source a document, claim or finding names, and no other."""
+    if document is None:
+        documents = documents_where(db, with_text=with_text)
+        claims = claims_where(db)
+        found = findings(db)
+    else:
+        documents = documents_where(db, "where d.id = ?", (document,), with_text=with_text)
+        if not documents:
+            return None
+        claims = claims_where(db, document_ids=[document])
+        found = findings(db, "where f.document = ?", (document,))
+    used = {d.outlet for d in documents if d.outlet}
+    used |= {hop.source for claim in claims for hop in claim.chain}
+    used |= {finding.source for finding in found if finding.source}
+    if document is None:
+        named_sources = [source for source in sources(db).values() if source.id in used]
+    else:
+        canonical = sources(db, used)
+        named_sources = [canonical[s] for s in sorted(used) if s in canonical]
+    return Graph(tuple(documents), tuple(named_sources), tuple(claims), tuple(found))
+
+
+def _document(row: Row, *, with_text: bool) -> Document:
     return Document(
-        id=row[0],
-        outlet=row[1],
-        title=row[2],
-        url=row[3],
-        published=parse_datetime(row[4]),
-        language=row[5],
-        text=row[6] if with_text else "",
+        id=row["id"],
+        outlet=row["outlet"],
+        title=row["title"],
+        url=row["url"],
+        published=parse_datetime(row["published"]),
+        language=row["language"],
+        text=row["text"] if with_text else "",
     )
 
 
-DOCUMENT_COLUMNS = (
-    "d.id, o.canonical, d.title, d.url, d.published, d.language, {text} "
-    "from documents d left join sources o on o.id = d.outlet"
-)
-
-
-def documents(
+def documents_where(
     db: Database, where: str = "", params: Sequence[object] = (), *, with_text: bool = True
 ) -> list[Document]:
-    """Documents in ingest order, outlets named by canonical id."""
-    columns = DOCUMENT_COLUMNS.format(text="d.text" if with_text else "''")
-    rows = db.execute(f"select {columns} {where} order by d.rowid", params).fetchall()
-    return [document(row, with_text=with_text) for row in rows]
+    """Documents in ingest order, outlets named by canonical id (``d`` is the documents table)."""
+    columns = "d.text" if with_text else "'' as text"
+    return [
+        _document(row, with_text=with_text)
+        for row in named(
+            db,
+            f"select d.id, o.canonical as outlet, d.title, d.url, d.published, d.language, {columns} "
+            f"from documents d left join sources o on o.id = d.outlet {where} order by d.rowid",
+            params,
+        )
+    ]
 
 
-def claims(
+def documents_by_id(db: Database, document_ids: Iterable[str]) -> dict[str, Document]:
+    """These documents (without text) by id; unknown ids are left out."""
+    found: dict[str, Document] = {}
+    for part in chunks(sorted(set(document_ids))):
+        for document in documents_where(db, f"where d.id in ({marks(part)})", part, with_text=False):
+            found[document.id] = document
+    return found
+
+
+def claims_where(
     db: Database, claim_ids: Sequence[str] | None = None, document_ids: Sequence[str] | None = None
 ) -> list[Claim]:
     """Claims with their chains, by claim id, by document, or all; chains name canonical sources."""
@@ -104,7 +160,8 @@ def claims(
 
 
 def _claims(db: Database, where: str, params: Sequence[object]) -> list[Claim]:
-    rows = db.execute(
+    rows = named(
+        db,
         "select c.id, c.document, c.text, c.span_start, c.span_end, c.kind, c.date from claims c "
         f"{where} order by c.document, c.ordinal",
         params,
@@ -112,50 +169,71 @@ def _claims(db: Database, where: str, params: Sequence[object]) -> list[Claim]:
     if not rows:
         return []
     chains: dict[str, list[Hop]] = defaultdict(list)
-    hop_where = where.replace("c.id", "h.claim").replace("c.document", "c.document")
-    for hop in db.execute(
-        "select h.claim, s.canonical, h.cue, h.cue_start, h.cue_end, h.mention, h.mention_start, "
-        "h.mention_end, h.cites from hops h join claims c on c.id = h.claim "
+    hop_where = where.replace("c.id", "h.claim")
+    for hop in named(
+        db,
+        "select h.claim, s.canonical as source, h.cue, h.cue_start, h.cue_end, h.mention, "
+        "h.mention_start, h.mention_end, h.cites from hops h join claims c on c.id = h.claim "
         f"join sources s on s.id = h.source {hop_where} order by h.claim, h.position",
         params,
     ):
-        chains[hop[0]].append(
+        chains[hop["claim"]].append(
             Hop(
-                source=hop[1],
-                cue=hop[2],
-                cue_span=span(hop[3], hop[4]),
-                mention=hop[5],
-                mention_span=span(hop[6], hop[7]),
-                document=hop[8],
+                source=hop["source"],
+                cue=hop["cue"],
+                cue_span=span(hop["cue_start"], hop["cue_end"]),
+                mention=hop["mention"],
+                mention_span=span(hop["mention_start"], hop["mention_end"]),
+                document=hop["cites"],
             )
         )
     return [
         Claim(
-            id=row[0],
-            document=row[1],
-            text=row[2],
-            span=span(row[3], row[4]),
-            kind=ClaimKind(row[5]),
-            date=date.fromisoformat(row[6]) if row[6] else None,
-            chain=tuple(chains.get(row[0], ())),
+            id=row["id"],
+            document=row["document"],
+            text=row["text"],
+            span=span(row["span_start"], row["span_end"]),
+            kind=ClaimKind(row["kind"]),
+            date=date.fromisoformat(row["date"]) if row["date"] else None,
+            chain=tuple(chains.get(row["id"], ())),
         )
         for row in rows
+    ]
+
+
+def findings(db: Database, where: str = "", params: Sequence[object] = ()) -> list[Finding]:
+    """Findings in the order stored (``f`` is the findings table), sources named by canonical id."""
+    return [
+        Finding(
+            rule=row["rule"],
+            severity=Severity(row["severity"]),
+            message=row["message"],
+            claim=row["claim"],
+            source=row["source"],
+            span=span(row["span_start"], row["span_end"]),
+        )
+        for row in named(
+            db,
+            "select f.rule, f.severity, f.message, f.claim, s.canonical as source, f.span_start, "
+            f"f.span_end from findings f left join sources s on s.id = f.source {where} order by f.rowid",
+            params,
+        )
     ]
 
 
 def sources(db: Database, canonical_ids: Iterable[str] | None = None) -> dict[str, Source]:
     """Canonical sources by id, each with every name and alias of the sources merged into it."""
     if canonical_ids is None:
-        rows = db.execute(_SOURCES.format(where="")).fetchall()
-        aliases = db.execute(_ALIASES.format(where="")).fetchall()
+        members = named(db, _SOURCES.format(where="")).fetchall()
+        aliases = named(db, _ALIASES.format(where="")).fetchall()
     else:
         wanted = sorted(set(canonical_ids))
-        rows, aliases = [], []
+        members, aliases = [], []
         for part in chunks(wanted):
             where = f"where s.canonical in ({marks(part)})"
-            rows.extend(db.execute(_SOURCES.format(where=where), part).fetchall())
-            aliases.extend(db.execute(_ALIASES.format(where=where), part).fetchall())
-    return group(rows, aliases)
+            members.extend(named(db, _SOURCES.format(where=where), part))
+            aliases.extend(named(db, _ALIASES.format(where=where), part))
+    return group(members, aliases)
 
 
 _SOURCES = (
@@ -168,21 +246,23 @@ _ALIASES = (
 )
 
 
-def group(rows: Iterable[Any], aliases: Iterable[Any]) -> dict[str, Source]:
+def group(members: Iterable[Row], aliases: Iterable[Row]) -> dict[str, Source]:
     """Fold member rows (root first) and alias rows into one `Source` per canonical id."""
-    members: dict[str, list[Any]] = defaultdict(list)
-    for row in rows:
-        members[row[4]].append(row)
+    by_group: dict[str, list[Row]] = defaultdict(list)
+    for row in members:
+        by_group[row["canonical"]].append(row)
     names: dict[str, list[str]] = defaultdict(list)
-    for canonical, alias in aliases:
-        names[canonical].append(alias)
+    for row in aliases:
+        names[row["canonical"]].append(row["alias"])
     found: dict[str, Source] = {}
-    for canonical, group_rows in members.items():
-        root = group_rows[0]
-        kinds = [SourceKind(row[2]) for row in group_rows]
+    for canonical, rows in by_group.items():
+        root = rows[0]
+        kinds = [SourceKind(row["kind"]) for row in rows]
         kind = next((k for k in kinds if k is not SourceKind.UNKNOWN), SourceKind.UNKNOWN)
-        description = root[3] or next((row[3] for row in group_rows if row[3]), None)
-        every = [row[1] for row in group_rows[1:]] + names.get(canonical, [])
-        alias_names = tuple(dict.fromkeys(name for name in every if name != root[1]))
-        found[canonical] = Source(canonical, root[1], kind, alias_names, description)
+        description = root["description"] or next(
+            (row["description"] for row in rows if row["description"]), None
+        )
+        every = [row["name"] for row in rows[1:]] + names.get(canonical, [])
+        alias_names = tuple(dict.fromkeys(name for name in every if name != root["name"]))
+        found[canonical] = Source(canonical, root["name"], kind, alias_names, description)
     return found

@@ -8,7 +8,6 @@ from sqlite_utils import Database
 
 from ..errors import StoreError
 from .locking import immediate
-from .reviews import create_reviews
 
 Migration = Callable[[Database], None]
 
@@ -156,24 +155,78 @@ def _create(db: Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create, create_reviews)
+def _create_reviews(db: Database) -> None:
+    """Version 2: ``reviews``, one row per verdict ever given, keyed to the claim's normalised text."""
+    # No foreign key to claims: re-ingesting a changed article replaces its claims, and its
+    # verdicts must outlive that; ``claim_key``, the normalised text, ties them to every copy of
+    # the claim instead.
+    db.table("reviews").create(
+        {
+            "id": str,
+            "claim": str,
+            "claim_key": str,
+            "claim_text": str,
+            "rating": str,
+            "label": str,
+            "value": int,
+            "best": int,
+            "worst": int,
+            "reviewer": str,
+            "organisation": str,
+            "note": str,
+            "evidence": str,
+            "url": str,
+            "origin": str,
+            "reviewed_utc": str,
+        },
+        pk="id",
+        not_null=["claim_key", "claim_text", "rating", "label", "origin", "reviewed_utc"],
+    )
+    for columns in (["claim_key", "reviewed_utc"], ["claim"], ["rating"]):
+        db.table("reviews").create_index(columns)
+    db.table("reviews").enable_fts(["claim_text"], create_triggers=True, tokenize="porter unicode61")
+    # Verdicts are history: a later review supersedes an earlier one, nothing rewrites it.
+    for action in ("update", "delete"):
+        db.execute(
+            f"create trigger reviews_no_{action} before {action} on reviews begin "
+            "select raise(abort, 'reviews are never changed: record a new review instead'); end"
+        )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create, _create_reviews)
 """Step ``i`` takes a database from version ``i`` to ``i + 1``; append, never edit, a step."""
 
 VERSION = len(MIGRATIONS)
 """The schema version this code writes."""
 
 
+def version(db: Database) -> int:
+    """The schema version the file is at (0 for a new file)."""
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def is_outdated(db: Database) -> bool:
+    """Whether a file opened for reading must be migrated first; `StoreError` when it is newer than
+    this code knows."""
+    found = version(db)
+    if found > VERSION:
+        raise StoreError(
+            f"schema version {found} is newer than this provenance knows ({VERSION}); upgrade provenance"
+        )
+    return found < VERSION
+
+
 def migrate(db: Database) -> None:
     """Bring the database to `VERSION`, one transaction per step; refuse foreign or newer files."""
     target = len(MIGRATIONS)
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version > target:
-        raise StoreError(f"written by a newer provenance (schema {version}, this one knows {target})")
-    for step in range(version, target):
+    found = version(db)
+    if found > target:
+        raise StoreError(f"written by a newer provenance (schema {found}, this one knows {target})")
+    for step in range(found, target):
         # Another process may be migrating the same file: each step re-reads the version under the
         # write lock, and a step someone else took meanwhile is skipped.
         with immediate(db):
-            current = db.execute("PRAGMA user_version").fetchone()[0]
+            current = version(db)
             if current == 0 and db.table_names():
                 raise StoreError("not a provenance database (it already holds other tables)")
             if current != step:
