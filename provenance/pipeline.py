@@ -3,41 +3,46 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from attrs import evolve
 
 from .model import Graph, Source
 
+if TYPE_CHECKING:  # the resolver is imported where it runs
+    from .resolve import RuleSelection
 
-def analyse(graph: Graph) -> Graph:
+
+def analyse(graph: Graph, rules: RuleSelection | None = None) -> Graph:
     """The graph with claims extracted for every document that has none, and findings resolved.
 
     Curated graphs (any claims present) keep their claims and sources as the curator left them;
     only their findings are computed anew, so a stale finding never survives a correction.
+    ``rules`` chooses the rules and their severities (`RuleSelection`); None applies them all.
     """
-    return resolved(extract_missing(graph))
+    return resolved(extract_missing(graph), rules)
 
 
-def analyse_all(graphs: Iterable[Graph]) -> Graph:
+def analyse_all(graphs: Iterable[Graph], rules: RuleSelection | None = None) -> Graph:
     """One analysed graph from many inputs: corpus-wide rules see every document together."""
-    return resolve_all(extract_missing(graph) for graph in graphs)
+    return resolve_all((extract_missing(graph) for graph in graphs), rules)
 
 
-def resolve_all(graphs: Iterable[Graph]) -> Graph:
+def resolve_all(graphs: Iterable[Graph], rules: RuleSelection | None = None) -> Graph:
     """One graph from many, its findings resolved anew across all of them; nothing is extracted.
 
     This is how curated files are checked: as the curator left them, a document without claims
     included, with no finding of theirs kept.
     """
-    return resolved(Graph.merge(evolve(graph, findings=()) for graph in graphs))
+    return resolved(Graph.merge(evolve(graph, findings=()) for graph in graphs), rules)
 
 
-def resolved(graph: Graph) -> Graph:
+def resolved(graph: Graph, rules: RuleSelection | None = None) -> Graph:
     """The graph with its findings resolved anew, its claims as they stand (a stored or curated
     graph); the result never depends on the findings it had."""
-    from .resolve import resolve
+    from .resolve import ALL_RULES, resolve
 
-    return evolve(graph, findings=resolve(graph))
+    return evolve(graph, findings=resolve(graph, rules or ALL_RULES))
 
 
 def extract_missing(graph: Graph) -> Graph:

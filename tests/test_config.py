@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from provenance.config import EXAMPLE, Config, parse_config, read_config
 from provenance.errors import InputError
-from provenance.factcheck.config import EXAMPLE, Config, parse_config, read_config
 from provenance.factcheck.model import DEFAULT_SCALE
 
 

@@ -12,8 +12,8 @@ import pytest
 from attrs import evolve
 from store_fixtures import ALUSI, SOHR, SOHR_SHORT, article, seed
 
+from provenance.config import Config, parse_config
 from provenance.errors import InputError
-from provenance.factcheck.config import Config, parse_config
 from provenance.factcheck.matching import check_claim, reviews_of
 from provenance.factcheck.workflow import claimreview, import_claimreviews, record_review
 from provenance.model import Graph

@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve, frozen
 
+from ..config import Config
 from ..errors import InputError
 from .claimreview import read_claimreview_file, write_claimreview
-from .config import Config
 from .matching import copies_of, reviews_of_texts
 from .model import Review
 

@@ -1,4 +1,5 @@
-"""A newsroom's settings from a TOML file: its rating scale and the name it publishes reviews under."""
+"""A project's settings from a TOML file: the rules it applies, its rating scale and the name it
+publishes reviews under."""
 
 from __future__ import annotations
 
@@ -6,15 +7,21 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from attrs import frozen
+from attrs import field, frozen
 
-from ..errors import InputError
-from .model import DEFAULT_SCALE, Rating, RatingScale, rating_name
+from .errors import InputError
+from .factcheck.model import DEFAULT_SCALE, Rating, RatingScale, rating_name
+from .model import Severity
+from .resolve import ALL_RULES, RuleSelection, rule_names
 
 FILENAME = "provenance.toml"
 """The config file the CLI looks for in the working directory when ``--config`` is not given."""
 
 EXAMPLE = """\
+[rules]
+ignore = ["single-source"]             # or select = [...]: only those
+anonymous-source = "error"             # a rule's severity: info, warning, error or off
+
 [review]
 author = "Example Fact Check"          # the organisation ClaimReview names as author
 
@@ -26,14 +33,22 @@ value = 3
 """What a config file looks like, for help texts and the README."""
 
 
+AUTHOR_KEY = "review.author"
+"""Where the config names the organisation ClaimReview gives as ``author``, for warnings."""
+
+_RULE_SEVERITIES = {"off": None, **{severity.value: severity for severity in Severity}}
+
+
 @frozen
 class Config:
-    """Settings the review workflow needs; the defaults when there is no config file."""
+    """A project's settings; the defaults when there is no config file."""
 
     scale: RatingScale = DEFAULT_SCALE
     """The ratings reviewers choose from."""
     author: str | None = None
     """The fact-checking organisation, ClaimReview ``author``."""
+    rules: RuleSelection = field(default=ALL_RULES, kw_only=True)
+    """The rules every command that resolves applies, before ``--select``/``--ignore``."""
 
 
 def read_config(path: Path) -> Config:
@@ -52,8 +67,43 @@ def read_config(path: Path) -> Config:
 
 
 def parse_config(data: dict[str, Any]) -> Config:
-    """Settings from parsed TOML (``[review]`` with ``author`` and ``[[review.ratings]]``)."""
-    review = data.get("review", {})
+    """Settings from parsed TOML: ``[rules]`` (``select``, ``ignore``, a severity per rule) and
+    ``[review]`` (``author``, ``[[review.ratings]]``)."""
+    rules = parse_rules(data.get("rules", {}))
+    scale, author = _review(data.get("review", {}))
+    return Config(scale, author, rules=rules)
+
+
+def parse_rules(table: object) -> RuleSelection:
+    """The ``[rules]`` table: ``select``/``ignore`` lists and ``rule-name = "off"|"info"|...``."""
+    if not isinstance(table, dict):
+        raise InputError("[rules] must be a table")
+    chosen: dict[str, frozenset[str]] = {}
+    for key in ("select", "ignore"):
+        names = table.get(key, [])
+        if not isinstance(names, list) or not all(isinstance(name, str) for name in names):
+            raise InputError(f"rules.{key} must be a list of rule names")
+        chosen[key] = _checked(f"rules.{key}", names)
+    severities: dict[str, Severity | None] = {}
+    for key, value in table.items():
+        if key in chosen:
+            continue
+        _checked("[rules]", [key])
+        if not isinstance(value, str) or value.lower() not in _RULE_SEVERITIES:
+            raise InputError(f"rules.{key} must be one of: {', '.join(_RULE_SEVERITIES)}")
+        severities[key] = _RULE_SEVERITIES[value.lower()]
+    select = chosen["select"] if "select" in table else None
+    return RuleSelection(select, chosen["ignore"], severities)
+
+
+def _checked(where: str, names: list[str]) -> frozenset[str]:
+    try:
+        return rule_names(names)
+    except InputError as error:
+        raise InputError(f"{where}: {error.message}") from None
+
+
+def _review(review: object) -> tuple[RatingScale, str | None]:
     if not isinstance(review, dict):
         raise InputError("[review] must be a table")
     author = review.get("author")
@@ -61,7 +111,7 @@ def parse_config(data: dict[str, Any]) -> Config:
         raise InputError("review.author must be a string")
     entries = review.get("ratings")
     if entries is None:
-        return Config(DEFAULT_SCALE, author)
+        return DEFAULT_SCALE, author
     if not isinstance(entries, list) or not entries:
         raise InputError("review.ratings must be a non-empty list of [[review.ratings]] tables")
     ratings = []
@@ -87,4 +137,4 @@ def parse_config(data: dict[str, Any]) -> Config:
     worst = review.get("worst", min(values, default=1))
     if not isinstance(best, int) or not isinstance(worst, int):
         raise InputError("review.best and review.worst must be whole numbers")
-    return Config(RatingScale(tuple(ratings), best=best, worst=worst), author)
+    return RatingScale(tuple(ratings), best=best, worst=worst), author
