@@ -12,15 +12,17 @@ import click
 from ..errors import ExitCode, InputError
 from ..model import Finding, Graph
 from .base import (
-    CONFIG_OPTION,
     EXPORT_FORMATS,
     JSON_OPTION,
+    chosen_rules,
     cli,
     console,
     exit_for,
     fail_on_option,
+    graph_format_option,
     open_store,
     read_inputs,
+    rule_options,
     write_json,
     write_text,
 )
@@ -28,19 +30,12 @@ from .factcheck import export_reviews
 
 if TYPE_CHECKING:
     from ..export import ExportOptions
+    from ..resolve import RuleSelection
 
 
 @cli.command()
-@click.argument("articles", nargs=-1, metavar="ARTICLE...")
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["tree", *EXPORT_FORMATS]),
-    default="tree",
-    show_default=True,
-    help="tree: the sourcing tree and findings; json: one canonical document; jsonl: one "
-    "canonical document per article; any other: as 'provenance export --to' writes it.",
-)
+@click.argument("articles", nargs=-1, metavar="[ARTICLE]...")
+@graph_format_option
 @fail_on_option
 @click.option(
     "--db",
@@ -48,26 +43,39 @@ if TYPE_CHECKING:
     help="Audit a whole database instead: the corpus rules (not-independent, conflicting-figures, "
     "circular citations across articles) over every stored document.",
 )
+@rule_options
 @click.pass_context
-def audit(ctx: click.Context, articles: tuple[str, ...], fmt: str, fail_on: str, db: Path | None) -> None:
+def audit(
+    ctx: click.Context,
+    articles: tuple[str, ...],
+    fmt: str,
+    fail_on: str,
+    db: Path | None,
+    select: frozenset[str] | None,
+    ignore: frozenset[str] | None,
+    config_path: Path | None,
+) -> None:
     """Audit articles: every claim, on whose word, and what is wrong with the sourcing.
 
     ARTICLE is a .txt, .md or .html article, a .json/.yaml provenance file, a .jsonl corpus
     (one {"id", "text", "title", "outlet", "published", "url"} per line), or - for standard input.
+    With --db, no ARTICLE: the stored documents are audited together.
 
     \b
     Examples:
       provenance audit samples/shafaq-2025-01-02-alusi.txt
+      provenance audit story.txt --ignore single-source --fail-on warning
       provenance audit --db provenance.db --format json
     """
     from ..pipeline import analyse, analyse_all, resolved
 
+    rules = chosen_rules(config_path, select, ignore)
     if db is not None:
         if articles:
             raise click.UsageError("give articles or --db, not both")
         with open_store(db) as store:
             graph = store.graph(with_text=fmt not in {"tree", "markdown"})
-        graph = resolved(graph)
+        graph = resolved(graph, rules)
         _show(graph, "json" if fmt == "jsonl" else fmt)
         exit_for(ctx, graph.findings, fail_on)
     if not articles:
@@ -76,11 +84,11 @@ def audit(ctx: click.Context, articles: tuple[str, ...], fmt: str, fail_on: str,
     if fmt == "jsonl":
         findings: list[Finding] = []
         for graph in read_inputs(articles):
-            analysed = analyse(graph)
+            analysed = analyse(graph, rules)
             findings.extend(analysed.findings)
             _write_jsonl(analysed)
         exit_for(ctx, findings, fail_on)
-    graph = analyse_all(read_inputs(articles))
+    graph = analyse_all(read_inputs(articles), rules)
     _show(graph, fmt)
     exit_for(ctx, graph.findings, fail_on)
 
@@ -232,13 +240,13 @@ def _extract_on_cluster(
 
 
 @cli.command("export")
-@click.argument("inputs", nargs=-1, metavar="FILE...")
+@click.argument("inputs", nargs=-1, metavar="[FILE]...")
 @click.option(
     "--to",
     "fmt",
     type=click.Choice(EXPORT_FORMATS),
     required=True,
-    help="The format to write (listed below).",
+    help="The format to write (see Formats above).",
 )
 @click.option(
     "-o",
@@ -260,7 +268,7 @@ def _extract_on_cluster(
     is_flag=True,
     help="With --db: one ClaimReview per reviewed claim, into the folder -o.",
 )
-@CONFIG_OPTION
+@rule_options
 def export_command(
     inputs: tuple[str, ...],
     fmt: str,
@@ -269,6 +277,8 @@ def export_command(
     claim_id: str | None,
     db: Path | None,
     all_claims: bool,
+    select: frozenset[str] | None,
+    ignore: frozenset[str] | None,
     config_path: Path | None,
 ) -> None:
     """Export citation chains to the formats other tools read.
@@ -311,7 +321,7 @@ def export_command(
         raise click.UsageError("--all exports the reviewed claims of a database: give --db")
     if not inputs:
         raise click.UsageError("name at least one FILE, or --db with --to claimreview")
-    graph = analyse_all(read_inputs(inputs))
+    graph = analyse_all(read_inputs(inputs), chosen_rules(config_path, select, ignore))
     options = ExportOptions(claim=claim_id)
     data = export(graph, fmt, options)
     if output is None:
@@ -327,14 +337,27 @@ def export_command(
 @click.argument("files", nargs=-1, required=True, metavar="FILE...")
 @JSON_OPTION
 @fail_on_option
+@rule_options
 @click.pass_context
-def check(ctx: click.Context, files: tuple[str, ...], fmt: str, fail_on: str) -> None:
+def check(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    fmt: str,
+    fail_on: str,
+    select: frozenset[str] | None,
+    ignore: frozenset[str] | None,
+    config_path: Path | None,
+) -> None:
     """Validate curated provenance files and resolve their findings anew.
 
     FILE is a .json or .yaml provenance file (as written by 'provenance extract'). Schema
     violations are reported with the JSON path of what is wrong, and exit 2.
+
+    \b
+    Example:
+      provenance check story.provenance.yaml --select dangling-source,circular-citation
     """
-    graph = _curated(files)
+    graph = _curated(files, chosen_rules(config_path, select, ignore))
     if fmt == "json":
         write_json(list(graph.findings))
     else:
@@ -351,46 +374,56 @@ def check(ctx: click.Context, files: tuple[str, ...], fmt: str, fail_on: str) ->
 
 
 @cli.command()
-@click.argument("files", nargs=-1, metavar="FILE...")
+@click.argument("files", nargs=-1, metavar="[FILE]...")
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
     help="Show a stored document instead (with --document).",
 )
-@click.option("--document", "document_id", metavar="ID", help="The stored document to show.")
+@click.option(
+    "--document", "document_id", metavar="ID", help="The stored document to show ('provenance documents')."
+)
+@graph_format_option
 @fail_on_option
+@rule_options
 @click.pass_context
 def tree(
     ctx: click.Context,
     files: tuple[str, ...],
     db: Path | None,
     document_id: str | None,
+    fmt: str,
     fail_on: str,
+    select: frozenset[str] | None,
+    ignore: frozenset[str] | None,
+    config_path: Path | None,
 ) -> None:
     """Show the sourcing tree and findings of curated provenance files, or of a stored document.
+
+    FILE is a .json or .yaml provenance file; with --db and --document, no FILE.
 
     \b
     Examples:
       provenance tree story.provenance.yaml
-      provenance tree --db provenance.db --document doc-1a2b3c4d5e6f7a8b
+      provenance tree --db provenance.db --document doc-1a2b3c4d5e6f7a8b --format html > report.html
     """
+    from ..pipeline import resolved
+
+    rules = chosen_rules(config_path, select, ignore)
     if db is not None or document_id is not None:
         if files or db is None or document_id is None:
             raise click.UsageError("a stored document needs --db and --document, and no FILE")
-        from ..pipeline import resolved
-
         with open_store(db) as store:
-            graph = store.graph(document_id)
-        graph = resolved(graph)
+            graph = resolved(store.graph(document_id), rules)
     elif files:
-        graph = _curated(files)
+        graph = _curated(files, rules)
     else:
         raise click.UsageError("name a provenance FILE, or --db and --document")
-    _show(graph, "tree")
+    _show(graph, fmt)
     exit_for(ctx, graph.findings, fail_on)
 
 
-def _curated(files: Sequence[str]) -> Graph:
+def _curated(files: Sequence[str], rules: RuleSelection) -> Graph:
     """Curated provenance files, merged and resolved anew; articles are refused."""
     from ..pipeline import resolve_all
     from ..read import PROVENANCE_SUFFIXES, read_path
@@ -402,4 +435,4 @@ def _curated(files: Sequence[str]) -> Graph:
                 "not a provenance file (.json, .yaml); use 'provenance audit' for articles", path=name
             )
         graphs.extend(read_path(name, stdin=sys.stdin.buffer))
-    return resolve_all(graphs)
+    return resolve_all(graphs, rules)

@@ -16,7 +16,8 @@ from ..model import Finding, Graph, Severity
 if TYPE_CHECKING:  # imported where used, so that --help stays quick
     from rich.console import Console
 
-    from ..factcheck.config import Config
+    from ..config import Config
+    from ..resolve import RuleSelection
     from ..store import Store
 
 SEVERITIES = [severity.value for severity in Severity]
@@ -113,6 +114,23 @@ DB_OPTION = click.option(
     show_default=True,
     help="The SQLite database.",
 )
+GRAPH_FORMATS = ["tree", *EXPORT_FORMATS]
+"""What a command that prints a graph can print: the terminal tree, or any export format."""
+
+
+def graph_format_option(function: Command) -> Command:
+    """``--format`` of every command that prints a graph (audit, tree)."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(GRAPH_FORMATS),
+        default="tree",
+        show_default=True,
+        help="tree: the sourcing tree and findings; json: one canonical document; jsonl: one "
+        "canonical document per article; any other: as 'provenance export --to' writes it.",
+    )(function)
+
+
 JSON_OPTION = click.option(
     "--format",
     "fmt",
@@ -143,13 +161,58 @@ CONFIG_OPTION = click.option(
     "--config",
     "config_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="TOML file with the rating scale and review author  [default: ./provenance.toml if present]",
+    help="TOML file with the rules, the rating scale and the review author  "
+    "[default: ./provenance.toml if present]",
 )
+
+
+def _rule_names(ctx: click.Context, param: click.Parameter, value: str | None) -> frozenset[str] | None:
+    if value is None:
+        return None
+    from ..resolve import rule_names
+
+    try:
+        return rule_names(value.split(","))
+    except InputError as error:
+        raise click.BadParameter(error.message, ctx, param) from None
+
+
+def rule_options(function: Command) -> Command:
+    """``--select``, ``--ignore`` and ``--config``: the rules a command that resolves applies."""
+    for option in reversed(
+        (
+            click.option(
+                "--select",
+                metavar="RULE,...",
+                callback=_rule_names,
+                help="Apply only these rules (see 'provenance rules')  [default: all, or the "
+                "config's [rules] select]",
+            ),
+            click.option(
+                "--ignore",
+                metavar="RULE,...",
+                callback=_rule_names,
+                help="Leave these rules out, besides those the config's [rules] ignores.",
+            ),
+            CONFIG_OPTION,
+        )
+    ):
+        function = option(function)
+    return function
+
+
+def chosen_rules(
+    config_path: Path | None, select: frozenset[str] | None, ignore: frozenset[str] | None
+) -> RuleSelection:
+    """The config's ``[rules]`` with ``--select``/``--ignore`` laid over them: the command line wins."""
+    from ..resolve import RuleSelection
+
+    return load_config(config_path).rules.then(RuleSelection(select, ignore or frozenset()))
 
 
 def load_config(path: Path | None) -> Config:
     """The settings of ``--config``, else of ./provenance.toml when there is one, else defaults."""
-    from ..factcheck.config import FILENAME, Config, read_config
+    from ..config import FILENAME, Config, read_config
 
     if path is None:
         local = Path(FILENAME)

@@ -12,9 +12,11 @@ from ..errors import ExitCode
 from .base import (
     DB_OPTION,
     JSON_OPTION,
+    chosen_rules,
     cli,
     console,
     open_store,
+    rule_options,
     write_json,
 )
 
@@ -35,14 +37,23 @@ if TYPE_CHECKING:  # imported where used, so that --help stays quick
     type=click.IntRange(min=1),
     help="Processes that extract in parallel  [default: the number of cores]",
 )
-def ingest(paths: tuple[str, ...], db: Path, jobs: int | None) -> None:
+@rule_options
+def ingest(
+    paths: tuple[str, ...],
+    db: Path,
+    jobs: int | None,
+    select: frozenset[str] | None,
+    ignore: frozenset[str] | None,
+    config_path: Path | None,
+) -> None:
     """Fill a database from articles: files, folders (recursively), .jsonl corpora or -; or
     from a Parquet dataset that 'extract --engine dask' wrote, analysed already.
 
     Each document is committed on its own, so an interrupted run keeps what it finished and a
     rerun completes the job; documents already stored are skipped. A file that cannot be read is
     reported and skipped, and the exit code is then 1; files in folders that are no article (PDFs,
-    images) are reported as skipped and leave the exit code alone.
+    images) are reported as skipped and leave the exit code alone. The findings stored are those
+    of the rules chosen (--select, --ignore, the config's [rules]); a dataset keeps its own.
 
     \b
     Examples:
@@ -51,9 +62,12 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int | None) -> None:
       provenance ingest dataset/ --db news.db
     """
     import os
+    from functools import partial
 
     from ..ingest import ingest as run_ingest
+    from ..pipeline import analyse
 
+    rules = chosen_rules(config_path, select, ignore)
     jobs = jobs or os.cpu_count() or 1
     stderr = error_console()
     with open_store(db, readonly=False) as store, ProgressBar(stderr) as progress:
@@ -62,6 +76,7 @@ def ingest(paths: tuple[str, ...], db: Path, jobs: int | None) -> None:
             store,
             jobs=jobs,
             on_progress=progress.update,
+            analyse=partial(analyse, rules=rules),
             stdin=sys.stdin.buffer,
         )
     for name, reason in summary.skipped:
