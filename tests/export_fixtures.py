@@ -37,6 +37,9 @@ text that a spreadsheet would read as a formula."""
 REPORT = "The convoy was spotted on the Al-Hasakah-Raqqa road, heading towards Kobani."
 """The Syrian Observatory's own report, which the article cites."""
 
+AUTHORS = ("Sara <b>Omar</b>", "Ali Hussein")
+"""The article's byline, with markup in a name."""
+
 ARTICLE_ID = "000_32617bb624d03a01"
 REPORT_ID = "../sohr/2025-01-02-convoy"
 """A document id with a ``../`` in it: writing files named after it must not escape."""
@@ -151,6 +154,7 @@ def sample_graph() -> Graph:
         datetime(2025, 1, 2, 21, 13, 57, tzinfo=UTC),
         "en",
         ARTICLE,
+        authors=AUTHORS,
     )
     report = Document(
         REPORT_ID,

@@ -28,6 +28,13 @@ def test_article_text_stays_text() -> None:
     assert "&lt;b&gt;lives&lt;/b&gt;" in PAGE  # markup in a title
 
 
+def test_the_article_header_names_its_authors() -> None:
+    header = re.search(r'<p class="meta">(.*?)</p>', PAGE)
+    assert header is not None
+    assert '<span class="authors">by Sara &lt;b&gt;Omar&lt;/b&gt; and Ali Hussein</span>' in header.group(1)
+    assert "<b>Omar" not in PAGE
+
+
 def test_page_can_load_nothing() -> None:
     policy = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', PAGE)
     assert policy is not None

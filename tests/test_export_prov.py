@@ -11,18 +11,19 @@ from typing import Any
 
 import attrs
 import pytest
-from export_fixtures import CLAIMS, REPORT_ID, sample_graph
+from export_fixtures import AUTHORS, CLAIMS, REPORT_ID, sample_graph
 
 from provenance.export import ExportOptions, export
 from provenance.factcheck.claimreview import NO_VERDICT_NOTE
 from provenance.factcheck.model import Review
-from provenance.model import Graph
+from provenance.model import Graph, slugify
 
 prov = pytest.importorskip("prov")
 rdflib = pytest.importorskip("rdflib")
 jsonld = pytest.importorskip("pyld.jsonld")
 
 from prov.constants import (  # noqa: E402  (only once prov is known to be there)
+    PROV_ATTR_AGENT,
     PROV_ATTR_GENERATED_ENTITY,
     PROV_ATTR_TIME,
     PROV_ATTR_USED_ENTITY,
@@ -46,11 +47,13 @@ def _expected(graph: Graph) -> Counter[str]:
     """What the mapping promises, counted from the model, not from the exporter."""
     hops = [hop for c in graph.claims for hop in c.chain]
     cited = [hop for c in graph.claims for hop in c.chain[1:] if hop.document]
+    authors = {name for d in graph.documents for name in d.authors}
+    writers = {name for name in authors if graph.source(slugify(name)) is None}  # not a party too
     return Counter(
         {
-            "agent": len(graph.sources),
+            "agent": len(graph.sources) + len(writers),
             "entity": len(graph.documents) + len(graph.claims) + len(hops) - len(graph.claims),
-            "attribution": sum(1 for d in graph.documents if d.outlet) + len(hops),
+            "attribution": sum(1 for d in graph.documents if d.outlet) + len(hops) + len(authors),
             "derivation": len(hops) - len(graph.claims) + len(cited),
             "membership": len(graph.claims) + len(cited),
         }
@@ -125,6 +128,20 @@ def test_direct_quotes_are_quotations_and_known_documents_primary_sources() -> N
     assert agents["Mithal al-Alusi"] == {"prov:Person"}
     assert agents["Shafaq News"] == {"prov:Organization"}
     assert agents["sources on the ground"] == set()
+
+
+def test_the_article_is_attributed_to_its_authors_as_persons() -> None:
+    document = _read("prov-json")
+    agents = {str(a.identifier): a for a in document.get_records(ProvAgent)}
+    authored = [
+        str(dict(r.formal_attributes)[PROV_ATTR_AGENT])
+        for r in document.get_records(ProvAttribution)
+        if "author" in {str(v) for v in r.get_attribute("pv:role")}
+    ]
+    assert authored == ["src:sara-b-omar-b", "src:ali-hussein"]
+    for identifier, name in zip(authored, AUTHORS, strict=True):
+        assert _types(agents[identifier]) == {"prov:Person"}
+        assert {str(v) for v in agents[identifier].get_attribute("prov:label")} == {name}
 
 
 def _generation_times(document: ProvDocument) -> dict[str, datetime]:
@@ -211,6 +228,8 @@ def test_claimreview_expands_offline_to_the_claim_its_author_and_appearances() -
     assert _value(first, "headline") == "US forces bring new convoy"  # published earlier
     article = next(a for a in appearances if S + "url" in a)
     assert _value(article, "url") == "https://shafaq.com/en/Iraq/al-Alusi"
+    authors = [(a["@type"], _value(a, "name")) for a in article[S + "author"]]
+    assert authors == [([S + "Person"], name) for name in AUTHORS]
     assert S + "reviewRating" not in review
 
 

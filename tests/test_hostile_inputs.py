@@ -285,3 +285,17 @@ def test_import_claimreview_refuses_hostile_json(tmp_path: Path, data: bytes, me
     assert result.stderr.startswith(f"Error: {path}: ")
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_import_claimreview_reads_its_file_as_every_input_is_read(tmp_path: Path) -> None:
+    pdf = tmp_path / "checks.json"
+    pdf.write_bytes(b"%PDF-1.4\n" + bytes(range(256)))
+    db = str(tmp_path / "r.db")
+    for name, message in (
+        (str(pdf), "a PDF file; save the article as HTML or text"),
+        ("https://checks.example/review", "a web address"),
+        (str(tmp_path), "is a folder"),
+    ):
+        result = CliRunner().invoke(cli, ["import-claimreview", name, "--db", db])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.startswith(f"Error: {name}: {message}")

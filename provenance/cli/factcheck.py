@@ -194,7 +194,7 @@ def import_claimreview(files: tuple[str, ...], db: Path) -> None:
 
     with open_store(db, readonly=False) as store:
         for name in files:
-            result = import_claimreviews(store, Path(name), received=datetime.now(UTC))
+            result = import_claimreviews(store, name, received=datetime.now(UTC))
             click.echo(f"{name}: {result.found} review(s) found, {result.added} new.", err=True)
 
 

@@ -98,6 +98,8 @@ class _Page:
 def _document(page: _Page, view: Outline) -> str:
     document = view.document
     meta = [escape(page.index.name(document.outlet))] if document.outlet else []
+    if document.authors:
+        meta.append(f'<span class="authors">by {escape(_names(document.authors))}</span>')
     if document.published:
         stamp = document.published.isoformat()
         meta.append(f'<time datetime="{escape(stamp)}">{escape(stamp)}</time>')
@@ -211,6 +213,11 @@ def _highlighted(page: _Page, document: Document) -> str:
             f'title="{escape(chain_summary(page.index.graph, covering[0]))}">{piece}</mark>'
         )
     return "".join(pieces)
+
+
+def _names(names: tuple[str, ...]) -> str:
+    """ "Jane Roe", "Jane Roe and John Doe", "Jane Roe, John Doe and Ann Poe"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def chain_summary(graph: Graph, claim: Claim) -> str:

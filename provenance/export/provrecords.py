@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 from attrs import frozen
 
-from ..model import ClaimKind, Graph, GraphIndex, Hop, SourceKind
+from ..model import ClaimKind, Graph, GraphIndex, Hop, SourceKind, slugify
 
 NAMESPACES = {
     "prov": "http://www.w3.org/ns/prov#",
@@ -98,11 +98,20 @@ def records(graph: Graph) -> list[Record]:
         out.append(Record(kind, f"_:r{relations}", args, time, attributes))
 
     agents: dict[str, None] = {}
+    authors: dict[str, str] = {}
     documents: dict[str, None] = {}
 
     def agent(source_id: str) -> str:
         agents.setdefault(source_id)
         return "src:" + local(source_id)
+
+    def author(name: str) -> str:
+        # An author who is also a party of the graph is that party's agent; any other, a person.
+        source_id = slugify(name)
+        if lookup.source(source_id) is None:
+            authors.setdefault(source_id, name)
+            return "src:" + local(source_id)
+        return agent(source_id)
 
     def document(document_id: str) -> str:
         documents.setdefault(document_id)
@@ -116,6 +125,8 @@ def records(graph: Graph) -> list[Record]:
             relation("wasGeneratedBy", name, time=doc.published)
         if doc.outlet:
             relation("wasAttributedTo", name, agent(doc.outlet))
+        for writer in doc.authors:
+            relation("wasAttributedTo", name, author(writer), attributes=(("pv:role", Text("author")),))
     for claim in graph.claims:
         name = "claim:" + local(claim.id)
         home = lookup.document(claim.document)
@@ -158,6 +169,7 @@ def records(graph: Graph) -> list[Record]:
                 relation("hadMember", cited, said)
             previous = said
     head = [_agent(lookup, source_id) for source_id in agents]
+    head += [_author(source_id, name) for source_id, name in authors.items()]
     head += [_document(lookup, document_id) for document_id in documents]
     return head + out
 
@@ -189,6 +201,15 @@ def _agent(lookup: GraphIndex, source_id: str) -> Record:
     if source.description:
         attributes.append(("pv:description", Text(source.description)))
     return Record("agent", "src:" + local(source_id), attributes=tuple(attributes))
+
+
+def _author(source_id: str, name: str) -> Record:
+    attributes: tuple[tuple[str, Value], ...] = (
+        ("prov:type", QName("prov:Person")),
+        ("prov:label", Text(name)),
+        ("pv:kind", Text("person")),
+    )
+    return Record("agent", "src:" + local(source_id), attributes=attributes)
 
 
 def _document(lookup: GraphIndex, document_id: str) -> Record:

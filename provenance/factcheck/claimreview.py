@@ -11,7 +11,8 @@ from typing import Any
 from ..claimtext import is_same_claim
 from ..errors import InputError
 from ..model import Claim, Document, Graph, SourceKind
-from ..read import decode
+from ..read.inputs import read_file
+from ..read.text import decode
 from ..serialize import refuse_lone_surrogates
 from .model import Review, earliest_first, rating_name
 
@@ -23,9 +24,6 @@ NO_VERDICT_NOTE = (
     "review workflow, then export again."
 )
 """Said in the output (as a JSON-LD comment key, which processors ignore) when there is no verdict."""
-
-MAX_IMPORT_BYTES = 50 * 1024 * 1024
-"""Larger files are no single page of fact-checks."""
 
 _PEOPLE = {SourceKind.PERSON, SourceKind.ANONYMOUS}
 
@@ -126,39 +124,40 @@ def _article(graph: Graph, document: Document) -> dict[str, Any]:
         article["url"] = document.url
     if document.published:
         article["datePublished"] = document.published.isoformat()
+    if document.authors:
+        article["author"] = [{"@type": "Person", "name": name} for name in document.authors]
     if document.outlet:
         article["publisher"] = {"@type": "Organization", "name": graph.index.name(document.outlet)}
     return article
 
 
-def read_claimreview_file(path: Path, *, received: datetime) -> list[Review]:
-    """The ClaimReviews in a JSON/JSON-LD file, or in an HTML page's JSON-LD and microdata."""
-    try:
-        if path.stat().st_size > MAX_IMPORT_BYTES:
-            raise InputError(f"larger than {MAX_IMPORT_BYTES // 2**20} MB", path=str(path))
-        raw = path.read_bytes()
-    except OSError as error:
-        raise InputError(error.strerror or str(error), path=str(path)) from None
-    text = decode(raw, str(path))
+def read_claimreview_file(path: Path | str, *, received: datetime) -> list[Review]:
+    """The ClaimReviews in a JSON/JSON-LD file, or in an HTML page's JSON-LD and microdata.
+
+    The file is read as every input is (`provenance.read.inputs`): its size limit, and a PDF, an
+    image or a web address refused with advice.
+    """
+    name = str(path)  # as the user wrote it: Path("https://x") would be "https:/x"
+    text = decode(read_file(Path(path), name), name)
     if text.lstrip()[:1] in {"{", "["}:
         try:
             data: object = json.loads(text)
         except (ValueError, RecursionError) as error:  # ValueError: also 5,000-digit numbers
-            raise InputError(f"not valid JSON: {error}", path=str(path)) from None
-        refuse_lone_surrogates(text, data, path=str(path))
+            raise InputError(f"not valid JSON: {error}", path=name) from None
+        refuse_lone_surrogates(text, data, path=name)
     else:
-        data = _embedded(text, path)
-    return read_claimreviews(data, origin=path.name, received=received)
+        data = _embedded(text, name)
+    return read_claimreviews(data, origin=Path(path).name, received=received)
 
 
-def _embedded(html: str, path: Path) -> object:
+def _embedded(html: str, name: str) -> object:
     """The JSON-LD and microdata items of a page, through extruct (imported only for pages)."""
     import extruct  # type: ignore[import-untyped]
 
     try:
         found = extruct.extract(html, syntaxes=["json-ld", "microdata"], uniform=True)
     except Exception as error:  # extruct raises whatever its parsers raise on broken pages
-        raise InputError(f"cannot read the page's markup: {error}", path=str(path)) from None
+        raise InputError(f"cannot read the page's markup: {error}", path=name) from None
     return [*found.get("json-ld", []), *found.get("microdata", [])]
 
 

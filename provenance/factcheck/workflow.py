@@ -77,7 +77,7 @@ class ImportResult:
     """Those not stored before (importing a file twice adds nothing)."""
 
 
-def import_claimreviews(store: Store, path: Path, *, received: datetime) -> ImportResult:
+def import_claimreviews(store: Store, path: Path | str, *, received: datetime) -> ImportResult:
     """Store the ClaimReviews of a JSON-LD file or of a saved web page's embedded markup.
 
     ``received`` dates reviews that carry no date of their own. `InputError` when the file holds

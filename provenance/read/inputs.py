@@ -73,7 +73,7 @@ _KINDS_BY_SUFFIX = {
     ".mp4": ("a video", _SAVE),
     ".mov": ("a video", _SAVE),
 }
-_URL = re.compile(r"(?:[a-z][a-z0-9+.-]*://|www\.)\S+", re.IGNORECASE)
+_URL = re.compile(r"(?:[a-z][a-z0-9+.-]+:/{1,2}|www\.)\S+", re.IGNORECASE)  # Path() makes // one /
 _HEAD = 4096
 """Bytes read from the start of a file to tell what it is."""
 
