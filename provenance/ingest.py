@@ -16,13 +16,17 @@ from .errors import InputError, ProvenanceError
 from .model import Graph
 from .read import read_input
 from .read.inputs import Failure, Input, Skipped, count, gather
-from .store import AddStatus, Store, document_digests
+from .store import AddResult, AddStatus, Store, document_digests
 
 Analyser = Callable[[Graph], Graph]
 """What turns a read graph into an analysed one; `provenance.pipeline.analyse` unless a test says."""
 
 BATCH = 16
 """Inputs per task sent to a worker: enough to make the cost of a round trip small."""
+
+LOAD_BATCH = 500
+"""Documents of a Parquet dataset stored per transaction: the cost of a commit spread thin, and an
+interrupted load loses at most this many, which a rerun stores."""
 
 
 @frozen
@@ -168,6 +172,13 @@ class _Run:
         except InputError as error:  # a graph the store refuses (clashing ids); StoreError stops the run
             self.fail(name, error.message)
             return
+        self.count(name, added)
+
+    def count(self, name: str, added: AddResult | InputError) -> None:
+        """Count what storing the input ``name`` did, or the reason the store refused it."""
+        if isinstance(added, InputError):
+            self.fail(name, added.message)
+            return
         for _, status in added.documents:
             if status is AddStatus.UNCHANGED:
                 self.unchanged += 1
@@ -217,8 +228,8 @@ class _Run:
 
 
 def _load(folder: Path, run: _Run) -> None:
-    """Store the documents of a Parquet dataset, analysed already; skip those stored from the same
-    input. A shard whose parts cannot be read is a failure named by the folder."""
+    """Store the documents of a Parquet dataset, analysed already, `LOAD_BATCH` to a transaction; skip
+    those stored from the same input. A shard whose parts cannot be read is a failure named by them."""
     scale.require("a Parquet dataset")
     from .scale.dataset import check, keys, read_shard
 
@@ -233,11 +244,16 @@ def _load(folder: Path, run: _Run) -> None:
         except InputError as error:
             run.fail(error.path or str(folder), error.message)
             continue
-        for loaded in documents:
-            if loaded.input_hash and run.store.has_input(loaded.input_hash):
-                run.count_unchanged(loaded.name)
-            else:
-                run.settle((loaded.name, loaded.graph, loaded.input_hash, {}))
+        for start in range(0, len(documents), LOAD_BATCH):
+            batch = []
+            for loaded in documents[start : start + LOAD_BATCH]:
+                if loaded.input_hash and run.store.has_input(loaded.input_hash):
+                    run.count_unchanged(loaded.name)
+                else:
+                    batch.append(loaded)
+            added = run.store.add_many((loaded.graph, loaded.input_hash) for loaded in batch)
+            for loaded, result in zip(batch, added, strict=True):
+                run.count(loaded.name, result)
 
 
 def _dataset_size(folder: Path) -> int:

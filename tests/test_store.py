@@ -167,6 +167,28 @@ def test_a_claim_id_belongs_to_one_document(store: Store) -> None:
     assert store.graph().documents == one.documents  # nothing of the refused document was kept
 
 
+def test_add_many_stores_as_add_does_in_one_transaction(store: Store, tmp_path: Path) -> None:
+    graphs = [seed(), relay("Reuters", 2), relay("AFP", 3, by=SOHR), relay("AP", 4)]
+    dpa = relay("DPA", 5)
+    clashing = evolve(dpa, claims=tuple(evolve(c, id=graphs[0].claims[0].id) for c in dpa.claims[:1]))
+    results = store.add_many(
+        [(graphs[0], "h0"), (graphs[1], None), (clashing, None), (graphs[2], "h2"), (graphs[3], None)]
+    )
+    assert isinstance(results[2], InputError)
+    assert "already belongs" in results[2].message
+    assert [r.documents[0][1] for r in results if not isinstance(r, InputError)] == [AddStatus.ADDED] * 4
+    assert store.has_input("h2")
+    again = store.add_many([(graph, None) for graph in graphs])
+    assert [r.documents[0][1] for r in again if not isinstance(r, InputError)] == [AddStatus.UNCHANGED] * 4
+    # The same database as one `add` a document: sources unified the same way, nothing of the
+    # refused document kept.
+    with Store.open(tmp_path / "one-by-one.db") as one_by_one:
+        for graph in graphs:
+            one_by_one.add(graph)
+        assert store.graph() == one_by_one.graph()
+    assert store.check() == []
+
+
 def test_every_document_of_a_graph_is_added(store: Store) -> None:
     merged = Graph.merge([seed(), relay("Reuters", 2), relay("AFP", 3)])
     result = store.add(merged)

@@ -42,6 +42,8 @@ class Writer:
     def __init__(self, db: Database) -> None:
         self.db = db
         self._known: dict[Source, str] = {}
+        self._pending: dict[Source, str] = {}
+        """Sources placed by the open transaction of `add_many`, remembered once it commits."""
 
     def add(
         self, graph: Graph, *, input_hash: str | None = None, digests: dict[str, str] | None = None
@@ -80,6 +82,27 @@ class Writer:
                         [(input_hash, d.id) for d in graph.documents],
                     )
         return AddResult(tuple(statuses), claim_count)
+
+    def add_many(self, graphs: Iterable[tuple[Graph, str | None]]) -> list[AddResult | InputError]:
+        """Store graphs of one analysed document each in one transaction (see `Store.add_many`)."""
+        results: list[AddResult | InputError] = []
+        self._pending = {}
+        try:
+            with immediate(self.db):
+                for graph, input_hash in graphs:
+                    (part,), _ = tables.parts(graph)
+                    try:
+                        with self.db.atomic():  # a savepoint: a refused document leaves the others
+                            written = self._add_document(_share(graph, part), input_hash, None, False)
+                    except InputError as error:
+                        results.append(error)
+                        continue
+                    self._pending.update(written.fresh)
+                    results.append(AddResult(((part.document.id, written.status),), written.claims))
+            self._remember(self._pending)
+        finally:
+            self._pending = {}
+        return results
 
     def _remember(self, fresh: dict[Source, str]) -> None:
         # Only committed rows are remembered: a failed commit leaves nothing to point at.
@@ -144,7 +167,7 @@ class Writer:
         return _Written(AddStatus.UPDATED if stored else AddStatus.ADDED, len(share.claims), local, fresh)
 
     def _place(self, source: Source, document: str | None, fresh: dict[Source, str]) -> str:
-        known = self._known.get(source)
+        known = self._known.get(source) or self._pending.get(source)
         if known is not None and (document is None or not is_document_scoped(source)):
             return known
         row_id = identity.place(self.db, source, document)
