@@ -33,7 +33,7 @@ def extract(document: Document, outlet: Source | None = None) -> Graph:
     found = _continue_quotes(text, found)
     headers = [(s.start, s.end) for s in parts.sentences if s.is_header]
     linker = Linker(
-        outlet, names_in(text, headers), acronyms_in(text), [s.start for s in parts.sentences], text
+        outlet, names_in(text, headers), acronyms_in(text), [s.start for s in parts.sentences], text, headers
     )
     outlet_hop = _outlet_hop(text, parts, outlet)
     claims: list[Claim] = []

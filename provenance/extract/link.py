@@ -337,8 +337,11 @@ class Linker:
         acronyms: dict[str, str] | None = None,
         sentence_starts: Sequence[int] = (),
         text: str = "",
+        headers: Sequence[Span] = (),
     ) -> None:
         self.outlet = outlet
+        self._headers = list(headers)
+        self._header_starts = [start for start, _ in self._headers]
         self._text = text
         self._lower: str | None = None  # the text in lowercase, made when a description needs it
         self._heads_read: set[str] = set()
@@ -589,8 +592,9 @@ class Linker:
         if index is None:
             index = self._short_form(name)
         if index is None:
-            if _generic(words):
-                return self._described(parsed, position)  # "Poll", "New Poll" in a headline
+            if _generic(words) or self._in_header(position):
+                # "Poll", "New Poll", "Popular Website": capitals that name no party the article names
+                return self._described(Parsed(name, None, None, None), position)
             index = self._index_of(words, mentioned, position=position)
         if index is None or index == _AMBIGUOUS:
             return self._unresolved(parsed.text)
@@ -605,6 +609,11 @@ class Linker:
         if alias and parsed.descriptor and all(_is_title([w], 0) for w in parsed.descriptor.split()):
             alias = f"{parsed.descriptor} {parsed.name}"  # "Mrs. Clinton" is how the text names her
         return self._speaker(index, position, kind, parsed.descriptor, alias)
+
+    def _in_header(self, position: int) -> bool:
+        """True when ``position`` falls in a headline, where title case capitalises every word."""
+        index = bisect_right(self._header_starts, position) - 1
+        return index >= 0 and position < self._headers[index][1]
 
     def _short_form(self, name: str) -> int | None:
         """An organisation named by the end of its name ("the Tax Policy Center"), by its head noun
@@ -770,15 +779,18 @@ class Linker:
             self._organisations.append((head, self._by_key[key]))
             return self._by_key[key]
         if head in lex.organisation_nouns and not owner_words:
-            # "the campaign": the one organisation of that kind the article has named
+            # "the campaign": the organisation of that kind the text is about here, if clearly one
             found = list(dict.fromkeys(i for noun, i in self._organisations if noun == head))
-            return found[0] if len(found) == 1 else None
+            return self._most_salient(position, found) if found else None
         if head in _document_nouns() and owner_words:
             owner_index = self._index_of(owner_words, None, create=False, position=position)
             if owner_index is None:
                 owner_index = self._short_form(" ".join(owner_words))
             if owner_index is None:
-                # "A Quinnipiac University poll": the owner is a party, named only here
+                # "A Quinnipiac University poll": the owner is a party, named only here ("New Poll"
+                # names none)
+                if all(normal(w) in lex.common_words for w in owner_words):
+                    return None
                 owner_index = self._index_of(owner_words, None, position=position)
             if owner_index is None or owner_index == _AMBIGUOUS:
                 return None
@@ -806,6 +818,7 @@ class Linker:
             i
             for i, p in enumerate(self._parties)
             if p.kind is not SourceKind.ANONYMOUS
+            and not (len(p.key) == 1 and p.key[0] in _document_nouns())  # "Data" names nobody
             and (head in p.roles or head in p.titles or (not p.is_person and head in p.key))
             and (head_kind is SourceKind.UNKNOWN or (head_kind is SourceKind.PERSON) == self._personal(p))
             # "the Democratic nominee" is not the vice-presidential nominee
@@ -933,6 +946,8 @@ def _generic(words: Sequence[str]) -> bool:
     keys = [normal(w) for w in words]
     keywords = _kind_keywords()
     lex = lexicon()
+    if keys and all(k in lex.not_name_words for k in keys):
+        return True  # "One", "This"
     return (
         bool(keys)
         and keys[-1] in keywords

@@ -424,6 +424,11 @@ def _join_organisation(tokens: list[tuple[int, int, str]], start: int, end: int,
 
 
 @cache
+def _document_nouns() -> frozenset[str]:
+    return frozenset(w for kind, words in vocabulary().kinds if kind.value == "document" for w in words)
+
+
+@cache
 def _organisation_pattern() -> re.Pattern[str]:
     words = {w for kind, kind_words in vocabulary().kinds if kind.value != "person" for w in kind_words}
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
@@ -450,6 +455,8 @@ def _name(lead: int, tokens: Sequence[tuple[int, int, str]], title: str | None) 
         if normal(words[-1]) in lexicon().calendar_words and len(words) >= 2 and first_name_gender(words[0]):
             break  # "Theresa May"
         words.pop()
+    if len(words) >= 2 and normal(words[-1]) in _document_nouns():
+        words.pop()  # "Obama Speech", "Quinnipiac University Poll": the party is who made it
     if not words:
         return None
     start = tokens[0][0]
