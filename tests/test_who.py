@@ -214,3 +214,19 @@ def test_a_source_is_a_party_never_a_fragment_or_a_time(body: str) -> None:
     names = [s.name for s in graph.sources[1:]]
     for fragment in ("In early November", "November", "Once", "once he", "Last week", "week"):
         assert fragment not in names
+
+
+def test_a_mention_that_ran_past_its_subject_keeps_the_subject() -> None:
+    body = (
+        "Sam Reyes toured the plant on Monday. Once he arrived, he said the plant would stay open. "
+        "Reyes pledged that no one would lose a job."
+    )
+    assert set(_speakers(body)) == {"Sam Reyes"}
+
+
+def test_the_poll_is_the_named_poll_the_text_gave_before() -> None:
+    body = (
+        "A new Lakeside Herald poll of 900 voters was published on Monday. The poll found that most "
+        "voters back the bridge."
+    )
+    assert _speakers(body) == ["Lakeside Herald"]

@@ -743,6 +743,16 @@ class Linker:
         if index is None:
             index = self._by_role(words, position)
         if index is None:
+            subject = _subject_of_fragment(words)
+            if subject is not None and subject != parsed.text:
+                # "once he", "Trump avoids": the mention ran past its subject
+                known = len(self.order)
+                source_id = self._link(parse_mention(subject), subject, position)
+                if self.sources[source_id].kind is not SourceKind.UNKNOWN:
+                    return source_id
+                for unused in self.order[known:]:  # no trace of the attempt in the sources
+                    del self.sources[unused]
+                del self.order[known:]
             return self._unresolved(parsed.text)
         party = self._parties[index]
         return self._speaker(index, position, self._kind(party, None), None, parsed.text)
@@ -797,7 +807,24 @@ class Linker:
             self._owners[head] = owner_index
             return owner_index
         if head in _document_nouns() and len(words) <= 3:
-            return self._owners.get(head)  # "the poll": the one whose owner was named before
+            # "the poll": the one whose owner was named before ("a Bloomberg poll found ...")
+            return self._owners.get(head, self._owner_before(head, position))
+        return None
+
+    def _owner_before(self, noun: str, position: int) -> int | None:
+        """The party named right before the last ``noun`` the text writes before ``position``
+        ("Bloomberg" in "a new Bloomberg poll"), if any."""
+        if position < 0:
+            return None
+        if self._lower is None:
+            self._lower = self._text.lower()
+        ends = [end for _, end, _ in self._name_spans]
+        at = self._lower.rfind(f" {noun}", max(0, position - _OWNER_REACH), position)
+        while at >= 0:
+            index = bisect_right(ends, at + 1) - 1
+            if index >= 0 and at - ends[index] <= 2 and self._lower[ends[index] : at].strip(" '’s") == "":
+                return self._name_spans[index][2]
+            at = self._lower.rfind(f" {noun}", max(0, position - _OWNER_REACH), at)
         return None
 
     def _by_role(self, words: list[str], position: int) -> int | None:
@@ -911,6 +938,9 @@ class Linker:
         self.recent.append(source_id)
 
 
+_OWNER_REACH = 3000
+"""How far back (in characters) "the poll" looks for the named poll it stands for."""
+
 _ROLE_REACH = 100
 """How far (in characters) a role word may stand from the name it describes."""
 
@@ -924,6 +954,38 @@ def _written_forms(role: str) -> tuple[str, ...]:
     lex = lexicon()
     variants = {role} | {k for k, v in (*lex.role_forms.items(), *lex.modifier_forms.items()) if v == role}
     return tuple(sorted(variants))
+
+
+def _subject_of_fragment(words: Sequence[str]) -> str | None:
+    """The subject a fragment of a clause ends or opens with: a pronoun last ("once he"), or a name
+    first and a lowercase word after it ("Trump avoids"); None for a phrase naming a party or
+    nothing at all."""
+    if not words or normal(words[-1]) in _party_heads():
+        return None
+    if len(words) > 1 and words[-1].lower() in ("he", "she"):
+        return words[-1]
+    lex = lexicon()
+    first = words[0]
+    if (
+        len(words) > 1
+        and first[:1].isupper()
+        and not first.endswith(("’s", "'s"))
+        and normal(first) not in lex.not_name_words
+        and normal(first) not in lex.common_words
+        and words[1][:1].islower()
+        and words[1].endswith(("s", "ed"))  # a verb: "avoids", "unleashed"
+        and normal(words[1]) not in _party_heads()
+    ):
+        return first
+    return None
+
+
+@lru_cache(maxsize=1)
+def _party_heads() -> frozenset[str]:
+    """Nouns a description may end in that name a party or what it said: the kinds' keywords, the
+    anonymous heads, the organisation nouns and the role forms."""
+    lex = lexicon()
+    return frozenset({*_kind_keywords(), *vocabulary().anonymous, *lex.organisation_nouns, *lex.role_forms})
 
 
 def _clashes(wanted: set[str], held: set[str]) -> bool:
