@@ -748,8 +748,9 @@ class Linker:
                 # "once he", "Trump avoids": the mention ran past its subject
                 known = len(self.order)
                 source_id = self._link(parse_mention(subject), subject, position)
-                if self.sources[source_id].kind is not SourceKind.UNKNOWN:
-                    return source_id
+                found = self.sources.get(source_id)
+                if found is None or found.kind is not SourceKind.UNKNOWN:
+                    return source_id  # a party, or the outlet itself
                 for unused in self.order[known:]:  # no trace of the attempt in the sources
                     del self.sources[unused]
                 del self.order[known:]
