@@ -233,6 +233,8 @@ def test_the_poll_is_the_named_poll_the_text_gave_before() -> None:
 
 
 def test_a_fragment_whose_subject_is_the_outlet_links_to_the_outlet() -> None:
-    body = "Lakeside Times reported that the bridge was closed. Lakeside Times unveiled figures showing delays."
+    body = (
+        "Lakeside Times reported that the bridge was closed. Lakeside Times unveiled figures showing delays."
+    )
     graph = _graph(body)
     assert all(c.chain[1].source == OUTLET.id for c in graph.claims if len(c.chain) > 1)
