@@ -166,6 +166,15 @@ CONFIG_OPTION = click.option(
 )
 
 
+def complete_rules(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion of rule names, also after commas: ``--ignore single-source,un<TAB>``."""
+    from ..resolve import RULES
+
+    done, _, last = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    return [prefix + name for name in RULES if name.startswith(last) and name not in done.split(",")]
+
+
 def _rule_names(ctx: click.Context, param: click.Parameter, value: str | None) -> frozenset[str] | None:
     if value is None:
         return None
@@ -185,6 +194,7 @@ def rule_options(function: Command) -> Command:
                 "--select",
                 metavar="RULE,...",
                 callback=_rule_names,
+                shell_complete=complete_rules,
                 help="Apply only these rules (see 'provenance rules')  [default: all, or the "
                 "config's [rules] select]",
             ),
@@ -192,6 +202,7 @@ def rule_options(function: Command) -> Command:
                 "--ignore",
                 metavar="RULE,...",
                 callback=_rule_names,
+                shell_complete=complete_rules,
                 help="Leave these rules out, besides those the config's [rules] ignores.",
             ),
             CONFIG_OPTION,

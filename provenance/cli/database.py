@@ -173,11 +173,15 @@ class ProgressBar:
 def search(query: str, db: Path, limit: int, fmt: str) -> None:
     """Full-text search over stored claims, best match first, each with its chain.
 
-    QUERY uses SQLite FTS5 syntax: words, "exact phrases", OR, NOT, prefix*.
+    QUERY uses SQLite FTS5 syntax: words (a claim must hold them all), "exact phrases", OR, NOT
+    (a NOT b: a without b), prefix*.
 
     \b
-    Example:
-      provenance search 'convoy AND Kobani'
+    Examples:
+      provenance search 'convoy Kobani'
+      provenance search '"US forces" OR coalition'
+      provenance search 'convoy NOT Kobani'
+      provenance search 'reinforce*'
     """
     marks = ("\x02", "\x03")
     with open_store(db) as store:

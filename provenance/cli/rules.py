@@ -6,11 +6,11 @@ from pathlib import Path
 
 import click
 
-from .base import CONFIG_OPTION, JSON_OPTION, cli, console, load_config, write_json
+from .base import CONFIG_OPTION, JSON_OPTION, cli, complete_rules, console, load_config, write_json
 
 
 @cli.command()
-@click.argument("names", nargs=-1, metavar="[RULE]...")
+@click.argument("names", nargs=-1, metavar="[RULE]...", shell_complete=complete_rules)
 @JSON_OPTION
 @CONFIG_OPTION
 def rules(names: tuple[str, ...], fmt: str, config_path: Path | None) -> None:
