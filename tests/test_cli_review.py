@@ -173,3 +173,25 @@ def test_import_claimreview_then_check_claim_finds_it(runner: CliRunner, db: Pat
         ],
     ).exit_code
     assert code == 1
+
+
+def test_a_claimreview_without_an_author_warns_naming_the_config_key(
+    runner: CliRunner, db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no provenance.toml here
+    claim = _convoy(runner, db)
+    _review(runner, db, claim, "mostly-true")
+    stored = runner.invoke(cli, ["export", "--to", "claimreview", "--db", str(db), "--claim", claim])
+    assert stored.exit_code == 0
+    assert "author" not in json.loads(stored.stdout)
+    assert stored.stderr.startswith("Warning: the ClaimReview names no author")
+    assert "set review.author in provenance.toml" in stored.stderr
+    from_file = runner.invoke(cli, ["export", str(SAMPLE), "--to", "claimreview", "--claim", claim])
+    assert from_file.exit_code == 0
+    assert "review.author" in from_file.stderr
+    Path("provenance.toml").write_text('[review]\nauthor = "Desk Check"\n', encoding="utf-8")
+    for args in (["--db", str(db)], [str(SAMPLE)]):
+        result = runner.invoke(cli, ["export", *args, "--to", "claimreview", "--claim", claim])
+        assert result.exit_code == 0
+        assert result.stderr == ""
+        assert json.loads(result.stdout)["author"] == {"@type": "Organization", "name": "Desk Check"}

@@ -97,11 +97,11 @@ def text_of(console: Console, renderable: object) -> str:
 
 
 TREE = """\
-Shafaq News · 2025-01-02 21:13 UTC
+Shafaq News · 2 Jan 2025, 21:13 UTC
 Al-Alusi warns of sectarian war
 ├── Mithal al-Alusi (person) — Prominent Iraqi politician
 │   ├── “devastating regional sectarian conflict”
-│   │   c1 · warned · direct · 2025-01-02
+│   │   c1 · warned · direct · 2 Jan 2025
 │   └── “"defusing the conflict" rests with the prime minister”
 │       c2 · emphasized · mixed · as “He”
 ├── Syrian Observatory for Human Rights (monitor)
@@ -113,7 +113,7 @@ Al-Alusi warns of sectarian war
 │       c4 · said · indirect · ⚠ anonymous-source
 └── ⚠ Unattributed (outlet's own word)
     └── ⚠ “On Wednesday, the Coalition also sent a logistical convoy to Kobani.”
-        c5 · unattributed · 2025-01-01
+        c5 · unattributed · 1 Jan 2025
 """
 
 FINDINGS = """\
@@ -135,12 +135,12 @@ MARKDOWN = "\n".join(
     [
         "# Shafaq News: Al-Alusi warns of sectarian war",
         "",
-        "Published 2025-01-02 21:13 UTC · Document `seed`",
+        "Published 2 Jan 2025, 21:13 UTC · Document `seed`",
         "",
         "## Sourcing",
         "",
         "- **Mithal al-Alusi** (person) — Prominent Iraqi politician",
-        "  - “devastating regional sectarian conflict” — warned, direct, 2025-01-02 (`c1`)",
+        "  - “devastating regional sectarian conflict” — warned, direct, 2 Jan 2025 (`c1`)",
         '  - “"defusing the conflict" rests with the prime minister” — emphasized, mixed, as “He” (`c2`)',
         "- **Syrian Observatory for Human Rights** (monitor)",
         "  - citing ⚠ **local sources** (anonymous source)",
@@ -149,7 +149,7 @@ MARKDOWN = "\n".join(
         "  - “more convoys were expected” — said, indirect (`c4`)",
         "- ⚠ **Unattributed (outlet's own word)**",
         "  - ⚠ “On Wednesday, the Coalition also sent a logistical convoy to Kobani.” —"
-        " unattributed, 2025-01-01 (`c5`)",
+        " unattributed, 1 Jan 2025 (`c5`)",
         "",
         "## Findings: 3 warnings, 1 info",
         "",
@@ -354,7 +354,7 @@ def test_colour_comes_from_styles_so_plain_consoles_get_plain_text(graph: Graph)
     coloured, bare = colour.file.getvalue(), plain.file.getvalue()  # type: ignore[attr-defined]
     assert "\x1b[33mwarning" in coloured
     assert "\x1b" not in bare
-    assert bare.splitlines()[0] == "Shafaq News · 2025-01-02 21:13 UTC"
+    assert bare.splitlines()[0] == "Shafaq News · 2 Jan 2025, 21:13 UTC"
 
 
 # --- one outline, three views -------------------------------------------------------------

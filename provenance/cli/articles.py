@@ -20,13 +20,14 @@ from .base import (
     exit_for,
     fail_on_option,
     graph_format_option,
+    load_config,
     open_store,
     read_inputs,
     rule_options,
     write_json,
     write_text,
 )
-from .factcheck import export_reviews
+from .factcheck import export_reviews, warn_without_author
 
 if TYPE_CHECKING:
     from ..export import ExportOptions
@@ -321,9 +322,12 @@ def export_command(
         raise click.UsageError("--all exports the reviewed claims of a database: give --db")
     if not inputs:
         raise click.UsageError("name at least one FILE, or --db with --to claimreview")
+    config = load_config(config_path)
     graph = analyse_all(read_inputs(inputs), chosen_rules(config_path, select, ignore))
-    options = ExportOptions(claim=claim_id)
+    options = ExportOptions(claim=claim_id, author=config.author)
     data = export(graph, fmt, options)
+    if fmt == "claimreview":
+        warn_without_author([data])
     if output is None:
         stdout = sys.stdout.buffer
         stdout.write(data)

@@ -4,6 +4,7 @@ export of stored claims that 'export --db' calls."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -219,6 +220,7 @@ def export_reviews(
     with open_store(db) as store:
         if claim_id is not None:
             data = claimreview(store, claim_id, config)
+            warn_without_author([data])
             if output is None:
                 sys.stdout.buffer.write(data)
                 sys.stdout.flush()
@@ -229,7 +231,25 @@ def export_reviews(
         if output is None or not output.is_dir():
             raise click.UsageError("--all writes one file per claim: give an existing folder as -o")
         claims = store.reviewed_claims()
+        reviews = []
         for reviewed in claims:
             data = claimreview(store, reviewed, config)
             write_export(data, output, force=force, name=safe_name(reviewed) + ".jsonld")
+            reviews.append(data)
+        warn_without_author(reviews)
     click.echo(f"Wrote {len(claims)} ClaimReview file(s) into {output}.", err=True)
+
+
+def warn_without_author(reviews: Sequence[bytes]) -> None:
+    """Say on stderr when a ClaimReview written names no author, and which config key sets it."""
+    from ..config import AUTHOR_KEY, FILENAME
+    from ..factcheck.claimreview import names_author
+
+    missing = sum(not names_author(data) for data in reviews)
+    if missing:
+        which = "the ClaimReview names" if len(reviews) == 1 else f"{missing} of the ClaimReviews name"
+        click.echo(
+            f"Warning: {which} no author (the organisation publishing it): set {AUTHOR_KEY} in "
+            f"{FILENAME} or the --config file.",
+            err=True,
+        )

@@ -10,5 +10,10 @@ from .options import ExportOptions
 def write(graph: Graph, options: ExportOptions) -> bytes:
     """The ClaimReview of ``options.claim``, rated by ``options.verdict`` when one is given."""
     return write_claimreview(
-        graph, options.claim, options.verdict, review_date=options.review_date, copies=options.copies
+        graph,
+        options.claim,
+        options.verdict,
+        review_date=options.review_date,
+        copies=options.copies,
+        author=options.author,
     )

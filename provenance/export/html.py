@@ -11,6 +11,7 @@ from itertools import pairwise
 
 from attrs import frozen
 
+from ..humandates import human_time, machine_time
 from ..model import Claim, ClaimKind, Document, Graph, GraphIndex
 from ..render.outline import (
     UNATTRIBUTED,
@@ -101,8 +102,8 @@ def _document(page: _Page, view: Outline) -> str:
     if document.authors:
         meta.append(f'<span class="authors">by {escape(_names(document.authors))}</span>')
     if document.published:
-        stamp = document.published.isoformat()
-        meta.append(f'<time datetime="{escape(stamp)}">{escape(stamp)}</time>')
+        stamp, shown = machine_time(document.published), human_time(document.published)
+        meta.append(f'<time datetime="{escape(stamp)}">{escape(shown)}</time>')
     if document.url and document.url.lower().startswith(("http://", "https://")):
         url = escape(document.url)
         meta.append(f'<a href="{url}" rel="noreferrer noopener">{url}</a>')

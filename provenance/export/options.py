@@ -24,6 +24,9 @@ class ExportOptions:
     copies: tuple[str, ...] = ()
     """Ids of claims in the graph that are ``claim`` in other words (matched by the review workflow);
     their documents count as appearances."""
+    author: str | None = None
+    """The organisation publishing a review (ClaimReview ``author``) when the verdict names none: the
+    config's ``review.author``."""
 
 
 @frozen

@@ -35,12 +35,14 @@ def write_claimreview(
     *,
     review_date: date | None = None,
     copies: tuple[str, ...] = (),
+    author: str | None = None,
 ) -> bytes:
     """The ClaimReview of one claim of ``graph``: what was claimed, by whom (the chain's root source),
     where it appeared and first appeared, and the rating of ``verdict`` when there is one.
 
     ``copies`` names claims of the graph that are this claim in other words; ``review_date`` is the
-    review's publication date, by default the verdict's date, else today (UTC).
+    review's publication date, by default the verdict's date, else today (UTC). The review's
+    ``author`` is the verdict's organisation, else ``author`` (the config's ``review.author``).
     """
     claim = _claim(graph, claim_id)
     appearances = _appearances(graph, claim, copies)
@@ -62,8 +64,11 @@ def write_claimreview(
         "datePublished": review_date.isoformat(),
         "itemReviewed": item,
     }
+    organisation = verdict.organisation if verdict is not None and verdict.organisation else author
     if verdict is None:
         review["@comment"] = NO_VERDICT_NOTE
+        if organisation:
+            review["author"] = {"@type": "Organization", "name": organisation}
     else:
         rating: dict[str, Any] = {"@type": "Rating", "alternateName": verdict.label}
         for key, value in (
@@ -74,13 +79,19 @@ def write_claimreview(
             if value is not None:
                 rating[key] = value
         review["reviewRating"] = rating
-        if verdict.organisation:
-            review["author"] = {"@type": "Organization", "name": verdict.organisation}
+        if organisation:
+            review["author"] = {"@type": "Organization", "name": organisation}
         if verdict.note:
             review["reviewBody"] = verdict.note
         if verdict.evidence:
             review["citation"] = [{"@id": url} for url in verdict.evidence]
     return (json.dumps(review, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def names_author(data: bytes) -> bool:
+    """True when a ClaimReview written by `write_claimreview` names the organisation publishing it."""
+    review = json.loads(data)
+    return isinstance(review, dict) and "author" in review
 
 
 def _claim(graph: Graph, claim_id: str | None) -> Claim:

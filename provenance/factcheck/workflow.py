@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from attrs import evolve, frozen
+from attrs import frozen
 
 from ..config import Config
 from ..errors import InputError
@@ -61,10 +61,9 @@ def claimreview(store: Store, claim_id: str, config: Config) -> bytes:
     copies = copies_of(store, store.claim(claim_id))
     reviews = reviews_of_texts(store, [copy.text for copy in copies])
     standing = reviews[0] if reviews else None
-    if standing is not None and standing.organisation is None:
-        standing = evolve(standing, organisation=config.author)
     graph = store.claims_graph(copies)
-    return write_claimreview(graph, claim_id, standing, copies=tuple(copy.id for copy in copies[1:]))
+    copied = tuple(copy.id for copy in copies[1:])
+    return write_claimreview(graph, claim_id, standing, copies=copied, author=config.author)
 
 
 @frozen

@@ -12,6 +12,7 @@ from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
 
+from ..humandates import human_date
 from .outline import shorten
 
 if TYPE_CHECKING:  # the store's result classes; importing the store here would load SQLite code
@@ -101,7 +102,7 @@ def render_sources(stats: Sequence[SourceStats]) -> Table:
 
 
 def _day(moment: datetime | None) -> str | None:
-    return moment.date().isoformat() if moment else None
+    return human_date(moment) if moment else None
 
 
 def _seen(first: datetime | None, last: datetime | None) -> str:

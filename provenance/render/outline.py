@@ -12,10 +12,10 @@ walk without end. Parties nest at most `MAX_DEPTH` deep; see there.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import datetime
 
 from attrs import define, field, frozen
 
+from ..humandates import human_date, human_time
 from ..model import Claim, Document, Finding, Graph, GraphIndex, Hop, Severity, Source, SourceKind
 
 CLAIM_CHARS = 140
@@ -193,7 +193,7 @@ def claim_details(claim: Claim, index: GraphIndex) -> list[str]:
     if attribution is None or claim.kind.value.replace("-", " ") != attribution.cue:
         details.append(claim.kind.value)  # "according to · according-to" would say it twice
     if claim.date is not None:
-        details.append(claim.date.isoformat())
+        details.append(human_date(claim.date))
     words = _mention(claim, index)
     if words:
         details.append(f"as “{words}”")
@@ -216,17 +216,8 @@ def _mention(claim: Claim, index: GraphIndex) -> str | None:
 
 
 def published(document: Document) -> str | None:
-    """The publication time as "2025-01-02 21:13 UTC", or None."""
-    return format_time(document.published) if document.published else None
-
-
-def format_time(value: datetime) -> str:
-    """A compact timestamp with its offset; "UTC" for a zero offset."""
-    offset = value.utcoffset()
-    text = value.strftime("%Y-%m-%d %H:%M")
-    if offset is None:
-        return text
-    return f"{text} UTC" if not offset else f"{text} {value:%z}"
+    """The publication time as people read it ("2 Jan 2025, 21:13 UTC", or the date alone), or None."""
+    return human_time(document.published) if document.published else None
 
 
 def serious_rules(findings: Sequence[Finding]) -> dict[str, list[str]]:

@@ -8,6 +8,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from ..factcheck.model import ClaimMatch, Review
+from ..humandates import human_date, human_time
 from .outline import shorten
 
 
@@ -29,7 +30,7 @@ def render_matches(matches: Sequence[ClaimMatch], text: str) -> RenderableType:
             )
             first = match.first_appearance
             if first is not None:
-                when = first.published.date().isoformat() if first.published else "undated"
+                when = human_date(first.published) if first.published else "undated"
                 outlet = next((s.name for s in match.outlets if s.id == first.outlet), first.outlet or "")
                 line.append(
                     f"\n    first appeared {when} · {shorten(first.title or first.id, 60)}"
@@ -50,7 +51,7 @@ def _verdict_line(reviews: Sequence[Review]) -> Text:
     standing = reviews[0]
     line = Text("verdict: ")
     line.append(standing.label, style="bold")
-    line.append(f" ({_by(standing)}, {standing.reviewed.date().isoformat()})")
+    line.append(f" ({_by(standing)}, {human_date(standing.reviewed)})")
     if len(reviews) > 1:
         line.append(f"; {len(reviews) - 1} earlier", style="dim")
     return line
@@ -67,7 +68,7 @@ def render_reviews(reviews: Sequence[Review], claim_id: str) -> RenderableType:
         line = Text("* " if number == 0 else "  ")
         line.append(review.label, style="bold" if number == 0 else "")
         value = f" {review.value}/{review.best}" if review.value is not None and review.best else ""
-        line.append(f"{value} · {review.reviewed.strftime('%Y-%m-%d %H:%M')} UTC · {_by(review)}")
+        line.append(f"{value} · {human_time(review.reviewed)} · {_by(review)}")
         if number == 0:
             line.append("  (standing)", style="bold")
         if review.claim and review.claim != claim_id:
