@@ -1,7 +1,15 @@
-"""Dates said in a sentence ("on Thursday", "yesterday", "Jan. 2"), resolved against a publication date."""
+"""Dates said in a sentence ("on Thursday", "yesterday", "Jan. 2", "the Dec. 12 election"),
+resolved against a publication date, and whether the sentence tells of the past or of what is to come.
+
+A claim's date says when the thing it reports happened or will happen: "will meet on Thursday" is the
+coming Thursday and "the Oscars on Feb. 9" in a November article the February after. Every date is
+range-checked: a phrase whose date cannot be represented (a publication in year 9999 plus "tomorrow")
+stays unresolved.
+"""
 
 from __future__ import annotations
 
+import enum
 import re
 from datetime import date, datetime, timedelta
 
@@ -26,7 +34,7 @@ _MONTH = (
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _MAYBE = re.compile(
-    r"\d|[Dd]ay\b|DAY|[Tt]onight|[Tt]omorrow|[Ll]ast (?:week|month|year)"
+    r"\d|[Dd]ay\b|DAY|[Tt]onight|[Tt]omorrow|(?:[Ll]ast|[Nn]ext) (?:week|month|year)"
     r"|[Tt]his (?:morning|afternoon|evening)"
 )
 _DATE = re.compile(
@@ -36,8 +44,9 @@ _DATE = re.compile(
     + _MONTH
     + r")(?:,?\s+(?P<dm_year>\d{4}))?"
     r"|\b(?P<word>today|tonight|this morning|this afternoon|this evening|yesterday|the day before yesterday|"
-    r"tomorrow|last week|last month|last year)\b"
-    r"|\b(?P<last>last\s+)?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"tomorrow|last week|last month|last year|next week|next month|next year)\b"
+    r"|\b(?P<relative>(?:last|next|this|coming)\s+)?"
+    r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
 _OFFSETS = {
@@ -50,44 +59,183 @@ _OFFSETS = {
     "the day before yesterday": -2,
     "tomorrow": 1,
     "last week": -7,
+    "next week": 7,
 }
+_MONTH_SHIFTS = {"last month": -1, "next month": 1, "last year": -12, "next year": 12}
+
+PAST_SLACK = timedelta(days=31)
+"""How far after publication a month-day in a past-tense sentence may still fall in the publication
+year ("was held on Jan. 20" in a Jan. 2 article is a date to question, not one from a year before)."""
+
+FORWARD_SLACK = timedelta(days=7)
+"""How far before publication a month-day in a forward-looking sentence may fall (a page dated by its
+last update); earlier ones are the next year's ("will open on Oct. 1" in November)."""
+
+
+class Tense(enum.Enum):
+    """What a sentence says of the time it speaks of."""
+
+    PAST = "past"
+    """It happened: "was arrested", "said", "rose"."""
+    FORWARD = "forward"
+    """It will or is due to happen: "will", "is due", "is scheduled", "next", "until", "the Dec. 12
+    election" (a dated event named by its date)."""
+    UNKNOWN = "unknown"
+    """Nothing tells: a present tense, a headline, a list."""
+
+
+def _words(text: str) -> frozenset[str]:
+    # Word lists are written as running text so that they are easy to read and extend.
+    return frozenset(text.split())
+
+
+def _alternatives(text: str) -> str:
+    return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in text.split(","))
+
+
+_FORWARD = re.compile(
+    r"(?<![\w'’])(?:"
+    + _alternatives(
+        "will,won't,shall,going to,is due,are due,due on,due by,due in,due to be,is scheduled,"
+        "are scheduled,scheduled for,scheduled to,is set to,are set to,is slated,are slated,slated for,"
+        "slated to,is expected to,are expected to,is to be,are to be,upcoming,the coming,ahead of"
+    )
+    + r"|due\s+(?:on\s+|by\s+|in\s+)?"
+    + _MONTH
+    + r"|\w+['’]ll|next\s+(?:week|month|year|season|spring|summer|autumn|fall|winter|"
+    + _MONTH.removesuffix(r"\.?")
+    + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+    + r")(?![\w'’])",
+    re.IGNORECASE,
+)
+"""Words that date what is to come: "will", "is due", "is scheduled", "next week"."""
+
+_HEDGES = re.compile(
+    r"(?<![\w'’])(?:"
+    + _alternatives(
+        "would,could,may,might,should,must,can,wont,was due,were due,be due,was scheduled,"
+        "were scheduled,was set to,were set to,was expected to,were expected to,was to be,were to be,"
+        "plans to,plan to,planned,planning,intends to,intend to,until,till,in time for,deadline,"
+        "starting,beginning,effective,take effect,takes effect,to take place,to be held,expected,"
+        "scheduled,due,next,coming,set for,from now,later this,later in,election day,inauguration day,"
+        "polling day"
+    )
+    + r")(?![\w'’])",
+    re.IGNORECASE,
+)
+"""Words that leave open whether the dated thing has happened yet: a plan, a deadline, a condition,
+a span ("closed until Jan. 5"). They do not move a date forward, but a date after publication is
+then no contradiction."""
+
+_ATTRIBUTIVE = re.compile(
+    r"\b(?:the|a|an|this|that|its|their|his|her|next)\s+" + _MONTH + r"\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,?\s+\d{4},?)?\s+"
+    r"(?!(?:and|or|to|at|in|on|by|for|from|when|as|the|a|an|is|was|were|will|would|has|had)\b)"
+    r"[a-z][a-z-]+",
+    re.IGNORECASE,
+)
+"""A date inside a noun phrase ("the Dec. 12 election", "a Feb. 9 ceremony"): it dates an event,
+which may be to come, not the verb of the sentence."""
+
+_PAST_WORDS = _words(
+    """
+    was were had did wasn't weren't hadn't didn't ago yesterday earlier previously
+    said told went came took made gave met won lost left held began fell rose sent spent found saw
+    brought thought paid ran struck shot kept led fled broke spoke wrote stood sold bought caught
+    chose drew drove ate flew forgot froze got grew hid knew meant overtook rode rang sang sank sat
+    slept slid stole stuck swore swam threw understood woke wore
+    """
+)
+_NOT_PAST = _words(
+    """
+    need feed seed speed breed bleed weed reed deed heed creed greed indeed bed red shed wed fed sled
+    hundred kindred proceed exceed succeed scheduled expected planned proposed intended related based
+    limited united advanced detailed alleged so-called
+    """
+)
+_PRESENT_BE = _words("am is are be being isn't aren't")
+_WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
 
 
 def resolve_date(sentence: str, published: datetime | date | None) -> date | None:
     """The first date ``sentence`` speaks of, resolved against ``published``; None when it names no
-    date or the publication date is unknown.
+    date, the publication date is unknown, or the date cannot be represented.
 
     A weekday is the latest such day on or before publication ("on Thursday" in a Thursday article is
-    that day); "last week" is seven days back, "last month" and "last year" the same day a month or year
-    back; a day and month without a year take the publication year, or the year before when that would
-    fall more than a month after publication.
+    that day), or the next one on or after it when the sentence looks forward ("will meet on Friday",
+    "next Friday"). "last week" and "next week" are seven days either way, "last month"/"next month"
+    and "last year"/"next year" the same day a month or a year away. A day and month without a year
+    take the year that suits the sentence's tense: for the past, the latest such day at most
+    `PAST_SLACK` after publication; for what is to come, the first at most `FORWARD_SLACK` before it;
+    when nothing tells, or the date names an event ("the Dec. 12 election"), the nearest.
     """
     if published is None:
         return None
     if not _MAYBE.search(sentence):
         return None  # most sentences name no date: a cheap look first
     today = published.date() if isinstance(published, datetime) else published
+    tense: Tense | None = None  # read only when a date needs it
     for match in _DATE.finditer(sentence):
-        resolved = _resolve(match, today)
+        # A date that names an event ("the Dec. 12 election") is the nearest such day, whatever the verb.
+        is_event = _ATTRIBUTIVE.match(sentence, _determiner_start(sentence, match.start()))
+        if not _needs_tense(match) or is_event:
+            resolved = _resolve(match, today, Tense.UNKNOWN)
+        else:
+            tense = tense or tense_of(sentence)
+            resolved = _resolve(match, today, tense)
         if resolved is not None:
             return resolved
     return None
 
 
-def _resolve(match: re.Match[str], today: date) -> date | None:
+def tense_of(text: str) -> Tense:
+    """Whether ``text`` looks forward, tells of the past, or neither; looking forward wins, for
+    "the vote, postponed last week, will be held on Dec. 12" dates what is to come."""
+    if _FORWARD.search(text):
+        return Tense.FORWARD
+    before = ""
+    for word in _WORD.findall(text.casefold()):
+        if word in _PAST_WORDS:
+            return Tense.PAST
+        # "are hosted", "is based": a passive present, not a past.
+        if len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST and before not in _PRESENT_BE:
+            return Tense.PAST
+        before = word
+    return Tense.UNKNOWN
+
+
+def tells_of_past(text: str) -> bool:
+    """Whether ``text`` says that what it dates has happened: a past tense, nothing looking forward
+    or leaving it open ("would", "until", "the deadline"), no event named by its date ("the Dec. 12
+    election"). Only then is a date after publication a contradiction."""
+    if _HEDGES.search(text) or _ATTRIBUTIVE.search(text):
+        return False
+    return tense_of(text) is Tense.PAST
+
+
+def _determiner_start(sentence: str, start: int) -> int:
+    # Where the word before the date starts, so that "the Dec. 12 election" is matched whole.
+    before = sentence[:start].rstrip()
+    space = max(before.rfind(" "), before.rfind("\n"), before.rfind("\t"))
+    return space + 1
+
+
+def _needs_tense(match: re.Match[str]) -> bool:
+    # Explicit years and fixed offsets ("yesterday") are the same whatever the tense.
+    if match["weekday"]:
+        return not match["relative"]
+    return bool((match["md_month"] and not match["md_year"]) or (match["dm_month"] and not match["dm_year"]))
+
+
+def _resolve(match: re.Match[str], today: date, tense: Tense) -> date | None:
     groups = match.groupdict()
     if groups["word"]:
         word = " ".join(groups["word"].lower().split())
-        if word == "last month":
-            return _shift_months(today, -1)
-        if word == "last year":
-            return _safe_date(today.year - 1, today.month, today.day)
-        return today + timedelta(days=_OFFSETS[word])
+        if word in _MONTH_SHIFTS:
+            return _shift_months(today, _MONTH_SHIFTS[word])
+        return _add_days(today, _OFFSETS[word])
     if groups["weekday"]:
-        back = (today.weekday() - _WEEKDAYS.index(groups["weekday"].lower())) % 7
-        if groups["last"] and back == 0:
-            back = 7
-        return today - timedelta(days=back)
+        return _weekday(today, groups["weekday"].lower(), groups["relative"], tense)
     if groups["iso_year"]:
         return _safe_date(int(groups["iso_year"]), int(groups["iso_month"]), int(groups["iso_day"]))
     prefix = "md" if groups["md_month"] else "dm"
@@ -95,10 +243,39 @@ def _resolve(match: re.Match[str], today: date) -> date | None:
     day = int(groups[f"{prefix}_day"])
     if groups[f"{prefix}_year"]:
         return _safe_date(int(groups[f"{prefix}_year"]), month, day)
-    guess = _safe_date(today.year, month, day)
-    if guess is not None and guess > today + timedelta(days=31):
-        return _safe_date(today.year - 1, month, day)
-    return guess
+    return _year_for(today, month, day, tense)
+
+
+def _weekday(today: date, name: str, relative: str | None, tense: Tense) -> date | None:
+    target = _WEEKDAYS.index(name)
+    word = relative.split()[0].lower() if relative else None
+    if word in ("next", "coming") or (word is None and tense is Tense.FORWARD):
+        ahead = (target - today.weekday()) % 7
+        if word == "next" and ahead == 0:
+            ahead = 7
+        return _add_days(today, ahead)
+    back = (today.weekday() - target) % 7
+    if word == "last" and back == 0:
+        back = 7
+    return _add_days(today, -back)
+
+
+def _year_for(today: date, month: int, day: int, tense: Tense) -> date | None:
+    candidates = [
+        found
+        for year in (today.year - 1, today.year, today.year + 1)
+        if (found := _safe_date(year, month, day)) is not None
+    ]
+    if not candidates:
+        return None
+    if tense is Tense.PAST:
+        fitting = [found for found in candidates if found - today <= PAST_SLACK]
+        return max(fitting) if fitting else None
+    if tense is Tense.FORWARD:
+        fitting = [found for found in candidates if today - found <= FORWARD_SLACK]
+        return min(fitting) if fitting else None
+    # Nothing tells: the nearest; on a tie (never more than a day apart) the earlier.
+    return min(candidates, key=lambda found: (abs((found - today).days), found))
 
 
 def _safe_date(year: int, month: int, day: int) -> date | None:
@@ -108,10 +285,17 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _shift_months(today: date, months: int) -> date:
+def _add_days(today: date, days: int) -> date | None:
+    try:
+        return today + timedelta(days=days)
+    except OverflowError:  # past year 1 or 9999: no such date to speak of
+        return None
+
+
+def _shift_months(today: date, months: int) -> date | None:
     year, month = divmod(today.year * 12 + today.month - 1 + months, 12)
     for day in (today.day, 30, 29, 28):
         shifted = _safe_date(year, month + 1, day)
         if shifted is not None:
             return shifted
-    return today
+    return None

@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
-from provenance.dates import resolve_date
+from provenance.dates import Tense, resolve_date, tells_of_past, tense_of
 
 SEED_PUBLISHED = datetime(2025, 1, 2, 21, 13, 57, tzinfo=UTC)  # a Thursday
 
@@ -50,3 +50,75 @@ def test_a_plain_date_works_as_publication() -> None:
 
 def test_impossible_dates_are_ignored() -> None:
     assert resolve_date("The deadline is February 30.", SEED_PUBLISHED) is None
+
+
+NOVEMBER = datetime(2019, 11, 20, 9, 0, tzinfo=UTC)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # What is to come is dated forward: the next such day, in the next year if need be.
+        ("The Oscars on Feb. 9 will be hosted by a comedian.", date(2020, 2, 9)),
+        ("The law will take effect Oct. 1.", date(2020, 10, 1)),
+        ("Tariffs due Dec. 15 would hit phones.", date(2019, 12, 15)),
+        ("The committee will meet on Friday.", date(2019, 11, 22)),
+        ("The vote is scheduled for next Tuesday.", date(2019, 11, 26)),
+        ("The board meets next Wednesday.", date(2019, 11, 27)),
+        ("Prices rise next month.", date(2019, 12, 20)),
+        ("Talks resume next week.", date(2019, 11, 27)),
+        # A date that names an event is the nearest such day, whatever the verb.
+        ("Johnson called the Dec. 12 election to break the deadlock.", date(2019, 12, 12)),
+        ("Britain goes to the polls in the Dec. 12 election.", date(2019, 12, 12)),
+        # The past stays in the past.
+        ("Police arrested him on Feb. 9.", date(2019, 2, 9)),
+        ("The plant closed on Oct. 1.", date(2019, 10, 1)),
+        ("The committee met on Friday.", date(2019, 11, 15)),
+        # Nothing tells: the nearest.
+        ("The Oscars on Feb. 9 are hosted by a comedian.", date(2020, 2, 9)),
+        ("Election Day is Nov. 3.", date(2019, 11, 3)),
+    ],
+)
+def test_tense_decides_the_year_and_the_weekday(sentence: str, expected: date) -> None:
+    assert resolve_date(sentence, NOVEMBER) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tense", "past"),
+    [
+        ("The bridge will reopen.", Tense.FORWARD, False),
+        ("The ministry's report is due on Dec. 15.", Tense.FORWARD, False),
+        ("Officials were arrested.", Tense.PAST, True),
+        ("The mayor said the shop closed.", Tense.PAST, True),
+        ("The mayor said the shop would close.", Tense.PAST, False),
+        ("The shop stayed closed until Jan. 5.", Tense.PAST, False),
+        ("Johnson called the Dec. 12 election.", Tense.PAST, False),
+        ("The company is based in Ohio.", Tense.UNKNOWN, False),
+        ("Prices rise.", Tense.UNKNOWN, False),
+        ("The house next to the church burned down.", Tense.PAST, False),
+    ],
+)
+def test_tense_of_a_claim(text: str, tense: Tense, past: bool) -> None:
+    assert tense_of(text) is tense
+    assert tells_of_past(text) is past
+
+
+@pytest.mark.parametrize(
+    ("sentence", "published"),
+    [
+        ("He left yesterday.", date(1, 1, 1)),
+        ("He left on Friday.", date(1, 1, 1)),
+        ("It was last week.", date(1, 1, 3)),
+        ("It was last month.", date(1, 1, 30)),
+        ("It was last year.", date(1, 6, 1)),
+        ("He arrives tomorrow.", date(9999, 12, 31)),
+        ("Talks resume next week.", date(9999, 12, 28)),
+        ("Prices rise next month.", date(9999, 12, 2)),
+        ("The fair opens next year.", date(9999, 3, 1)),
+        ("The fair will open on Jan. 2.", date(9999, 12, 31)),
+        ("The fair opened on Dec. 31.", date(1, 1, 1)),
+        ("The committee will meet on Saturday.", date(9999, 12, 31)),
+    ],
+)
+def test_dates_that_cannot_be_represented_stay_unresolved(sentence: str, published: date) -> None:
+    assert resolve_date(sentence, published) is None

@@ -232,9 +232,34 @@ def test_larger_loop_mentions_the_other_sources_caught_in_it() -> None:
 def test_claim_dated_after_publication_is_an_error() -> None:
     late = claim("d1", 1, CONVOY, when=date(2025, 1, 3))
     (finding,) = of("date-after-publication", resolve(graph(late)))
+    assert finding.severity is Severity.ERROR
     assert finding.message == (
-        "The claim is dated 3 January 2025, after the article was published on 2 January 2025."
+        "The claim says it happened on 3 January 2025, after the article was published on 2 January 2025."
     )
+
+
+def test_a_date_read_by_machine_after_publication_is_a_warning() -> None:
+    late = claim("d1", 1, CONVOY, when=date(2025, 1, 3))
+    (finding,) = of("date-after-publication", resolve(graph(late), extracted={"d1"}))
+    assert finding.severity is Severity.WARNING
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The bridge will reopen on Jan. 3.",
+        "Tariffs due Jan. 15 would hit phones.",
+        "The vote is scheduled for next Tuesday.",
+        "Britain goes to the polls in the Jan. 12 election.",
+        "The Oscars on Feb. 9 are hosted by a comedian.",
+        "The crossing stays closed until Jan. 5.",
+        "Lawmakers said the law takes effect on Jan. 6.",
+        "A Most Violent Year, out on Jan. 3 in limited release.",
+    ],
+)
+def test_what_is_to_come_is_dated_forward_and_is_no_finding(text: str) -> None:
+    scheduled = claim("d1", 1, text, when=date(2025, 1, 6))
+    assert of("date-after-publication", resolve(graph(scheduled))) == []
 
 
 def test_claim_dated_on_or_before_publication_day_is_fine() -> None:
@@ -504,6 +529,8 @@ def test_every_rule_fires_somewhere_and_all_are_listed_in_rules() -> None:
     findings = resolve(graph(*claims, documents=documents))
     assert {f.rule for f in findings} == set(RULES)
     assert all(f.severity is RULES[f.rule][0] for f in findings)
+    extracted = resolve(graph(*claims, documents=documents), extracted={"d1", "d2", "d3"})
+    assert all(f.severity.rank <= RULES[f.rule][0].rank for f in extracted)
 
 
 def test_findings_sort_by_severity_then_document_order() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -551,3 +551,14 @@ def test_a_missing_database_is_not_created_for_reading(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such database"):
         Store.open(tmp_path / "missing.db", readonly=True)
     assert not (tmp_path / "missing.db").exists()
+
+
+@pytest.mark.parametrize("hours", [14, -14])
+def test_publication_times_at_the_edge_of_the_calendar_are_stored(store: Store, hours: int) -> None:
+    # Year 1 east of Greenwich and year 9999 west of it have no UTC instant in Python's range.
+    edge = datetime(1, 1, 1, 3) if hours > 0 else datetime(9999, 12, 31, 20)
+    published = edge.replace(tzinfo=timezone(timedelta(hours=hours)))
+    document = Document.from_text("The convoy left, officials said.", outlet="o", published=published)
+    store.add(Graph((document,), (Source("o", "O", SourceKind.OUTLET),)))
+    (stored,) = store.graph().documents
+    assert stored.published == published

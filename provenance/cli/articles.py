@@ -68,7 +68,7 @@ def audit(
       provenance audit story.txt --ignore single-source --fail-on warning
       provenance audit --db provenance.db --format json
     """
-    from ..pipeline import analyse, analyse_all, resolved
+    from ..pipeline import analyse, analyse_all, resolved_stored
 
     rules = chosen_rules(config_path, select, ignore)
     if db is not None:
@@ -76,7 +76,7 @@ def audit(
             raise click.UsageError("give articles or --db, not both")
         with open_store(db) as store:
             graph = store.graph(with_text=fmt not in {"tree", "markdown"})
-        graph = resolved(graph, rules)
+        graph = resolved_stored(graph, rules)
         _show(graph, "json" if fmt == "jsonl" else fmt)
         exit_for(ctx, graph.findings, fail_on)
     if not articles:
@@ -411,14 +411,14 @@ def tree(
       provenance tree story.provenance.yaml
       provenance tree --db provenance.db --document doc-1a2b3c4d5e6f7a8b --format html > report.html
     """
-    from ..pipeline import resolved
+    from ..pipeline import resolved_stored
 
     rules = chosen_rules(config_path, select, ignore)
     if db is not None or document_id is not None:
         if files or db is None or document_id is None:
             raise click.UsageError("a stored document needs --db and --document, and no FILE")
         with open_store(db) as store:
-            graph = resolved(store.graph(document_id), rules)
+            graph = resolved_stored(store.graph(document_id), rules)
     elif files:
         graph = _curated(files, rules)
     else:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from types import MappingProxyType
 
 from attrs import evolve, field, frozen
@@ -21,7 +21,9 @@ RULES: Mapping[str, tuple[Severity, str]] = MappingProxyType({
     "dangling-source": (Severity.ERROR, "an outlet or hop names a source id that does not exist"),
     "circular-citation": (Severity.ERROR, "sources cite each other in a loop, within or across articles"),
     "date-after-publication": (
-        Severity.ERROR, "a claim, or an article it cites, dated after the citing article"),
+        Severity.ERROR,
+        "a claim that tells of the past, or an article it cites, dated after the citing article "
+        "(a warning for claims read by machine)"),
     "unresolved-mention": (Severity.WARNING, "a pronoun or description that links to no source"),
     "single-source": (Severity.INFO, "claims in an article that rest on one named party alone"),
     "not-independent": (
@@ -29,7 +31,8 @@ RULES: Mapping[str, tuple[Severity, str]] = MappingProxyType({
     "conflicting-figures": (
         Severity.WARNING, "the same claim with different figures or dates in different articles"),
 })  # fmt: skip
-"""Every rule `resolve` applies: name → (severity, what it finds). Names are stable output."""
+"""Every rule `resolve` applies: name → (severity, what it finds). Names are stable output; the
+severity is the most a finding of the rule gets (see `resolve`'s ``extracted``)."""
 
 
 def rule_examples() -> dict[str, tuple[tuple[str, str], ...]]:
@@ -106,7 +109,6 @@ ALL_RULES = RuleSelection()
 _DOCUMENT_RULES: tuple[tuple[str, Callable[[GraphIndex], Iterator[Located]]], ...] = (
     ("dangling-source", document.dangling_source),
     ("circular-citation", citation.circular_citation),
-    ("date-after-publication", document.date_after_publication),
     ("unattributed", document.unattributed),
     ("anonymous-source", document.anonymous_source),
     ("unresolved-mention", document.unresolved_mention),
@@ -139,9 +141,10 @@ def resolve(graph: Graph, rules: RuleSelection = ALL_RULES) -> tuple[Finding, ..
             located.extend(corpus.conflicting_figures(index, groups))
     if rules.applies("single-source"):
         located.extend(corpus.single_source(index, groups))
-    if rules.severities:
+    overrides = {rule: severity for rule, severity in rules.severities if severity is not None}
+    if overrides:
         located = [
-            (position, evolve(finding, severity=rules.severity(finding.rule)))
+            (position, evolve(finding, severity=overrides.get(finding.rule, finding.severity)))
             for position, finding in located
         ]
     located.sort(key=lambda item: (-item[1].severity.rank, item[0], _ORDER[item[1].rule], item[1].message))

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import datetime
 
+from ..dates import tells_of_past
 from ..model import Finding, GraphIndex, Severity, SourceKind
 from .position import Located, positioned_claims
 from .vocabulary import UNRESOLVED_FIRST_WORDS
@@ -102,25 +103,28 @@ def unresolved_mention(index: GraphIndex) -> Iterator[Located]:
             )  # fmt: skip
 
 
-def date_after_publication(index: GraphIndex) -> Iterator[Located]:
-    """Claims dated after their article, and cited articles published after the one citing them."""
+def date_after_publication(index: GraphIndex, extracted: Collection[str] = frozenset()) -> Iterator[Located]:
+    """Claims that say something happened after their article was published, and cited articles
+    published after the one citing them.
+
+    A claim dated after publication is a contradiction only when it tells of the past (`dates.tells_of_past`):
+    what will happen, is due or is scheduled is dated forward and is no finding. The claims of
+    documents in ``extracted`` were read by machine, date and tense included, so their finding is a
+    warning; a curated claim's date, like a cited article's publication, is stated, so an error.
+    """
     for position, claim in positioned_claims(index):
         document = index.document(claim.document)
         if document is None or document.published is None:
             continue
         published = document.published
-        if claim.date is not None and claim.date > published.date():
-            yield (
-                position,
-                Finding(
-                    "date-after-publication",
-                    Severity.ERROR,
-                    f"The claim is dated {day(claim.date)}, after the article was published "
-                    f"on {day(published.date())}.",
-                    claim=claim.id,
-                    span=claim.span,
-                ),
-            )
+        if claim.date is not None and claim.date > published.date() and tells_of_past(claim.text):
+            severity = Severity.WARNING if claim.document in extracted else Severity.ERROR
+            yield position, Finding(
+                "date-after-publication", severity,
+                f"The claim says it happened on {day(claim.date)}, after the article was "
+                f"published on {day(published.date())}.",
+                claim=claim.id, span=claim.span,
+            )  # fmt: skip
         for hop in claim.chain[1:]:
             cited = index.document(hop.document) if hop.document else None
             if cited is None or cited.id == document.id or cited.published is None:

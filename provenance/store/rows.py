@@ -70,11 +70,16 @@ def span(start: int | None, end: int | None) -> Span | None:
 
 
 def to_utc(value: datetime | None) -> str | None:
-    """A sortable UTC timestamp; naive times are taken as UTC."""
+    """A sortable UTC timestamp; naive times are taken as UTC. A time whose UTC instant falls
+    outside years 1-9999 (year 1 east of Greenwich) sorts as the first or last instant there is."""
     if value is None:
         return None
     aware = value if value.tzinfo else value.replace(tzinfo=UTC)
-    return aware.astimezone(UTC).isoformat()
+    try:
+        return aware.astimezone(UTC).isoformat()
+    except OverflowError:
+        edge = datetime.min if aware.year == 1 else datetime.max
+        return edge.replace(tzinfo=UTC).isoformat()
 
 
 def parse_datetime(value: str | None) -> datetime | None:
