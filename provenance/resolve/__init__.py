@@ -116,18 +116,25 @@ _DOCUMENT_RULES: tuple[tuple[str, Callable[[GraphIndex], Iterator[Located]]], ..
 _ORDER = {rule: number for number, rule in enumerate(RULES)}
 
 
-def resolve(graph: Graph, rules: RuleSelection = ALL_RULES) -> tuple[Finding, ...]:
+def resolve(
+    graph: Graph, rules: RuleSelection = ALL_RULES, *, extracted: Collection[str] = frozenset()
+) -> tuple[Finding, ...]:
     """The findings of the ``rules`` chosen for a graph (one document, a curated file, or many).
 
-    Sorted by severity (error first), then document order. Corpus rules compare claims across
-    documents only when there are several; the result never depends on ``graph.findings``. A rule
-    left out is not run at all.
+    ``extracted`` names the documents whose claims were read by machine: a finding that rests on
+    that reading (a date and its tense) is then less sure, so a rule may give it a lower severity
+    than `RULES` says; curated claims get the full severity. A severity the selection sets for a
+    rule stands for all its findings. Sorted by severity (error first), then document order. Corpus
+    rules compare claims across documents only when there are several; the result never depends on
+    ``graph.findings``. A rule left out is not run at all.
     """
     index = graph.index
     located: list[Located] = []
     for name, rule in _DOCUMENT_RULES:
         if rules.applies(name):
             located.extend(rule(index))
+    if rules.applies("date-after-publication"):
+        located.extend(document.date_after_publication(index, frozenset(extracted)))
     groups: list[corpus.Group] = []
     corpus_rules = ("not-independent", "conflicting-figures", "single-source")
     if len(graph.documents) > 1 and any(map(rules.applies, corpus_rules)):
