@@ -242,14 +242,14 @@ def _version_1_database(path: Path) -> Path:
 def test_a_version_1_database_is_migrated_by_a_read_only_command_too(tmp_path: Path) -> None:
     path = _version_1_database(tmp_path / "old.db")
     with Store.open(path, readonly=True) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == store_schema.VERSION
         assert len(store.graph().claims) == 3
 
 
 def test_a_version_1_database_migrates_and_keeps_its_data(tmp_path: Path) -> None:
     path = _version_1_database(tmp_path / "old.db")
     with Store.open(path) as store:
-        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == store_schema.VERSION
         graph = store.graph()
         assert (len(graph.documents), len(graph.claims)) == (1, 3)
         claim = graph.claims[1].id

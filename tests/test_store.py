@@ -157,6 +157,43 @@ def test_new_content_under_the_same_id_replaces_the_old(store: Store) -> None:
     assert store.check() == []
 
 
+def _with_authors(graph: Graph, *authors: str) -> Graph:
+    return evolve(graph, documents=tuple(evolve(d, authors=authors) for d in graph.documents))
+
+
+def test_authors_round_trip_in_their_order_and_change_with_the_article(store: Store) -> None:
+    graph = _with_authors(seed(), "Jane Roe", "Ahmed Omar")
+    store.add(graph)
+    [document] = store.graph(graph.documents[0].id).documents
+    assert document.authors == ("Jane Roe", "Ahmed Omar")
+    assert store.graph().documents[0].authors == ("Jane Roe", "Ahmed Omar")
+    assert store.add(_with_authors(graph, "Ahmed Omar")).status is AddStatus.UPDATED
+    assert store.graph(graph.documents[0].id).documents[0].authors == ("Ahmed Omar",)
+    assert [row[0] for row in store.db.execute("select name from document_authors")] == ["Ahmed Omar"]
+    assert store.check() == []
+
+
+def test_a_version_2_database_migrates_to_authors_and_keeps_its_data(tmp_path: Path) -> None:
+    from sqlite_utils import Database
+
+    path = tmp_path / "v2.db"
+    connection = sqlite3.connect(path)
+    db = Database(connection)
+    for step in store_schema.MIGRATIONS[:2]:  # the schema as version 2 wrote it
+        step(db)
+    db.execute("PRAGMA user_version = 2")
+    Store(db, str(path)).add(seed())  # no authors: nothing is written where version 2 has no table
+    connection.commit()
+    connection.close()
+    with Store.open(path, readonly=True) as store:
+        assert store.db.execute("PRAGMA user_version").fetchone()[0] == 3
+        graph = store.graph()
+        assert (len(graph.documents), len(graph.claims), graph.documents[0].authors) == (1, 3, ())
+    with Store.open(path) as store:
+        store.add(_with_authors(seed(), "Jane Roe"))
+        assert store.graph().documents[0].authors == ("Jane Roe",)
+
+
 def test_a_claim_id_belongs_to_one_document(store: Store) -> None:
     one = seed()
     store.add(one)

@@ -111,11 +111,12 @@ def graph(db: Database, document: str | None = None, *, with_text: bool = True) 
     return Graph(tuple(documents), tuple(named_sources), tuple(claims), tuple(found))
 
 
-def _document(row: Row, *, with_text: bool) -> Document:
+def _document(row: Row, *, with_text: bool, authors: tuple[str, ...] = ()) -> Document:
     return Document(
         id=row["id"],
         outlet=row["outlet"],
         title=row["title"],
+        authors=authors,
         url=row["url"],
         published=parse_datetime(row["published"]),
         language=row["language"],
@@ -128,8 +129,16 @@ def documents_where(
 ) -> list[Document]:
     """Documents in ingest order, outlets named by canonical id (``d`` is the documents table)."""
     columns = "d.text" if with_text else "'' as text"
+    authors: dict[str, list[str]] = defaultdict(list)
+    for row in named(
+        db,
+        f"select a.document, a.name from document_authors a join documents d on d.id = a.document "
+        f"{where} order by a.document, a.position",
+        params,
+    ):
+        authors[row["document"]].append(row["name"])
     return [
-        _document(row, with_text=with_text)
+        _document(row, with_text=with_text, authors=tuple(authors.get(row["id"], ())))
         for row in named(
             db,
             f"select d.id, o.canonical as outlet, d.title, d.url, d.published, d.language, {columns} "

@@ -193,7 +193,18 @@ def _create_reviews(db: Database) -> None:
         )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_create, _create_reviews)
+def _create_authors(db: Database) -> None:
+    """Version 3: ``document_authors``, the people who wrote each article, in byline order."""
+    db.table("document_authors").create(
+        {"document": str, "position": int, "name": str},
+        pk=("document", "position"),
+        not_null=["name"],
+        foreign_keys=[("document", "documents", "id")],
+    )
+    db.table("document_authors").create_index(["name"])  # every article by one author
+
+
+MIGRATIONS: tuple[Migration, ...] = (_create, _create_reviews, _create_authors)
 """Step ``i`` takes a database from version ``i`` to ``i + 1``; append, never edit, a step."""
 
 VERSION = len(MIGRATIONS)

@@ -158,6 +158,11 @@ class Writer:
                     "graph_hash": digest,
                 },
             )
+            if document.authors:
+                self.db.conn.executemany(
+                    "insert into document_authors (document, position, name) values (?, ?, ?)",
+                    [(document.id, position, name) for position, name in enumerate(document.authors)],
+                )
             local = {document.outlet: outlet} if document.outlet and outlet else {}
             for source in share.sources:
                 if source.id not in local:
@@ -195,6 +200,7 @@ class Writer:
 
     def _clear(self, document: str) -> None:
         """Remove what a document contributed, before storing its new content."""
+        self.db.execute("delete from document_authors where document = ?", (document,))
         self.db.execute("delete from findings where document = ?", (document,))
         self.db.execute(
             "delete from findings where claim in (select id from claims where document = ?)", (document,)
