@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 
 def _words(text: str) -> frozenset[str]:
@@ -41,6 +41,9 @@ SUBSET_TOKENS = 6
 """A claim whose distinctive words (at least this many) all recur in a longer claim is the same
 claim, trimmed: relays often cut a sentence short ("... towards Kobani." for "... the Kobani area")."""
 
+NORMALISED = 4096
+"""Texts whose normal form is remembered: a wire story's copies are compared again and again."""
+
 _STANDALONE_FIGURE = re.compile(r"\b\d+\b")
 _DIGITS = re.compile(r"\d+")
 _NON_WORD = re.compile(r"[^\w#%]+")
@@ -48,6 +51,7 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 """Combining marks left by NFKD ("é" → "e" + U+0301), dropped so accents do not block a match."""
 
 
+@lru_cache(maxsize=NORMALISED)
 def normalise(text: str) -> str:
     """Lower case, accents and punctuation removed, spaces collapsed: what two copies share.
 
