@@ -16,6 +16,12 @@ from cattrs.preconf.json import make_converter
 from .errors import InputError
 from .model import ClaimKind, Graph, Severity, SourceKind, Span
 
+MAX_NESTING = 64
+"""How deep lists and mappings may nest in JSON or YAML input: a provenance file nests 6 deep, a
+ClaimReview about a dozen. Deeper input is refused before a parser walks it, so that no parser's
+recursion (the C one of `json` above all, which a raised recursion limit lets overflow the stack)
+can take the process down, and no deep YAML node is composed for seconds."""
+
 converter = make_converter(omit_if_default=False, forbid_extra_keys=True)
 """Structures and unstructures every model class; JSON field names equal attrs field names."""
 
@@ -113,19 +119,56 @@ def loads(text: str, *, path: str = "<data>", fmt: str = "json") -> Graph:
             data = yaml.load(text, Loader=_yaml_loader())  # a SafeLoader: no Python tags
         except yaml.YAMLError as error:
             raise InputError(f"not valid YAML: {_first_line(error)}", path=path) from None
-        except RecursionError:
-            raise InputError("YAML nested too deeply", path=path) from None
+        except (_TooDeepError, RecursionError):
+            raise InputError(f"YAML nested too deeply (more than {MAX_NESTING} levels)", path=path) from None
         except (ValueError, OverflowError) as error:  # a date like 2024-13-45, a 5,000-digit number
             raise InputError(f"not valid YAML: {unparsable(error)}", path=path) from None
+        refuse_lone_surrogates(text, data, path=path)
     else:
-        try:
-            data = json.loads(text)
-        except ValueError as error:  # JSONDecodeError, or a number over Python's 4,300 digits
-            raise InputError(f"not valid JSON: {unparsable(error)}", path=path) from None
-        except RecursionError:
-            raise InputError("JSON nested too deeply", path=path) from None
-    refuse_lone_surrogates(text, data, path=path)
+        data = parse_json(text, path=path)
     return from_data(data, path=path)
+
+
+def parse_json(text: str, *, path: str, invalid: str = "not valid JSON") -> object:
+    """Plain data from JSON text, for every reader of JSON input (curated files, corpus records,
+    ClaimReviews). `InputError` ("<invalid>: <why>") when it is not JSON, nests deeper than
+    `MAX_NESTING` or holds half a surrogate pair."""
+    if _is_too_deep(text):
+        raise InputError(f"JSON nested too deeply (more than {MAX_NESTING} levels)", path=path)
+    try:
+        data = json.loads(text)
+    except ValueError as error:  # JSONDecodeError, or a number over Python's 4,300 digits
+        raise InputError(f"{invalid}: {unparsable(error)}", path=path) from None
+    except RecursionError:  # not reached within MAX_NESTING; kept for a lowered recursion limit
+        raise InputError("JSON nested too deeply", path=path) from None
+    refuse_lone_surrogates(text, data, path=path)
+    return data
+
+
+_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
+_BRACKETS = bytes.maketrans(b"[{]}", b"(())")
+_NOT_BRACKETS = bytes(byte for byte in range(256) if byte not in b"[]{}")
+
+
+def _is_too_deep(text: str) -> bool:
+    """Whether JSON ``text`` nests deeper than `MAX_NESTING`, found without parsing or recursing.
+
+    Strings dropped, the brackets left are reduced by removing innermost pairs, one level a pass:
+    a pair still standing after `MAX_NESTING` passes nests deeper. Linear in the text for each of
+    at most `MAX_NESTING` passes over its brackets; a file of ordinary depth takes a few."""
+    if text.count("[") + text.count("{") <= MAX_NESTING:
+        return False
+    brackets = _JSON_STRING.sub("", text).encode("utf-8", "surrogatepass").translate(_BRACKETS, _NOT_BRACKETS)
+    if b"(" * (MAX_NESTING + 1) in brackets:
+        return True
+    for _ in range(MAX_NESTING):
+        shorter = brackets.replace(b"()", b"")
+        if len(shorter) == len(brackets):
+            break
+        brackets = shorter
+    first = brackets.find(b"(")
+    # What stands is ")))(((" plus pairs deeper than the passes; unclosed brackets count as open.
+    return first != -1 and (brackets.find(b")", first) != -1 or brackets.count(b"(") > MAX_NESTING)
 
 
 def load(path: Path) -> Graph:
@@ -160,16 +203,57 @@ def _schema_path(name: str) -> Path:
 
 
 def validate(data: object, *, path: str = "<data>") -> None:
-    """Raise `InputError` naming the JSON path of the first schema violation."""
+    """Raise `InputError` naming the JSON path of the first schema violation.
+
+    jsonschema-rs (compiled, a millisecond for a 1 MB file) decides; only a document it refuses is
+    walked again by jsonschema, whose `best_match` explains the violation best, and then only the
+    one record that holds it."""
+    try:
+        if _validator().is_valid(data):
+            return
+    except ValueError:  # a value JSON has no type for: a YAML timestamp, set or binary
+        pass
+    raise InputError(_violation(data), path=path)
+
+
+@cache
+def _validator() -> Any:
+    import jsonschema_rs
+
+    return jsonschema_rs.Draft202012Validator(schema(), validate_formats=False)
+
+
+_RECORDS = {"documents": "document", "sources": "source", "claims": "claim", "findings": "finding"}
+
+
+def _violation(data: object) -> str:
+    """The schema violation in ``data`` that jsonschema finds the most relevant, with its JSON path,
+    looked for in the record jsonschema-rs found a violation in, else in the whole document."""
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(schema())
+    prefix, instance, checked = "$", data, schema()
     try:
-        error = jsonschema.exceptions.best_match(validator.iter_errors(data))
-    except RecursionError:
-        raise InputError("nested too deeply to validate", path=path) from None
-    if error is not None:
-        raise InputError(f"{_first_line(error.message)} @ {error.json_path}", path=path)
+        first = next(iter(_validator().iter_errors(data)), None)
+    except ValueError:  # a YAML value JSON has no type for: jsonschema finds it
+        first = None
+    if first is not None and len(first.instance_path) >= 2 and first.instance_path[0] in _RECORDS:
+        key, index = first.instance_path[0], first.instance_path[1]
+        prefix, instance = f"$.{key}[{index}]", data[key][index]  # type: ignore[index]
+        checked = {"$defs": schema()["$defs"], "$ref": f"#/$defs/{_RECORDS[key]}"}
+    error = jsonschema.exceptions.best_match(jsonschema.Draft202012Validator(checked).iter_errors(instance))
+    if error is None:  # the two validators disagree: say where the fast one stopped
+        return "does not match the schema"
+    return f"{_message(error)} @ {prefix}{error.json_path[1:]}"
+
+
+def _message(error: Any) -> str:
+    """jsonschema's message with a long value shortened, so that the reason is never cut off."""
+    shown = repr(error.instance)
+    message = str(error.message)
+    if len(shown) > 60 and message.startswith(shown):
+        size = f" ({len(error.instance)} characters)" if isinstance(error.instance, str) else ""
+        message = f"{shown[:40]}…{shown[-1]}{size}{message[len(shown) :]}"
+    return _first_line(message)
 
 
 def _first_line(error: object) -> str:
@@ -178,13 +262,23 @@ def _first_line(error: object) -> str:
     return message if len(message) <= 200 else message[:197] + "..."
 
 
+class _TooDeepError(Exception):
+    """YAML nested deeper than `MAX_NESTING`, found while scanning or composing it."""
+
+
 @cache
 def _yaml_loader() -> type:
     import yaml
 
     class Loader(yaml.SafeLoader):
-        """Safe loading without aliases: nine nested ``*a`` of nine items each are 9**9 strings to
-        validate, a hang from a few hundred bytes; a provenance file has no use for them."""
+        """Safe loading without aliases, and no deeper than `MAX_NESTING`.
+
+        Aliases: nine nested ``*a`` of nine items each are 9**9 strings to validate, a hang from a
+        few hundred bytes; a provenance file has no use for them. Depth: the scanner's cost grows
+        with the nesting of ``[``/``{`` for every token after them, and composing recurses once a
+        level, so either is stopped at the first level too deep."""
+
+        depth = 0
 
         def compose_node(self, parent: Any, index: Any) -> Any:
             if self.check_event(yaml.AliasEvent):
@@ -195,7 +289,18 @@ def _yaml_loader() -> type:
                     f"aliases (*{event.anchor}) are not allowed in a provenance file",
                     event.start_mark,
                 )
-            return super().compose_node(parent, index)
+            if self.depth >= MAX_NESTING:
+                raise _TooDeepError
+            self.depth += 1
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
+        def fetch_flow_collection_start(self, token_class: Any) -> None:
+            if self.flow_level >= MAX_NESTING:
+                raise _TooDeepError
+            super().fetch_flow_collection_start(token_class)
 
     return Loader
 

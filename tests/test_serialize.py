@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
+import attrs
 import jsonschema
 import pytest
 from hypothesis import given, settings
@@ -95,7 +98,7 @@ graphs = st.builds(
 @settings(max_examples=150, deadline=None)
 @given(graphs)
 def test_any_valid_graph_survives_json_and_yaml(graph: Graph) -> None:
-    jsonschema.validate(serialize.to_data(graph), serialize.schema())
+    serialize.validate(serialize.to_data(graph))
     assert serialize.loads(serialize.dumps_json(graph)) == graph
     assert serialize.loads(serialize.dumps_yaml(graph), fmt="yaml") == graph
 
@@ -175,3 +178,84 @@ def test_every_sample_provenance_file_validates() -> None:
         graph = serialize.load(path)
         assert graph.documents, path
         assert graph.claims, path
+
+
+def _nested(depth: int) -> str:
+    return (
+        '{"sources": [], "claims": [], "findings": [], "documents": '
+        + "[" * (depth - 1)
+        + "]" * (depth - 1)
+        + "}"
+    )
+
+
+@pytest.mark.parametrize("fmt", ["json", "yaml"])
+def test_nesting_is_refused_past_the_limit_and_only_there(fmt: str) -> None:
+    # At the limit the document reaches the schema, which refuses it; one level more never parses.
+    with pytest.raises(InputError, match=r"is not of type 'object' @ \$\.documents\[0\]"):
+        serialize.loads(_nested(serialize.MAX_NESTING), fmt=fmt)
+    with pytest.raises(InputError, match=f"nested too deeply \\(more than {serialize.MAX_NESTING} levels\\)"):
+        serialize.loads(_nested(serialize.MAX_NESTING + 1), fmt=fmt)
+
+
+@pytest.mark.parametrize(
+    ("text", "is_deep"),
+    [
+        ('["[[[[[[' + "[" * 100 + '", {"a": "]]]\\"[[["}]', False),  # brackets in strings are text
+        ("[1, " * 65 + "]" * 65, True),
+        ("[[], " * 65 + "]" * 65, True),  # siblings between the levels
+        ("[" * 65, True),  # never closed
+        ("[]" * 10_000, False),  # wide, not deep
+        ("[" + "[[]]," * 10_000 + "[]]", False),
+    ],
+)
+def test_json_depth_is_found_without_parsing(text: str, is_deep: bool) -> None:
+    assert serialize._is_too_deep(text) is is_deep
+
+
+def test_deep_json_no_longer_overflows_the_stack_under_a_raised_recursion_limit() -> None:
+    # The outside fuzzer's crash: harnesses raise the recursion limit, and json's C parser then
+    # recursed until the process died with SIGSEGV (exit -11), no message at all.
+    code = (
+        "import sys; sys.setrecursionlimit(1_000_000)\n"
+        "from provenance import serialize\n"
+        "from provenance.errors import InputError\n"
+        "for fmt in ('json', 'yaml'):\n"
+        "    try: serialize.loads('{\"documents\": ' + '[' * 300_000 + ']' * 300_000 + '}', fmt=fmt)\n"
+        "    except InputError as error: print(error)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        f"<data>: JSON nested too deeply (more than {serialize.MAX_NESTING} levels)",
+        f"<data>: YAML nested too deeply (more than {serialize.MAX_NESTING} levels)",
+    ]
+
+
+def test_a_long_value_is_shortened_so_the_reason_shows() -> None:
+    data = serialize.to_data(
+        Graph(claims=(Claim("c" * 600, "d", "T", None, ClaimKind.DIRECT, None, (Hop("o"),)),))
+    )
+    with pytest.raises(InputError) as caught:
+        serialize.from_data(data, path="x.json")
+    assert (
+        str(caught.value)
+        == "x.json: 'ccccccccccccccccccccccccccccccccccccccc…' (600 characters) is too long @ $.claims[0].id"
+    )
+
+
+def test_values_json_has_no_type_for_are_schema_errors() -> None:
+    text = (
+        "documents: []\nsources: []\nclaims: []\nfindings: [{rule: x, severity: info,"
+        " message: !!binary aGk=, claim: null, source: null, span: null}]\n"
+    )
+    with pytest.raises(InputError, match=r"b'hi' is not of type 'string' @ \$\.findings\[0\]\.message"):
+        serialize.loads(text, fmt="yaml")
+
+
+def test_a_violation_deep_in_a_large_file_is_found_and_named() -> None:
+    claim = Claim("c", "d", "T", (0, 1), ClaimKind.DIRECT, None, (Hop("o"),))
+    data = serialize.to_data(Graph(claims=tuple(attrs.evolve(claim, id=f"c{n}") for n in range(5000))))
+    data["claims"][4321]["chain"][0]["mention_span"] = [1, 2, 3]
+    with pytest.raises(InputError, match=r"@ \$\.claims\[4321\]\.chain\[0\]\.mention_span$"):
+        serialize.from_data(data)

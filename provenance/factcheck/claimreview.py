@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..model import Claim, Document, Graph, SourceKind
 from ..read.inputs import read_file
 from ..read.text import decode
-from ..serialize import refuse_lone_surrogates
+from ..serialize import parse_json
 from .model import Review, earliest_first, rating_name
 
 CONTEXT = "https://schema.org"
@@ -151,11 +151,7 @@ def read_claimreview_file(path: Path | str, *, received: datetime) -> list[Revie
     name = str(path)  # as the user wrote it: Path("https://x") would be "https:/x"
     text = decode(read_file(Path(path), name), name)
     if text.lstrip()[:1] in {"{", "["}:
-        try:
-            data: object = json.loads(text)
-        except (ValueError, RecursionError) as error:  # ValueError: also 5,000-digit numbers
-            raise InputError(f"not valid JSON: {error}", path=name) from None
-        refuse_lone_surrogates(text, data, path=name)
+        data: object = parse_json(text, path=name)
     else:
         data = _embedded(text, name)
     return read_claimreviews(data, origin=Path(path).name, received=received)

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 
 from .. import serialize
@@ -26,12 +25,7 @@ def read_corpus(lines: Iterable[bytes], name: str) -> Iterator[Graph]:
 
 def record_article(raw: bytes, where: str) -> Graph:
     """The article on one corpus line; raises `InputError` naming the line."""
-    line = decode(raw, where).strip()
-    try:
-        record = json.loads(line)
-    except (ValueError, RecursionError) as error:  # ValueError: also a 5,000-digit number
-        raise InputError(f"not a JSON record: {serialize.unparsable(error)}", path=where) from None
-    serialize.refuse_lone_surrogates(line, record, path=where)
+    record = serialize.parse_json(decode(raw, where).strip(), path=where, invalid="not a JSON record")
     return article_from_record(record, name=where)
 
 
