@@ -9,7 +9,6 @@ from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 
 import attrs
-import jsonschema
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
