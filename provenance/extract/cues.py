@@ -29,34 +29,36 @@ def find_cues(tokens: list[Token], *, title_case: bool = False) -> list[Cue]:
     """Every cue among ``tokens``, longest form first at each position, left to right; in a
     ``title_case`` headline a cue may be capitalised ("Bellwether County Says ...")."""
     lexicon = vocabulary()
+    heads = lexicon.cue_heads
     found: list[Cue] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if token.lower == "according" and index + 1 < len(tokens) and tokens[index + 1].lower == "to":
-            found.append(Cue(index, index + 2, "according"))
-            index += 2
+    # only the positions of words that can begin a cue are looked at (a C-level pass finds them)
+    candidates = [i for i, token in enumerate(tokens) if token.lower in heads or token.lower == "according"]
+    taken = 0  # tokens before this index belong to a cue found already
+    for index in candidates:
+        if index < taken:
             continue
-        forms = lexicon.cue_heads.get(token.lower)
+        token = tokens[index]
+        if token.lower == "according":
+            if index + 1 < len(tokens) and tokens[index + 1].lower == "to":
+                found.append(Cue(index, index + 2, "according"))
+                taken = index + 2
+            continue
         match = None
-        if forms:
-            for form in forms:
-                words = tuple(t.lower for t in tokens[index : index + len(form)])
-                if words == form:
-                    match = form
-                    break
+        for form in heads[token.lower]:
+            if tuple(t.lower for t in tokens[index : index + len(form)]) == form:
+                match = form
+                break
         if (
             match is None
             or not (title_case or token.text[:1].islower())
             or _is_noun_or_infinitive(tokens, index)
         ):
-            index += 1
             continue
         last = index + len(match)
         passive = _is_passive(tokens, index, last)  # "was criticized by X"
         if passive or not _is_other_sense(tokens, index, last):
             found.append(Cue(index, last, lexicon.cues[match], passive))
-        index += last - index
+        taken = last
     return found
 
 

@@ -346,6 +346,7 @@ class Linker:
         self._lower: str | None = None  # the text in lowercase, made when a description needs it
         self._heads_read: set[str] = set()
         self._name_spans: list[tuple[int, int, int]] = []  # (start, end, party) of each name
+        self._name_starts: list[int] | None = None
         self._content: Span | None = None
         self.acronyms = acronyms or {}
         self.sources: dict[str, Source] = {}
@@ -887,9 +888,10 @@ class Linker:
         self._heads_read.add(head)
         if self._lower is None:
             self._lower = self._text.lower()
-        pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, _written_forms(head))) + r")\b")
-        starts = [start for start, _, _ in self._name_spans]
-        for match in pattern.finditer(self._lower):
+        if self._name_starts is None:
+            self._name_starts = [start for start, _, _ in self._name_spans]
+        starts = self._name_starts
+        for match in _role_pattern(head).finditer(self._lower):
             after = bisect_right(starts, match.start())
             near = []
             if after < len(starts) and starts[after] - match.end() <= _ROLE_REACH:
@@ -947,6 +949,12 @@ _ROLE_REACH = 100
 
 _PLURAL = re.compile(r"[^su'’]s$")
 """A capitalised word that names a group ("Democrats", "Europeans"), not a surname like "Ross"."""
+
+
+@lru_cache(maxsize=1024)
+def _role_pattern(role: str) -> re.Pattern[str]:
+    """The ways a role may be written, as one whole-word pattern."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, _written_forms(role))) + r")\b")
 
 
 @lru_cache(maxsize=1024)

@@ -283,8 +283,18 @@ def _clean(token: str) -> tuple[str, bool]:
 
 
 def _cut(text: str, offset: int, run: str) -> list[Name]:
-    """The names in one run of capitalised words."""
-    return [name for tokens in _pieces(run, offset) for name in _cut_piece(text, tokens)]
+    """The names in one run of capitalised words, found once per distinct run ("Donald Trump" comes
+    back many times) and moved to where this one stands."""
+    return [
+        Name((start + offset, end + offset), words, title, lead + offset, gender, is_person, possessive)
+        for (start, end), words, title, lead, gender, is_person, possessive in _cut_run(run)
+    ]
+
+
+@lru_cache(maxsize=16384)
+def _cut_run(run: str) -> tuple[Name, ...]:
+    """The names in ``run``, with offsets into the run itself."""
+    return tuple(name for tokens in _pieces(run, 0) for name in _cut_piece(run, tokens))
 
 
 def _cut_piece(text: str, tokens: list[tuple[int, int, str]]) -> list[Name]:
