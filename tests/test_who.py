@@ -238,3 +238,17 @@ def test_a_fragment_whose_subject_is_the_outlet_links_to_the_outlet() -> None:
     )
     graph = _graph(body)
     assert all(c.chain[1].source == OUTLET.id for c in graph.claims if len(c.chain) > 1)
+
+
+def test_an_unresolved_mention_is_reported_by_the_audit() -> None:
+    from provenance.resolve import resolve
+
+    body = (
+        "Paul Hart and Helen Hart and Rita Hart run the clinic. Mr. Hart said the clinic would close. "
+        "They said the rent had doubled."
+    )
+    graph = _graph(body)
+    assert _speakers(body) == ["Paul Hart", UNRESOLVED]
+    text = graph.documents[0].text
+    findings = [f for f in resolve(graph) if f.rule == "unresolved-mention"]
+    assert [text[slice(*f.span)] for f in findings if f.span] == ["They"]

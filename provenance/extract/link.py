@@ -891,7 +891,10 @@ class Linker:
         if self._name_starts is None:
             self._name_starts = [start for start, _, _ in self._name_spans]
         starts = self._name_starts
+        unread = sum(1 for party in self._parties if not party.roles_read)
         for match in _role_pattern(head).finditer(self._lower):
+            if not unread:
+                break
             after = bisect_right(starts, match.start())
             near = []
             if after < len(starts) and starts[after] - match.end() <= _ROLE_REACH:
@@ -902,6 +905,7 @@ class Linker:
                 party = self._parties[index]
                 if not party.roles_read:
                     party.roles_read = True
+                    unread -= 1
                     for name in party.names:
                         party.roles.update(roles_of(self._text, name))
 

@@ -14,11 +14,12 @@ def _words(text: str) -> frozenset[str]:
 UNRESOLVED_FIRST_WORDS = _words(
     """
     he she they it we i you him her them his hers their its this that these those
-    the a an such said
+    the a an such said mr. mrs. ms. miss dr. mr mrs ms dr
     """
 )
-"""First words of a mention that stand for someone else: a pronoun ("He") or a description
-("The Iraqi politician"). An unknown source named by such a mention was never linked to anyone."""
+"""First words of a mention that stand for someone else: a pronoun ("He"), a description ("The Iraqi
+politician") or an honorific ("Mr. King" where two Kings are named). An unknown source named by such
+a mention was never linked to anyone."""
 
 # The words too common to tell claims apart live with claim identity, which the store shares;
 # the figure rules use them too, to skip words that cannot name what a figure counts.
