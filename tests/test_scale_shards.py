@@ -128,3 +128,17 @@ def test_shards_read_absolute_paths_and_keep_the_names_given(
         "a.jsonl",
         (str(tmp_path / "a.jsonl"),),
     )  # a worker elsewhere finds it
+
+
+def test_ingest_of_a_dataset_says_how_to_install_the_extra(
+    tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    (tmp_path / "dataset").mkdir()
+    (tmp_path / "dataset" / "_provenance.json").write_text('{"format": "provenance-parquet", "version": 1}')
+    result = runner.invoke(cli, ["ingest", str(tmp_path / "dataset"), "--db", str(tmp_path / "p.db")])
+    assert result.exit_code == 2
+    assert result.stderr.endswith(
+        "a Parquet dataset needs the optional extra (pyarrow is missing): "
+        "pip install 'news-provenance[dask]'\n"
+    )
