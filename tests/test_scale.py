@@ -26,7 +26,7 @@ from provenance import serialize
 from provenance.cli import cli
 from provenance.ingest import ingest
 from provenance.model import Graph
-from provenance.pipeline import analyse, resolved
+from provenance.pipeline import analyse, resolved_stored
 from provenance.store import Store
 
 pytest.importorskip("distributed")
@@ -351,7 +351,9 @@ def test_ingest_loads_a_dataset_as_ingest_stores_the_corpus(tmp_path: Path, sche
     assert sorted(map(repr, loaded.claims)) == sorted(map(repr, ingested.claims))
     assert sorted(map(repr, loaded.sources)) == sorted(map(repr, ingested.sources))
     # The corpus rules, as `audit --db` runs them, find the same in both.
-    assert sorted(map(repr, resolved(loaded).findings)) == sorted(map(repr, resolved(ingested).findings))
+    assert sorted(map(repr, resolved_stored(loaded).findings)) == sorted(
+        map(repr, resolved_stored(ingested).findings)
+    )
 
 
 def _never(graph: Graph) -> Graph:
