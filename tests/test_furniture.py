@@ -81,6 +81,16 @@ def test_a_very_long_line_is_never_furniture() -> None:
     assert not furniture.is_furniture("Read more: " + "word " * 400)
 
 
+def test_markers_inside_a_paragraph_of_a_page_are_cut_out() -> None:
+    line = "Opposition leaders said so. ADVERTISEMENT Economists said growth was slowing."
+    assert furniture.cut_inline(line) == "Opposition leaders said so. Economists said growth was slowing."
+    line = "It would cost more, Story continues below advertisement the mayor said."
+    assert furniture.cut_inline(line) == "It would cost more, the mayor said."
+    assert furniture.cut_inline("Advertisement revenue fell, the company said.") == (
+        "Advertisement revenue fell, the company said."
+    )
+
+
 def test_byline_names_are_what_follows_by() -> None:
     assert furniture.byline_names("By Jane Roe and John Doe, Reuters") == "Jane Roe and John Doe, Reuters"
     assert furniture.byline_names("By 2012, the company had grown.") is None

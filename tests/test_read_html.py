@@ -78,9 +78,11 @@ def test_page_furniture_becomes_no_claim_and_no_source() -> None:
         "Share it",
         "Follow us",
         "Editing by",
+        "ADVERTISEMENT",
     ):
         assert furniture not in document.text, furniture
     assert "Mayor Linda Cho said the bridge would cost $48 million" in document.text
+    assert "of the cost. Work would start in the spring, the council said." in document.text
     assert {source.name for source in graph.sources} >= {"Linda Cho", "Dev Patel"}
     assert not {source.name for source in graph.sources} & {"Story", "Maria Stone", "Jane Roe"}
     assert document.authors == ("Maria Stone",)  # from <meta name="author">, its e-mail address left out

@@ -8,9 +8,14 @@ passes over furniture lines and sentences of plain text, which is kept exactly a
 from __future__ import annotations
 
 import re
+import re._constants as sre_constants  # type: ignore[import-not-found]  # no stubs; see _needles
+import re._parser as sre_parse  # type: ignore[import-not-found]
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
+from typing import Any
+
+from attrs import frozen
 
 from ..model import Span
 
@@ -18,19 +23,40 @@ MAX_CHARS = 1000
 """Longer lines and sentences are prose, never furniture; the bound also keeps matching linear."""
 
 _TRAILING_WORDS = 6
+_INLINE = "inline"
 _DEFINE = re.compile(r"@(?P<word>\w+)\s*=\s*(?P<pattern>.+)")
 _RULE = re.compile(r"(?P<kind>[a-z]+):\s*(?P<pattern>.+)")
 _BLOCK = re.compile(r"\{([a-z]\w*)\}")
+_ANY_PREFIX = re.compile(r"\.\{0,(?P<limit>\d+)\}")
 _BYLINE_NAMES = re.compile(r"(?i:(?:written|words|story|text|reported)\s+)?(?i:by):?\s+(?P<names>.+)")
 _SENTENCE_END = frozenset(".!?\"”’':")
 
 
+@frozen
+class _Rule:
+    kind: str
+    pattern: re.Pattern[str]
+    within: int | None = None
+    """For a rule written ``.{0,N}rest``: the rest, searched for, must start within N characters
+    and run to the end. Searching is linear where matching ``.{0,N}`` would try every split."""
+    needles: frozenset[str] = frozenset()
+    """Words one of which a text must hold for the rest to be searched at all (lowercase)."""
+
+    def matches(self, text: str, lowered: str) -> bool:
+        if self.within is None:
+            return self.pattern.fullmatch(text) is not None
+        if self.needles and not any(needle in lowered for needle in self.needles):
+            return False
+        found = self.pattern.search(text)
+        return found is not None and found.start() <= self.within
+
+
 @cache
-def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _patterns() -> tuple[_Rule, ...]:
     """The ``kind: pattern`` rules of the data file, building blocks expanded, compiled."""
     text = resources.files(__package__).joinpath("data", "furniture.txt").read_text(encoding="utf-8")
     blocks: dict[str, str] = {}
-    rules: list[tuple[str, re.Pattern[str]]] = []
+    rules: list[_Rule] = []
     for raw in text.splitlines():
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -41,10 +67,51 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
             blocks[define["word"]] = _expand(define["pattern"], blocks)
         elif rule:
             pattern = _expand(rule["pattern"], blocks)
-            rules.append((rule["kind"], re.compile(pattern, re.IGNORECASE)))
+            prefix = _ANY_PREFIX.match(pattern)
+            if prefix:
+                rest = pattern[prefix.end() :]
+                compiled = re.compile(f"(?:{rest})\\Z", re.IGNORECASE)
+                rules.append(_Rule(rule["kind"], compiled, int(prefix["limit"]), _needles(rest)))
+            else:
+                rules.append(_Rule(rule["kind"], re.compile(pattern, re.IGNORECASE)))
         else:
             raise ValueError(f"furniture.txt: not a rule or a definition: {line!r}")
     return tuple(rules)
+
+
+def _needles(pattern: str) -> frozenset[str]:
+    """The literal words every match of ``pattern`` starts with ("contributed"; "getty images",
+    "shutterstock", ...), lowercase; empty when some match may start otherwise."""
+    try:
+        return frozenset(_leading(list(sre_parse.parse(pattern))) or ())
+    except (re.error, TypeError, ValueError, IndexError):  # a pattern form this reading does not know
+        return frozenset()
+
+
+def _leading(items: list[Any]) -> set[str] | None:
+    index = 0
+    while index < len(items) and items[index][0] is sre_constants.AT:  # \b, ^
+        index += 1
+    if index == len(items):
+        return None
+    op, argument = items[index]
+    if op is sre_constants.LITERAL:
+        word = ""
+        while index < len(items) and items[index][0] is sre_constants.LITERAL:
+            word += chr(items[index][1])
+            index += 1
+        return {word.lower()}
+    if op is sre_constants.SUBPATTERN:
+        return _leading([*argument[3], *items[index + 1 :]])
+    if op is sre_constants.BRANCH:
+        found: set[str] = set()
+        for branch in argument[1]:
+            words = _leading([*branch, *items[index + 1 :]])
+            if not words:
+                return None
+            found |= words
+        return found
+    return None
 
 
 def _expand(pattern: str, blocks: dict[str, str]) -> str:
@@ -56,10 +123,24 @@ def kind_of(text: str) -> str | None:
     text = text.strip()
     if not text or len(text) > MAX_CHARS:
         return None
-    for kind, pattern in _patterns():
-        if pattern.fullmatch(text):
-            return kind
+    lowered = text.lower()
+    for rule in _patterns():
+        if rule.kind != _INLINE and rule.matches(text, lowered):
+            return rule.kind
     return None
+
+
+def cut_inline(line: str) -> str:
+    """``line`` without the markers a page's layout puts between sentences ("ADVERTISEMENT",
+    "Story continues below advertisement"); for pages only, since plain text is kept as read."""
+    for rule in _inline():
+        line = rule.sub(" ", line)
+    return re.sub(r"  +", " ", line) if "  " in line else line
+
+
+@cache
+def _inline() -> tuple[re.Pattern[str], ...]:
+    return tuple(rule.pattern for rule in _patterns() if rule.kind == _INLINE)
 
 
 def is_furniture(text: str) -> bool:

@@ -147,11 +147,12 @@ def _article_text(body: Any) -> tuple[str, list[str]]:
 def _without_furniture_lines(text: str) -> tuple[str, list[str]]:
     kept: list[str] = []
     bylines: list[str] = []
-    for line in text.splitlines():
+    for raw in text.splitlines():
+        line = furniture.cut_inline(raw)
         kind = furniture.kind_of(line)
         if kind == "byline":
             bylines.append(line.strip())
-        elif kind is None:
+        elif kind is None and (line.strip() or not raw.strip()):  # a line that was only a marker goes
             kept.append(line)
     return "\n".join(kept).strip("\n"), bylines
 
