@@ -63,9 +63,8 @@ class _Runner:
         self.tally = tally
 
     def run(self, pending: Sequence[tuple[Shard, str]]) -> None:
-        killed = self._map(pending, window=None)
-        for shard in killed:
-            self._map([shard], window=1, last_try=True)
+        for blamed in self._map(pending, window=None):
+            self._map([blamed], window=1, last_try=True)
 
     def _map(
         self, shards: Sequence[tuple[Shard, str]], *, window: int | None, last_try: bool = False
