@@ -253,7 +253,7 @@ def _extract_on_cluster(
     "-o",
     "--output",
     type=click.Path(path_type=Path),
-    help="A file, or a folder to write a file named after the document or claim into "
+    help="A file, or a folder to write a file named after the document, source or claim into "
     "[default: standard output].",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
@@ -261,13 +261,23 @@ def _extract_on_cluster(
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="ClaimReview of stored claims instead, rated by their newest verdict.",
+    help="Export from a database instead: --document, --source or --all (ClaimReview: --claim or --all).",
+)
+@click.option(
+    "--document", "document_id", metavar="ID", help="With --db: one stored document ('provenance documents')."
+)
+@click.option(
+    "--source",
+    metavar="NAME",
+    help="With --db: the trace of a source (id, name, alias or acronym): every claim resting on it and "
+    "the documents carrying them.",
 )
 @click.option(
     "--all",
-    "all_claims",
+    "export_all",
     is_flag=True,
-    help="With --db: one ClaimReview per reviewed claim, into the folder -o.",
+    help="With --db: every document; html and markdown as one file per document into the folder -o, "
+    "the other formats as one graph. With claimreview: one file per reviewed claim into -o.",
 )
 @rule_options
 def export_command(
@@ -277,14 +287,17 @@ def export_command(
     force: bool,
     claim_id: str | None,
     db: Path | None,
-    all_claims: bool,
+    document_id: str | None,
+    source: str | None,
+    export_all: bool,
     select: frozenset[str] | None,
     ignore: frozenset[str] | None,
     config_path: Path | None,
 ) -> None:
     """Export citation chains to the formats other tools read.
 
-    FILE is an article (extracted first) or a curated provenance file.
+    FILE is an article (extracted first) or a curated provenance file. With --db, no FILE: a stored
+    document, a source's trace or the whole database, its findings resolved anew.
 
     \b
     Formats:
@@ -307,33 +320,87 @@ def export_command(
       provenance export story.txt --to html -o report.html
       provenance export story.provenance.yaml --to prov-n
       provenance export story.txt --to claimreview --claim doc-1a2b-c3
+      provenance export --db provenance.db --document doc-1a2b3c4d5e6f7a8b --to html -o report.html
+      provenance export --db provenance.db --source SOHR --to graphml -o sohr.graphml
+      provenance export --db provenance.db --all --to html -o reports/
+      provenance export --db provenance.db --all --to prov-n -o corpus.provn
       provenance export --to claimreview --db provenance.db --claim doc-1a2b-c3
       provenance export --to claimreview --db provenance.db --all -o reviews/
     """
-    from ..export import ExportOptions, default_filename, export, write_export
+    from ..export import ExportOptions, default_filename, export
     from ..pipeline import analyse_all
 
+    rules = chosen_rules(config_path, select, ignore)
     if db is not None:
         if inputs:
             raise click.UsageError("give FILEs or --db, not both")
-        export_reviews(db, fmt, claim_id, all_claims, output, force, config_path)
+        if fmt == "claimreview":
+            if document_id is not None or source is not None:
+                raise click.UsageError("a ClaimReview is about a claim: give --claim ID or --all")
+            export_reviews(db, fmt, claim_id, export_all, output, force, config_path)
+        else:
+            _export_stored(db, fmt, document_id, source, export_all, output, force, rules)
         return
-    if all_claims:
-        raise click.UsageError("--all exports the reviewed claims of a database: give --db")
+    if export_all or document_id is not None or source is not None:
+        raise click.UsageError("--document, --source and --all export from a database: give --db")
     if not inputs:
-        raise click.UsageError("name at least one FILE, or --db with --to claimreview")
+        raise click.UsageError("name at least one FILE, or --db")
     config = load_config(config_path)
-    graph = analyse_all(read_inputs(inputs), chosen_rules(config_path, select, ignore))
+    graph = analyse_all(read_inputs(inputs), rules)
     options = ExportOptions(claim=claim_id, author=config.author)
     data = export(graph, fmt, options)
     if fmt == "claimreview":
         warn_without_author([data])
+    _write(data, fmt, output, force, default_filename(graph, fmt, options))
+
+
+def _export_stored(
+    db: Path,
+    fmt: str,
+    document_id: str | None,
+    source: str | None,
+    export_all: bool,
+    output: Path | None,
+    force: bool,
+    rules: RuleSelection,
+) -> None:
+    """A stored document, a source's trace or every document in ``fmt``, its findings resolved anew."""
+    from ..export import FORMATS, default_filename, export, safe_name, write_export
+    from ..export.jsonl import split
+    from ..pipeline import resolved
+
+    if [document_id is not None, source is not None, export_all].count(True) != 1:
+        raise click.UsageError("with --db, name one of --document ID, --source NAME or --all")
+    per_document = export_all and FORMATS[fmt].per_document
+    if per_document and (output is None or not output.is_dir()):
+        raise click.UsageError(f"--all writes one {fmt} file per document: give an existing folder as -o")
+    with open_store(db) as store:
+        if source is not None:
+            graph = store.trace_graph(source)
+            name = safe_name(f"trace-{source}") + FORMATS[fmt].extension
+        else:
+            graph = store.graph(document_id)
+            name = default_filename(graph, fmt)
+    graph = resolved(graph, rules)
+    if output is None or not per_document:
+        _write(export(graph, fmt), fmt, output, force, name)
+        return
+    parts = split(graph)
+    for part in parts:
+        write_export(export(part, fmt), output, force=force, name=default_filename(part, fmt))
+    click.echo(f"Wrote {len(parts)} {fmt} file(s) into {output}.", err=True)
+
+
+def _write(data: bytes, fmt: str, output: Path | None, force: bool, name: str) -> None:
+    """``data`` to standard output, or to the file or folder ``output`` (``name`` in a folder)."""
+    from ..export import write_export
+
     if output is None:
         stdout = sys.stdout.buffer
         stdout.write(data)
         stdout.flush()
         return
-    written = write_export(data, output, force=force, name=default_filename(graph, fmt, options))
+    written = write_export(data, output, force=force, name=name)
     click.echo(f"Wrote {written} ({fmt}, {len(data):,} bytes).", err=True)
 
 

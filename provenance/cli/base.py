@@ -14,6 +14,7 @@ from ..errors import ExitCode, InputError, ProvenanceError
 from ..model import Finding, Graph, Severity
 
 if TYPE_CHECKING:  # imported where used, so that --help stays quick
+    from attrs import AttrsInstance
     from rich.console import Console
 
     from ..config import Config
@@ -155,6 +156,29 @@ def write_json(value: object) -> None:
     from ..serialize import converter
 
     write_text(json.dumps(converter.unstructure(value), ensure_ascii=False, indent=2) + "\n")
+
+
+def write_csv(values: Sequence[AttrsInstance]) -> None:
+    """attrs values as CSV rows, one column per field, as 'export --to csv' writes: RFC 4180, UTF-8
+    with a byte-order mark, cells a spreadsheet would run as formulas defused."""
+    import csv
+    import io
+
+    import attrs
+
+    from ..export.csv import defuse
+    from ..serialize import converter
+
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    if values:
+        names = [field.name for field in attrs.fields(type(values[0]))]
+        writer.writerow(names)
+        for value in values:
+            row = converter.unstructure(value)
+            writer.writerow([defuse("" if row[name] is None else str(row[name])) for name in names])
+    sys.stdout.buffer.write(buffer.getvalue().encode("utf-8-sig"))
+    sys.stdout.buffer.flush()
 
 
 CONFIG_OPTION = click.option(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +18,7 @@ from .base import (
     console,
     open_store,
     rule_options,
+    write_csv,
     write_json,
 )
 
@@ -192,6 +194,81 @@ def search(query: str, db: Path, limit: int, fmt: str) -> None:
     from ..render.corpus import render_search
 
     console().print(render_search(hits, query, marks))
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--outlet", metavar="NAME", help="Only the documents of this outlet (id, name or alias).")
+@click.option(
+    "--since",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="DATE",
+    help="Only documents published on or after this day (YYYY-MM-DD, UTC).",
+)
+@click.option(
+    "--until",
+    type=click.DateTime(["%Y-%m-%d"]),
+    metavar="DATE",
+    help="Only documents published on or before this day (YYYY-MM-DD, UTC).",
+)
+@click.option(
+    "--search",
+    metavar="QUERY",
+    help="Only documents with a claim matching QUERY (as 'provenance search' takes it) or whose "
+    "title contains it.",
+)
+@click.option(
+    "-n",
+    "--limit",
+    type=click.IntRange(min=1),
+    default=100,
+    show_default=True,
+    help="How many of the newest documents to list.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="table: for a person; json: for a program; csv: for a spreadsheet.",
+)
+def documents(
+    db: Path,
+    outlet: str | None,
+    since: datetime | None,
+    until: datetime | None,
+    search: str | None,
+    limit: int,
+    fmt: str,
+) -> None:
+    """The stored documents, newest first: id, outlet, publication day, title, claims, findings.
+
+    The id is what 'provenance tree --db' and 'provenance export --db --document' take; the
+    findings are those stored at ingest (the rules chosen then).
+
+    \b
+    Examples:
+      provenance documents
+      provenance documents --outlet "Shafaq News" --since 2025-01-01 --until 2025-01-31
+      provenance documents --search convoy --format csv > convoy.csv
+    """
+    with open_store(db) as store:
+        listing = store.documents(
+            outlet=outlet,
+            since=since.date() if since else None,
+            until=until.date() if until else None,
+            search=search,
+            limit=limit,
+        )
+    if fmt == "json":
+        write_json(list(listing.documents))
+    elif fmt == "csv":
+        write_csv(listing.documents)
+    else:
+        from ..render.corpus import render_documents
+
+        console().print(render_documents(listing))
 
 
 @cli.command()

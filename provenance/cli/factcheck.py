@@ -212,8 +212,6 @@ def export_reviews(
     from ..export import safe_name, write_export
     from ..factcheck.workflow import claimreview
 
-    if fmt != "claimreview":
-        raise click.UsageError("--db exports ClaimReview only: use --to claimreview")
     if all_claims == (claim_id is not None):
         raise click.UsageError("name one claim with --claim ID, or give --all")
     config = load_config(config_path)

@@ -99,6 +99,7 @@ FORMATS: dict[str, Exporter] = {
             "text/markdown",
             "sourcing tree and findings for a wiki or pull request",
             markdown.write,
+            per_document=True,
         ),
         Exporter(
             "html",
@@ -106,6 +107,7 @@ FORMATS: dict[str, Exporter] = {
             "text/html",
             "self-contained report page: article, tree, findings, chains",
             html.write,
+            per_document=True,
         ),
     )
 }

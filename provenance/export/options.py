@@ -43,3 +43,6 @@ class Exporter:
     """One line for ``--help``."""
     write: Callable[[Graph, ExportOptions], bytes]
     """The graph, in this format."""
+    per_document: bool = False
+    """A report on one article (HTML, Markdown): a database is written as one file per document
+    rather than as one graph."""

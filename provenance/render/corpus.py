@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 from rich.tree import Tree
@@ -16,7 +17,7 @@ from ..humandates import human_date
 from .outline import shorten
 
 if TYPE_CHECKING:  # the store's result classes; importing the store here would load SQLite code
-    from ..store.results import SearchHit, SourceStats, Trace
+    from ..store.results import DocumentList, SearchHit, SourceStats, Trace
 
 
 def render_search(hits: Sequence[SearchHit], query: str, marks: tuple[str, str]) -> RenderableType:
@@ -99,6 +100,32 @@ def render_sources(stats: Sequence[SourceStats]) -> Table:
             f"{line.anonymous_share:.0%}",
         )
     return table
+
+
+def render_documents(listing: DocumentList) -> RenderableType:
+    """The stored documents, newest first: id, outlet, publication day, claims and findings on one
+    line, the title under them."""
+    shown = len(listing.documents)
+    if not shown:
+        return Text("No stored document matches.")
+    total = listing.total
+    count = (
+        f"{total} document(s), newest first" if shown == total else f"The newest {shown} of {total} documents"
+    )
+    parts: list[RenderableType] = [Text(count, style="bold")]
+    for document in listing.documents:
+        line = Text(document.id)
+        facts = [document.outlet or "no outlet", _day(document.published) or "undated"]
+        facts.append(f"{_count(document.claims, 'claim')}, {_count(document.findings, 'finding')}")
+        line.append(" · " + " · ".join(facts), style="dim")
+        parts.append(line)
+        if document.title:  # wrapped lines indented as the first
+            parts.append(Padding(Text(shorten(document.title, 200)), (0, 0, 0, 4)))
+    return Group(*parts)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _day(moment: datetime | None) -> str | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -16,7 +17,16 @@ from ..errors import InputError
 from ..factcheck.model import Review
 from ..model import Claim, Graph
 from . import connection, identity, query, reviews, rows
-from .results import AddResult, AddStatus, SearchHit, SourceStats, Trace, TracedClaim
+from .results import (
+    AddResult,
+    AddStatus,
+    DocumentList,
+    DocumentSummary,
+    SearchHit,
+    SourceStats,
+    Trace,
+    TracedClaim,
+)
 from .schema import VERSION
 from .write import Writer, document_digests
 
@@ -24,6 +34,8 @@ __all__ = [
     "VERSION",
     "AddResult",
     "AddStatus",
+    "DocumentList",
+    "DocumentSummary",
     "SearchHit",
     "SourceStats",
     "Store",
@@ -151,11 +163,39 @@ class Store:
         with self._errors():
             return query.trace(self.db, identity.resolve(self.db, source), limit)
 
+    def trace_graph(self, source: str) -> Graph:
+        """A source's trace (id, name, alias or acronym) as a graph to export: every claim resting on
+        it, directly or through cited documents, the documents carrying them with their text, oldest
+        first, and the sources their chains name; no findings."""
+        with self._errors():
+            return query.trace_graph(self.db, identity.resolve(self.db, source))
+
     def sources(self, *, include_anonymous: bool = False) -> list[SourceStats]:
         """One line per canonical source, most-cited first; anonymous sources are per article and
         left out unless asked for."""
         with self._errors():
             return query.source_stats(self.db, include_anonymous)
+
+    def documents(
+        self,
+        *,
+        outlet: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+    ) -> DocumentList:
+        """Stored documents, newest first (undated last), with their claim and finding counts.
+
+        ``outlet`` is a source id, name, alias or acronym; ``since`` and ``until`` are UTC days, both
+        included; ``search`` keeps documents with a claim matching the full-text query (as `search`
+        takes it) or whose title contains it; at most ``limit``, with the total that match.
+        """
+        with self._errors():
+            canonical = identity.resolve(self.db, outlet) if outlet is not None else None
+            return query.documents(
+                self.db, outlet=canonical, since=since, until=until, search=search, limit=limit
+            )
 
     def claim(self, claim_id: str) -> Claim:
         """One stored claim, its chain naming canonical sources; `InputError` for an unknown id."""

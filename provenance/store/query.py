@@ -1,19 +1,21 @@
 """Questions asked of the whole database: full-text search, tracing a source, per-source figures,
-claims by their words, and whether an input is stored already."""
+the documents listing, claims by their words, and whether an input is stored already."""
 
 from __future__ import annotations
 
 import heapq
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from datetime import UTC, date, datetime, time, timedelta
 from typing import NamedTuple
 
 from sqlite_utils import Database
 
 from ..errors import InputError
-from ..model import Claim, Document, Source
+from ..model import Claim, Document, Graph, Source
 from . import rows
-from .results import SearchHit, SourceStats, Trace, TracedClaim
+from .results import DocumentList, DocumentSummary, SearchHit, SourceStats, Trace, TracedClaim
 
 MAX_CITATION_DEPTH = 4
 """How many cited documents deep `trace` follows "A cites B, which cites the source"."""
@@ -36,9 +38,7 @@ class _Resting(NamedTuple):
 
 def search(db: Database, text: str, limit: int, marks: tuple[str, str]) -> list[SearchHit]:
     """Claims matching an FTS5 query, best first."""
-    if not text.strip():
-        raise InputError("the search query is empty")
-    try:
+    with _full_text(text):
         found = rows.named(
             db,
             "select c.id, snippet(claims_fts, 0, ?, ?, '…', 16) as snippet, bm25(claims_fts) as score "
@@ -46,16 +46,6 @@ def search(db: Database, text: str, limit: int, marks: tuple[str, str]) -> list[
             "order by bm25(claims_fts) limit ?",
             (marks[0], marks[1], text, limit),
         ).fetchall()
-    except sqlite3.OperationalError as error:
-        message = str(error)
-        # Busy, locked, I/O and full-disk errors have codes of their own; the code decides, for the
-        # message quotes the query ("no such column: busy" is the query's fault).
-        if error.sqlite_errorcode == sqlite3.SQLITE_ERROR and "no such table" not in message:
-            raise InputError(
-                f"cannot search for {text!r} ({message}); words are ANDed, use OR, NOT, "
-                '"quoted phrases" and prefix* — quote anything else'
-            ) from None
-        raise
     claims = {claim.id: claim for claim in rows.claims_where(db, claim_ids=[row["id"] for row in found])}
     documents, sources = context(db, claims.values())
     hits = []
@@ -66,25 +56,106 @@ def search(db: Database, text: str, limit: int, marks: tuple[str, str]) -> list[
     return hits
 
 
+@contextmanager
+def _full_text(text: str) -> Iterator[None]:
+    """Run a full-text query: `InputError` for an empty one or one SQLite cannot parse."""
+    if not text.strip():
+        raise InputError("the search query is empty")
+    try:
+        yield
+    except sqlite3.OperationalError as error:
+        message = str(error)
+        # Busy, locked, I/O and full-disk errors have codes of their own; the code decides, for the
+        # message quotes the query ("no such column: busy" is the query's fault).
+        if error.sqlite_errorcode == sqlite3.SQLITE_ERROR and "no such table" not in message:
+            raise InputError(
+                f"cannot search for {text!r} ({message}); words are ANDed, use OR, NOT, "
+                '"quoted phrases" and prefix* — quote anything else'
+            ) from None
+        raise
+
+
+def documents(
+    db: Database,
+    *,
+    outlet: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    search: str | None = None,
+    limit: int | None = None,
+) -> DocumentList:
+    """Stored documents, newest first (undated last), with their claim and finding counts.
+
+    ``outlet`` is a canonical source id; ``since`` and ``until`` are UTC days, both included, and
+    leave undated documents out; ``search`` keeps documents with a claim matching the full-text
+    query, or whose title contains it.
+    """
+    where: list[str] = []
+    params: dict[str, object] = {}
+    if outlet is not None:
+        where.append("o.canonical = :outlet")
+        params["outlet"] = outlet
+    if since is not None:
+        where.append("d.published_utc >= :since")
+        params["since"] = _day_start(since)
+    if until is not None:
+        where.append("d.published_utc < :until")
+        params["until"] = _day_start(until + timedelta(days=1))
+    if search is not None:
+        where.append(
+            "(d.id in (select c.document from claims_fts join claims c on c.rowid = claims_fts.rowid "
+            "where claims_fts match :search) or d.title like :title escape '\\')"
+        )
+        escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        params |= {"search": search, "title": f"%{escaped}%"}
+    clause = f"where {' and '.join(where)}" if where else ""
+    matching = f"from documents d left join sources o on o.id = d.outlet {clause}"
+    params["limit"] = -1 if limit is None else limit
+    with _full_text(search) if search is not None else nullcontext():
+        total = rows.named(db, f"select count(*) as n {matching}", params).fetchone()["n"]
+        found = rows.named(
+            db,
+            "select d.id, d.outlet_id, root.name as outlet, d.title, d.url, d.published, "
+            "(select count(*) from claims c where c.document = d.id) as claims, "
+            "(select count(*) from findings f where f.document = d.id) as findings "
+            "from (select d.rowid as number, d.id, o.canonical as outlet_id, d.title, d.url, d.published, "
+            f"d.published_utc {matching} order by {_NEWEST_FIRST.format(number='d.rowid')} "
+            "limit :limit) d left join sources root on root.id = d.outlet_id "
+            f"order by {_NEWEST_FIRST.format(number='number')}",
+            params,
+        ).fetchall()
+    summaries = tuple(
+        DocumentSummary(
+            id=row["id"],
+            outlet=row["outlet"],
+            outlet_id=row["outlet_id"],
+            published=rows.parse_datetime(row["published"]),
+            title=row["title"],
+            url=row["url"],
+            claims=row["claims"],
+            findings=row["findings"],
+        )
+        for row in found
+    )
+    return DocumentList(summaries, total)
+
+
+_NEWEST_FIRST = "d.published_utc is null, d.published_utc desc, {number}"
+"""Documents newest first, undated last, then in ingest order (``number`` is the rowid's name)."""
+
+
+def _day_start(day: date) -> str:
+    """The first instant of a UTC day as the store writes ``published_utc``."""
+    return rows.to_utc(datetime.combine(day, time(), tzinfo=UTC)) or ""
+
+
 def trace(db: Database, root: str, limit: int) -> Trace:
     """Everything resting on the canonical source ``root``.
 
     Reads the ``hops`` index by source, then follows citing articles breadth-first; done in Python
     over plain index lookups so that the time does not hang on the query planner's statistics.
     """
-    members = [row["id"] for row in rows.named(db, "select id from sources where canonical = ?", (root,))]
-    resting: dict[str, _Resting] = {}
-    for part in rows.chunks(members):
-        for how in rows.records(
-            db,
-            _Resting._make,
-            "select claim, document, null as via, outlet, coalesce(published_utc, '') as published "
-            f"from hops where source in ({rows.marks(part)})",
-            part,
-        ):
-            resting.setdefault(how.claim, how)
-    if db.execute("select 1 from hops where cites is not null limit 1").fetchone():
-        _follow_citations(db, resting)
+    resting = _resting(db, root)
     outlet_rows = sorted({how.outlet for how in resting.values() if how.outlet})
     outlet_ids = sorted(
         {
@@ -110,6 +181,43 @@ def trace(db: Database, root: str, limit: int) -> Trace:
         total_documents=len({how.document for how in resting.values()}),
         outlets=tuple(sorted((sources[o] for o in outlet_ids), key=lambda s: s.name.lower())),
     )
+
+
+def trace_graph(db: Database, root: str) -> Graph:
+    """The trace of the canonical source ``root`` as a graph: every claim resting on it, directly or
+    through cited documents, the documents carrying them (with their text) and the sources their
+    chains name; no findings."""
+    resting = _resting(db, root)
+    published = {how.document: how.published for how in resting.values()}
+    claims = rows.claims_where(db, claim_ids=sorted(resting))  # by document, then in text order
+    documents: list[Document] = []
+    for part in rows.chunks(sorted(published)):
+        documents += rows.documents_where(db, f"where d.id in ({rows.marks(part)})", part)
+    documents.sort(key=lambda document: (not published[document.id], published[document.id], document.id))
+    order = {document.id: number for number, document in enumerate(documents)}
+    claims.sort(key=lambda claim: order[claim.document])  # stable: text order within a document
+    wanted = {hop.source for claim in claims for hop in claim.chain} | {root}
+    wanted |= {document.outlet for document in documents if document.outlet}
+    return Graph(tuple(documents), tuple(rows.sources(db, wanted).values()), tuple(claims))
+
+
+def _resting(db: Database, root: str) -> dict[str, _Resting]:
+    """Each claim resting on the canonical source ``root``, and how: the ``hops`` index by source,
+    then the articles citing them."""
+    members = [row["id"] for row in rows.named(db, "select id from sources where canonical = ?", (root,))]
+    resting: dict[str, _Resting] = {}
+    for part in rows.chunks(members):
+        for how in rows.records(
+            db,
+            _Resting._make,
+            "select claim, document, null as via, outlet, coalesce(published_utc, '') as published "
+            f"from hops where source in ({rows.marks(part)})",
+            part,
+        ):
+            resting.setdefault(how.claim, how)
+    if db.execute("select 1 from hops where cites is not null limit 1").fetchone():
+        _follow_citations(db, resting)
+    return resting
 
 
 def _follow_citations(db: Database, resting: dict[str, _Resting]) -> None:

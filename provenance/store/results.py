@@ -110,3 +110,35 @@ class SourceStats:
     def kind(self) -> SourceKind:
         """The source's kind."""
         return self.source.kind
+
+
+@frozen
+class DocumentSummary:
+    """One line of the `documents` listing: a stored document and how much it holds."""
+
+    id: str
+    """The document's id, as `tree --db --document` and `export --db --document` take it."""
+    outlet: str | None
+    """The name of its outlet."""
+    outlet_id: str | None
+    """The canonical id of its outlet."""
+    published: datetime | None
+    """Its publication time."""
+    title: str | None
+    """Its headline."""
+    url: str | None
+    """Where it was published."""
+    claims: int
+    """Claims stored for it."""
+    findings: int
+    """Findings stored for it (those of the rules chosen when it was ingested)."""
+
+
+@frozen
+class DocumentList:
+    """The documents a listing asked for, newest first, and how many match in all."""
+
+    documents: tuple[DocumentSummary, ...]
+    """At most the limit asked for."""
+    total: int
+    """Documents matching the filters."""
