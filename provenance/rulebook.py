@@ -34,7 +34,7 @@ class RuleDoc:
     example: tuple[ExampleFile, ...] = ()
     """Inputs it fires on; empty when not asked for."""
     findings: tuple[Finding, ...] = ()
-    """What it finds in ``example``, at the project's severity."""
+    """What it finds in ``example``, as ``audit`` would with this rule alone."""
 
 
 def describe(
@@ -51,12 +51,14 @@ def describe(
             continue
         severity = rules.severity(name) if rules.applies(name) else None
         files = tuple(ExampleFile(*pair) for pair in given.get(name, ()))
-        found = _example_findings(name, severity or default, files) if files else ()
+        found = _example_findings(name, rules, files) if files else ()
         docs.append(RuleDoc(name, severity, default, finds, files, found))
     return tuple(docs)
 
 
-def _example_findings(name: str, severity: Severity, files: tuple[ExampleFile, ...]) -> tuple[Finding, ...]:
+def _example_findings(name: str, rules: RuleSelection, files: tuple[ExampleFile, ...]) -> tuple[Finding, ...]:
+    """What ``audit`` finds in the example with this rule alone, at the severity the project sets
+    for it, if any (the rule's own otherwise: lower for what rests on a machine reading)."""
     from pathlib import PurePath
 
     from .pipeline import analyse_all
@@ -65,5 +67,6 @@ def _example_findings(name: str, severity: Severity, files: tuple[ExampleFile, .
     graphs: list[Graph] = []
     for file in files:
         graphs.extend(read_bytes(file.text.encode(), name=file.name, suffix=PurePath(file.name).suffix))
-    only = RuleSelection(frozenset({name}), severities={name: severity})
+    chosen = {rule: severity for rule, severity in rules.severities if rule == name and severity}
+    only = RuleSelection(frozenset({name}), severities=chosen)
     return analyse_all(graphs, only).findings
