@@ -90,37 +90,40 @@ def documents(
     leave undated documents out; ``search`` keeps documents with a claim matching the full-text
     query, or whose title contains it.
     """
-    where: list[str] = []
+    where = "where 1"  # then conditions with placeholders only; the values go in params
     params: dict[str, object] = {}
     if outlet is not None:
-        where.append("o.canonical = :outlet")
+        where += " and o.canonical = :outlet"
         params["outlet"] = outlet
     if since is not None:
-        where.append("d.published_utc >= :since")
+        where += " and d.published_utc >= :since"
         params["since"] = _day_start(since)
     if until is not None:
-        where.append("d.published_utc < :until")
+        where += " and d.published_utc < :until"
         params["until"] = _day_start(until + timedelta(days=1))
     if search is not None:
-        where.append(
-            "(d.id in (select c.document from claims_fts join claims c on c.rowid = claims_fts.rowid "
+        where += (
+            " and (d.id in (select c.document from claims_fts join claims c on c.rowid = claims_fts.rowid "
             "where claims_fts match :search) or d.title like :title escape '\\')"
         )
         escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         params |= {"search": search, "title": f"%{escaped}%"}
-    clause = f"where {' and '.join(where)}" if where else ""
-    matching = f"from documents d left join sources o on o.id = d.outlet {clause}"
     params["limit"] = -1 if limit is None else limit
     with _full_text(search) if search is not None else nullcontext():
-        total = rows.named(db, f"select count(*) as n {matching}", params).fetchone()["n"]
+        total = rows.named(
+            db,
+            f"select count(*) as n from documents d left join sources o on o.id = d.outlet {where}",
+            params,
+        ).fetchone()["n"]
         found = rows.named(
             db,
             "select d.id, d.outlet_id, root.name as outlet, d.title, d.url, d.published, "
             "(select count(*) from claims c where c.document = d.id) as claims, "
             "(select count(*) from findings f where f.document = d.id) as findings "
             "from (select d.rowid as number, d.id, o.canonical as outlet_id, d.title, d.url, d.published, "
-            f"d.published_utc {matching} order by {_NEWEST_FIRST.format(number='d.rowid')} "
-            "limit :limit) d left join sources root on root.id = d.outlet_id "
+            f"d.published_utc from documents d left join sources o on o.id = d.outlet {where} "
+            f"order by {_NEWEST_FIRST.format(number='d.rowid')} limit :limit) d "
+            "left join sources root on root.id = d.outlet_id "
             f"order by {_NEWEST_FIRST.format(number='number')}",
             params,
         ).fetchall()
