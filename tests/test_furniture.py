@@ -13,6 +13,11 @@ FURNITURE = [
     ("By JANE ROE and John Doe, Associated Press", "byline"),
     ("By Jane Roe | The Daily Example", "byline"),
     ("Written by Jane Roe, Staff Writer", "byline"),
+    ("By our valley correspondent", "byline"),
+    ("Updated: Dec. 30, 2024 10:32 a.m. ET", "stamp"),
+    ("Published 3:15 PM EST, Mon December 29, 2024", "stamp"),
+    ("Monday, December 29, 2024, 3:02 PM", "stamp"),
+    ("6:01 p.m.", "stamp"),
     ("(Reporting by Jane Roe in London; Editing by John Doe)", "credit"),
     ("(Additional reporting by Ann Poe, Bo Li and Cy Tan in HANOI; Writing by Jane Roe)", "credit"),
     ("With reporting by Jane Roe.", "credit"),
@@ -64,6 +69,9 @@ PROSE = [
     "The story continued for years before the paper published it.",
     "Share prices fell 3% on Tuesday.",
     "The photo showed the minister leaving the building.",
+    "Updated figures showed a 3% rise in 2024.",
+    "NO FOUL PLAY SEEN",
+    "Like us, the council wants the road reopened.",
 ]
 
 

@@ -53,6 +53,12 @@ def test_a_body_much_shorter_than_the_json_ld_article_body_gives_way_to_it() -> 
     assert any(claim.text.startswith('"We are glad to be back at sea,"') for claim in claims)
 
 
+def test_the_article_body_of_another_story_on_the_page_is_never_taken() -> None:
+    [document] = page("related-stories-json-ld.html").documents
+    assert "The council approved its budget on Monday" in document.text
+    assert "coast road" not in document.text
+
+
 def test_sentences_glued_by_markup_are_two_sentences() -> None:
     graph = analysed("glued-sentences.html")
     text = graph.documents[0].text

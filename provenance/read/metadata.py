@@ -159,8 +159,15 @@ def choose(
 
 
 def article_body(page: Declared) -> str | None:
-    """The JSON-LD ``articleBody`` of the page's article, paragraphs kept one to a line."""
-    return _body(page.articles[0].get("articleBody")) if page.articles else None
+    """The JSON-LD ``articleBody`` of the page's article, paragraphs kept one to a line; None when
+    the page holds several articles and none is known for its own (a list of related stories)."""
+    if not page.articles:
+        return None
+    article = page.articles[0]
+    title = (page.meta.get("og:title") or ("",))[0]
+    if len(page.articles) > 1 and not (title and _headline(article) and title.startswith(_headline(article))):
+        return None
+    return _body(article.get("articleBody"))
 
 
 def _published(
