@@ -185,3 +185,13 @@ def test_database_options_need_db(runner: CliRunner) -> None:
         result = runner.invoke(cli, ["export", str(SAMPLES / "circular-a.txt"), "--to", "json", *option])
         assert result.exit_code == 2
         assert "give --db" in result.stderr
+
+
+def test_tree_of_a_stored_document_takes_any_format(runner: CliRunner, db: Path) -> None:
+    args = ["tree", "--db", str(db), "--document", SHAFAQ]
+    markdown = runner.invoke(cli, [*args, "--format", "markdown"])
+    assert markdown.exit_code == 0
+    assert markdown.stdout.startswith("# Shafaq News: Al-Alusi")
+    data = json.loads(runner.invoke(cli, [*args, "--format", "json", "--select", "unattributed"]).stdout)
+    assert [d["id"] for d in data["documents"]] == [SHAFAQ]
+    assert {f["rule"] for f in data["findings"]} == {"unattributed"}
