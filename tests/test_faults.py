@@ -14,6 +14,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -221,6 +222,32 @@ def test_two_ingests_at_once_lose_and_repeat_nothing(
         assert store.check() == []
     assert _shape(db) == _shape(reference)
     assert _counts(db) == _counts(reference)  # no source, alias, claim or hop twice
+
+
+def test_a_verdict_beside_a_writer_waits_its_turn(reference: Path, tmp_path: Path) -> None:
+    # `review` beside a running ingest failed 133 times in 214 with "the database is busy" after a
+    # fraction of a second: its insert began a deferred transaction, and a read that must become a
+    # write while another process writes is refused at once, whatever the busy timeout.
+    from datetime import UTC, datetime
+
+    from provenance.config import Config
+    from provenance.factcheck.workflow import record_review
+
+    db = tmp_path / "p.db"
+    shutil.copy(reference, db)
+    writer = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("update documents set title = title")
+    with Store.open(db) as store:
+        [claim_id] = [claim.id for claim in store.graph("story-7").claims][:1]
+        releases = threading.Timer(0.3, writer.execute, ["COMMIT"])
+        releases.start()
+        try:
+            record_review(store, claim_id, "true", Config(), reviewer="R", reviewed=datetime.now(UTC))
+        finally:
+            releases.join()
+            writer.close()
+        assert store.reviewed_claims() == [claim_id]
 
 
 # --- read-only and full ---------------------------------------------------------------------

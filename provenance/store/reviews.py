@@ -11,6 +11,7 @@ from sqlite_utils import Database
 
 from ..factcheck.model import Review
 from . import rows
+from .locking import immediate
 
 
 def add(db: Database, review: Review) -> bool:
@@ -33,7 +34,7 @@ def add(db: Database, review: Review) -> bool:
         "origin": review.origin,
         "reviewed_utc": rows.to_utc(review.reviewed),
     }
-    with db.atomic():
+    with immediate(db):
         cursor = db.execute(
             "insert or ignore into reviews (id, claim, claim_key, claim_text, rating, label, value, "
             "best, worst, reviewer, organisation, note, evidence, url, origin, reviewed_utc) values "
