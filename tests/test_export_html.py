@@ -191,6 +191,30 @@ def test_screenshot(page: Any) -> None:
     assert target.stat().st_size > 10_000
 
 
+def test_a_long_unbroken_token_wraps_in_the_page(browser: Any, tmp_path: Path) -> None:
+    # A 20,000-character token in the title, a source's name, a claim and a finding made the page
+    # two million pixels wide; every text now wraps anywhere when it has no place to break.
+    from attrs import evolve
+
+    token = "x" * 20_000
+    document = evolve(GRAPH.documents[0], title=token)
+    sources = tuple(
+        evolve(source, name=token) if n == 1 else source for n, source in enumerate(GRAPH.sources)
+    )
+    claims = (evolve(GRAPH.claims[0], text=token), *GRAPH.claims[1:])
+    findings = (evolve(GRAPH.findings[0], message=token), *GRAPH.findings[1:])
+    graph = evolve(
+        GRAPH, documents=(document, *GRAPH.documents[1:]), sources=sources, claims=claims, findings=findings
+    )
+    path = tmp_path / "long.html"
+    path.write_bytes(export(graph, "html"))
+    browser.get(path.as_uri())
+    width, viewport = browser.execute_script(
+        "return [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    assert width <= viewport
+
+
 # --- the Mermaid export, drawn by mermaid.js in the same browser ---------------------------
 
 

@@ -10,6 +10,7 @@ import re
 import shutil
 import socket
 import subprocess
+import unicodedata
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,6 +22,7 @@ from store_fixtures import ALUSI, SOHR, article, seed
 
 from provenance import serialize
 from provenance.cli import EXPORT_FORMATS, cli
+from provenance.export import csv as csv_format
 from provenance.export import export
 from provenance.model import Claim, ClaimKind, Document, Graph, Hop, Source, SourceKind
 from provenance.store import Store
@@ -41,8 +43,17 @@ HOSTILE = [
     "../../etc/passwd",
     "}\n digraph { evil }",
     "&amp; &lt; &#0; ]]> <!-- -->",
+    "NUL \x00 and CR \r alone",
+    " =1+1",
+    "\xa0\u200b\ufeff=SUM(A1)",
+    "\n@cmd",
+    "＝1+1",
+    "x" * 3000,
 ]
-"""Text that means something in SQL, HTML, DOT, Mermaid, CSV, XML or a path."""
+"""Text that means something in SQL, HTML, DOT, Mermaid, CSV, XML or a path; what a spreadsheet
+skips before a formula (a space, NBSP, zero-width space, byte-order mark, line feed, fullwidth
+"＝"), a NUL for C strings, a lone CR for XML, and a token too long for any line."""
+_BLANK = {"Zs", "Zl", "Zp", "Cc", "Cf"}
 
 
 @pytest.fixture(scope="module")
@@ -323,7 +334,7 @@ def test_dot_labels_hold_any_text(tmp_path: Path) -> None:
     )
     # Labels fold whitespace for the drawing; tooltips carry the text exactly.
     tooltips = {_dot_unescape(o["tooltip"]) for o in drawing["objects"] if o.get("tooltip")}
-    expected = {text.replace("\r\n", "\n").replace("\r", "\n") for text in HOSTILE}
+    expected = {text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd") for text in HOSTILE}
     assert expected <= tooltips
     # Nothing broke out into nodes of its own.
     assert len(drawing["objects"]) == len(graph.documents) + len(graph.sources) + len(graph.claims)
@@ -338,10 +349,19 @@ def test_csv_cells_never_start_a_formula(hostile: str) -> None:
     import csv
     import io
 
-    for prefix in ("=", "+", "-", "@", "\t", "\r"):
+    for prefix in ("=", "+", "-", "@", "\t", "\r", " =", "\u200b+", "\ufeff@", "\n-", "\xa0=", "＝"):
         data = export(_everywhere(prefix + hostile), "csv").decode("utf-8-sig")
-        for row in csv.reader(io.StringIO(data, newline="")):
-            assert not any(cell.startswith(("=", "+", "-", "@", "\t", "\r")) for cell in row), row
+        rows = list(csv.reader(io.StringIO(data, newline="")))
+        assert not [cell for row in rows for cell in row if _starts_a_formula(cell)]
+        assert prefix + hostile in {csv_format.restore(cell) for row in rows for cell in row}
+
+
+def _starts_a_formula(cell: str) -> bool:
+    """Whether a spreadsheet could run ``cell``: a formula character first, or after what it skips."""
+    if cell.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return True
+    shown = "".join(char for char in cell if unicodedata.category(char) not in _BLANK)
+    return unicodedata.normalize("NFKC", shown[:1]).startswith(("=", "+", "-", "@"))
 
 
 @pytest.mark.parametrize("hostile", HOSTILE)
@@ -354,7 +374,7 @@ def test_graphml_prov_n_and_mermaid_keep_hostile_text_inside_their_strings(hosti
     graph = _everywhere(hostile)
     network = nx.read_graphml(io.BytesIO(export(graph, "graphml")), force_multigraph=True)
     assert network.number_of_nodes() == 4
-    xml_reads = hostile.replace("\r\n", "\n").replace("\r", "\n")
+    xml_reads = hostile.replace("\x00", "\ufffd")  # the one character XML cannot carry at all
     assert {d.get("label") for _, d in network.nodes(data=True)} >= {xml_reads}
     records = prov.read(io.BytesIO(export(graph, "prov-n")), format="provn").get_records()
     assert {v.value for r in records for v in r.get_attribute("prov:value")} == {graph.claims[0].text}

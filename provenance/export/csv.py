@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 
 from ..model import Graph
 from .options import ExportOptions
@@ -27,6 +28,10 @@ COLUMNS = (
 """The header row, in order."""
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What starts a formula in Excel, LibreOffice or Google Sheets (OWASP's list)."""
+_BLANK = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf"})
+"""Unicode categories of what a spreadsheet may skip before a formula: spaces (NBSP too), line
+breaks, control and format characters (a zero-width space, a byte-order mark)."""
 
 
 def write(graph: Graph, options: ExportOptions) -> bytes:
@@ -83,4 +88,10 @@ def restore(cell: str) -> str:
 def _is_risky(cell: str) -> bool:
     # A text that already starts with apostrophes before a formula character gets one more, so
     # that `restore` can tell an added apostrophe from one the text had.
-    return cell.lstrip("'").startswith(_FORMULA_STARTS)
+    text = cell.lstrip("'")
+    if text.startswith(_FORMULA_STARTS):
+        return True
+    for char in text:  # past what a spreadsheet skips, a formula character, fullwidth "＝" too
+        if unicodedata.category(char) not in _BLANK:
+            return unicodedata.normalize("NFKC", char).startswith(_FORMULA_STARTS)
+    return False

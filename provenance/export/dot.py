@@ -35,6 +35,8 @@ def quote(text: str) -> str:
     # are expanded later in labels, so a literal backslash is doubled and line breaks become \n.
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
     escaped = escaped.replace("\r\n", "\\n").replace("\n", "\\n").replace("\r", "\\n")
+    # GraphViz reads C strings: a NUL ends the file for it, so it becomes the replacement character.
+    escaped = escaped.replace("\x00", "\ufffd")
     return f'"{escaped}"'
 
 

@@ -42,7 +42,9 @@ def write(graph: Graph, options: ExportOptions) -> bytes:
         )
     ET.indent(root)
     data: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
-    return data + b"\n"
+    # A parser turns a raw CR into LF; as a character reference it is read back as CR. Only the
+    # texts hold CRs (ElementTree writes attributes' as references already, indents with LF).
+    return data.replace(b"\r", b"&#13;") + b"\n"
 
 
 def _key(root: ET.Element, domain: str, name: str, kind: str) -> None:

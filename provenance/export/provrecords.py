@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
-from attrs import frozen
+from attrs import field, frozen
 
 from ..model import ClaimKind, Graph, GraphIndex, Hop, SourceKind, slugify
 
@@ -39,12 +39,23 @@ class QName:
     name: str
 
 
+def language_tag(language: str | None) -> str | None:
+    """A document's language as a tag every PROV syntax takes ("en_US" is "en-US", "en-" is "en"),
+    or None when it is not shaped like one: Turtle and PROV-N refuse a file with a bad tag."""
+    tag = (language or "").strip().replace("_", "-").strip("-")
+    return tag if _LANGUAGE_TAG.fullmatch(tag) else None
+
+
+_LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+"""BCP 47's shape: a primary subtag of letters, then subtags of letters and digits."""
+
+
 @frozen
 class Text:
-    """A string literal, with its language when lookup."""
+    """A string literal, with its language when known."""
 
     value: str
-    language: str | None = None
+    language: str | None = field(default=None, converter=language_tag)
 
 
 Value = QName | Text | int | datetime | date
