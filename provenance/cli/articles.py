@@ -367,7 +367,7 @@ def _export_stored(
     """A stored document, a source's trace or every document in ``fmt``, its findings resolved anew."""
     from ..export import FORMATS, default_filename, export, safe_name, write_export
     from ..export.jsonl import split
-    from ..pipeline import resolved
+    from ..pipeline import resolved_stored
 
     if [document_id is not None, source is not None, export_all].count(True) != 1:
         raise click.UsageError("with --db, name one of --document ID, --source NAME or --all")
@@ -381,7 +381,7 @@ def _export_stored(
         else:
             graph = store.graph(document_id)
             name = default_filename(graph, fmt)
-    graph = resolved(graph, rules)
+    graph = resolved_stored(graph, rules)
     if output is None or not per_document:
         _write(export(graph, fmt), fmt, output, force, name)
         return
