@@ -302,8 +302,6 @@ class _Party:
     """Role words from titles, descriptions and appositions (those of `names` once read)."""
     names: list[Name] = field(factory=list)
     """Where the article names it."""
-    roles_read: bool = False
-    """True once the role words around `names` are in `roles`."""
     titles: set[str] = field(factory=set)
     """Role words from titles only ("President Obama": president)."""
     kind: SourceKind | None = None
@@ -347,6 +345,8 @@ class Linker:
         self._heads_read: set[str] = set()
         self._name_spans: list[tuple[int, int, int]] = []  # (start, end, party) of each name
         self._name_starts: list[int] | None = None
+        self._roles_read: set[int] = set()  # names (by their place in `_name_spans`) read for roles
+        self._names_at: list[Name] = []  # the name of each entry of `_name_spans`
         self._content: Span | None = None
         self.acronyms = acronyms or {}
         self.sources: dict[str, Source] = {}
@@ -388,6 +388,7 @@ class Linker:
         party.names.append(name)
         if name.span[0] >= 0:
             self._name_spans.append((name.lead if name.lead >= 0 else name.span[0], name.span[1], index))
+            self._names_at.append(name)
         if name.lead >= 4 and self._text[name.lead - 4 : name.lead].lower() == "the " and not name.title:
             party.definite = True
         if name.title:
@@ -839,6 +840,10 @@ class Linker:
         if not head_words:
             return None
         head = head_words[-1]
+        if head not in _party_heads() and head not in lexicon().role_forms.values():
+            return None  # "percent", "voters": no noun that names one party ends the description
+        if _PLURAL.search(head) and head not in _kind_keywords():
+            return None  # "Democratic leaders" are several, never the one party a role names
         modifiers = {role_word(w) for w in words if normal(w) not in stop} - {head}
         head_kind = kind_of(None, head)
         self._read_roles(head)
@@ -846,9 +851,9 @@ class Linker:
         candidates = [
             i
             for i, p in enumerate(self._parties)
-            if p.kind is not SourceKind.ANONYMOUS
+            if (head in p.roles or head in p.titles or (not p.is_person and head in p.key))
+            and p.kind is not SourceKind.ANONYMOUS
             and not (len(p.key) == 1 and p.key[0] in _document_nouns())  # "Data" names nobody
-            and (head in p.roles or head in p.titles or (not p.is_person and head in p.key))
             and (head_kind is SourceKind.UNKNOWN or (head_kind is SourceKind.PERSON) == self._personal(p))
             # "the Democratic nominee" is not the vice-presidential nominee
             and not ((p.roles & qualifiers) - modifiers and not p.titles & {head})
@@ -879,10 +884,9 @@ class Linker:
         return self._most_salient(position, candidates)
 
     def _read_roles(self, head: str) -> None:
-        """Read the role words around the names of the parties that may hold ``head``: those named
-        just after a place where the text writes it ("the Indiana governor, Mike Pence", "Indiana
-        Gov. Mike Pence") or just before ("Mike Pence, the Indiana governor"). One scan of the text
-        per head noun, and each party's names read once."""
+        """Read the role words around the names that stand next to a place where the text writes
+        ``head`` ("the Indiana governor, Mike Pence", "Indiana Gov. Mike Pence", "Mike Pence, the
+        Indiana governor"). One scan of the text per head noun; each name read at most once."""
         if head in self._heads_read:
             return
         self._heads_read.add(head)
@@ -891,23 +895,19 @@ class Linker:
         if self._name_starts is None:
             self._name_starts = [start for start, _, _ in self._name_spans]
         starts = self._name_starts
-        unread = sum(1 for party in self._parties if not party.roles_read)
         for match in _role_pattern(head).finditer(self._lower):
-            if not unread:
-                break
             after = bisect_right(starts, match.start())
             near = []
             if after < len(starts) and starts[after] - match.end() <= _ROLE_REACH:
-                near.append(self._name_spans[after][2])
+                near.append(after)
             if after > 0 and match.start() - self._name_spans[after - 1][1] <= _ROLE_REACH:
-                near.append(self._name_spans[after - 1][2])
-            for index in near:
-                party = self._parties[index]
-                if not party.roles_read:
-                    party.roles_read = True
-                    unread -= 1
-                    for name in party.names:
-                        party.roles.update(roles_of(self._text, name))
+                near.append(after - 1)
+            for at in near:
+                if at in self._roles_read:
+                    continue
+                self._roles_read.add(at)
+                party = self._parties[self._name_spans[at][2]]
+                party.roles.update(roles_of(self._text, self._names_at[at]))
 
     def _unresolved(self, mention: str) -> str:
         """An unknown source named exactly by the mention ("he"), one per way of writing it."""

@@ -410,8 +410,10 @@ def _title_end(tokens: list[tuple[int, int, str]], start: int) -> int:
     if last_title < 0:
         return start
     if last_title + 1 >= len(tokens):
-        # "Mr. Justice": the last title word is the name itself
-        return last_title if last_title > start else start
+        # "Mr. Justice": a title word after a title is the name itself; "Jim Justice" has no title
+        if last_title > start and _title_length(tokens, last_title - 1):
+            return last_title
+        return start
     return last_title + 1
 
 
