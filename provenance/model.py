@@ -88,9 +88,10 @@ class Document:
         language: str | None = "en",
         authors: tuple[str, ...] = (),
     ) -> Document:
-        """Build a document, deriving a content-based id when none is given."""
+        """Build a document, deriving a content-based id when none is given; a given id longer
+        than `ID_CHARS` is shortened (`bounded_id`)."""
         return cls(
-            id=id or document_id(text),
+            id=bounded_id(id) if id else document_id(text),
             outlet=outlet,
             title=title,
             authors=authors,
@@ -342,11 +343,26 @@ def _merge_sources(old: Source | None, new: Source) -> Source:
     return Source(old.id, old.name, kind, aliases, old.description or new.description)
 
 
+ID_CHARS = 400
+"""The longest id the model makes, or keeps from its input: the schema allows 500, and a claim's id
+adds "-c" and its ordinal to its document's."""
+
+
+def bounded_id(text: str) -> str:
+    """``text`` as an id of at most `ID_CHARS`: a longer one keeps its start and ends in a hash of
+    the whole, so that it stays stable and distinct and the file it is written to loads again."""
+    if len(text) <= ID_CHARS:
+        return text
+    return (
+        text[: ID_CHARS - 17] + "-" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    )
+
+
 def slugify(name: str) -> str:
     """A lowercase ASCII id for a name: "Syrian Observatory for Human Rights" → its slug."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")
-    return slug or "source-" + hashlib.sha256(name.encode()).hexdigest()[:8]
+    return bounded_id(slug) if slug else "source-" + hashlib.sha256(name.encode()).hexdigest()[:8]
 
 
 def document_id(text: str) -> str:

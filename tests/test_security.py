@@ -279,6 +279,24 @@ def test_export_does_not_follow_a_symlink_planted_in_the_folder(tmp_path: Path) 
         assert (out / "story.csv").readlink() == victim
 
 
+@pytest.mark.parametrize("dangling", [False, True])
+def test_extract_never_writes_through_a_symlink(tmp_path: Path, dangling: bool) -> None:
+    # extract -o wrote through a link to wherever it pointed, creating the file a dangling one names.
+    victim = tmp_path / ("nowhere.yaml" if dangling else "victim.yaml")
+    if not dangling:
+        victim.write_text("keep")
+    link = tmp_path / "story.yaml"
+    link.symlink_to(victim)
+    refused = CliRunner().invoke(cli, ["extract", str(SEED), "-o", str(link)])
+    assert refused.exit_code == 2
+    assert refused.stderr == f"Error: {link}: already exists; use --force to overwrite\n"
+    forced = CliRunner().invoke(cli, ["extract", str(SEED), "-o", str(link), "--force"])
+    assert forced.exit_code == 0, forced.stderr
+    assert not link.is_symlink()
+    assert serialize.load(link).claims
+    assert victim.read_text() == "keep" if not dangling else not victim.exists()
+
+
 # --- escaping --------------------------------------------------------------------------------
 
 

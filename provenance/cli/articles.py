@@ -200,18 +200,17 @@ def extract(
     if output is None:
         write_text(serialize.dumps_json(graph) if fmt == "json" else serialize.dumps_yaml(graph))
         return
-    if output.exists() and not force:
-        raise InputError("exists already; pass --force to overwrite it", path=str(output))
     if fmt is not None:
         wanted = {"yaml": (".yaml", ".yml"), "json": (".json",)}[fmt]
         if output.suffix.lower() not in wanted:
             raise click.UsageError(f"--format {fmt} needs an output file ending in {wanted[0]}")
     elif output.suffix.lower() not in {".yaml", ".yml", ".json"}:
         raise click.UsageError("--output must end in .yaml, .yml or .json")
-    try:
-        serialize.dump(graph, output)
-    except OSError as error:
-        raise InputError(error.strerror or str(error), path=str(output)) from None
+    from ..export import write_export  # never overwrites without --force, never through a link
+
+    is_yaml = output.suffix.lower() in {".yaml", ".yml"}
+    text = serialize.dumps_yaml(graph) if is_yaml else serialize.dumps_json(graph)
+    write_export(text.encode("utf-8"), output, force=force)
     click.echo(
         f"Wrote {output}: {len(graph.documents)} document(s), {len(graph.sources)} sources, "
         f"{len(graph.claims)} claims, {len(graph.findings)} findings.",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import stat
 import tempfile
 from pathlib import Path
 
@@ -184,6 +185,9 @@ def _replace(data: bytes, target: Path) -> None:
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(data)
+        # mkstemp makes the file private (0600); the file replaced keeps its mode, a link gets 0644.
+        old = target.lstat()
+        os.chmod(temporary, stat.S_IMODE(old.st_mode) if stat.S_ISREG(old.st_mode) else 0o644)
         os.replace(temporary, target)
     except BaseException:
         with contextlib.suppress(OSError):
