@@ -252,3 +252,11 @@ def test_an_unresolved_mention_is_reported_by_the_audit() -> None:
     text = graph.documents[0].text
     findings = [f for f in resolve(graph) if f.rule == "unresolved-mention"]
     assert [text[slice(*f.span)] for f in findings if f.span] == ["They"]
+
+
+def test_a_place_is_never_he_or_she() -> None:
+    body = (
+        "Tom Becker toured the Lakeside County courthouse and the Washington Monument on Friday. "
+        "He said the repairs were done."
+    )
+    assert _speakers(body) == ["Tom Becker"]

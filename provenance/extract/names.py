@@ -80,6 +80,7 @@ class Lexicon:
     calendar_words: frozenset[str]
     time_words: frozenset[str]
     name_suffixes: frozenset[str]
+    place_nouns: frozenset[str]
     particles: frozenset[str]
     """Lowercase particles inside names ("de", "bin"), from words.json's ``name_particles``."""
     pronouns: dict[str, str]
@@ -123,6 +124,7 @@ def lexicon() -> Lexicon:
         calendar_words=frozenset(data["calendar_words"]),
         time_words=frozenset(data["time_words"]),
         name_suffixes=frozenset(data["name_suffixes"]),
+        place_nouns=frozenset(data["place_nouns"]),
         particles=frozenset(p.rstrip("-") for p in vocabulary().name_particles),
         pronouns=dict(data["pronouns"]),
         first_names=first_names,
@@ -464,8 +466,13 @@ def _name(lead: int, tokens: Sequence[tuple[int, int, str]], title: str | None) 
         word, possessive = _clean(token)
         words.append(word)
     while words and normal(words[-1]) in not_names:
-        if normal(words[-1]) in lexicon().calendar_words and len(words) >= 2 and first_name_gender(words[0]):
-            break  # "Theresa May"
+        if (
+            normal(words[-1]) in lexicon().calendar_words
+            and len(words) >= 2
+            and first_name_gender(words[0])
+            and (normal(words[0]),) not in lexicon().places
+        ):
+            break  # "Theresa May" (but "Florida Friday" is a place and a day)
         words.pop()
     if len(words) >= 2 and normal(words[-1]) in _document_nouns():
         words.pop()  # "Obama Speech", "Quinnipiac University Poll": the party is who made it
@@ -474,8 +481,13 @@ def _name(lead: int, tokens: Sequence[tuple[int, int, str]], title: str | None) 
     start = tokens[0][0]
     end = tokens[len(words) - 1][0] + len(words[-1])
     is_organisation = _has_organisation_word(" ".join(normal(w) for w in words))
-    is_person = not is_organisation and (
-        bool(title) or (len(words) >= 2 and first_name_gender(words[0]) is not None)
+    is_place = (
+        tuple(normal(w) for w in words) in lexicon().places or normal(words[-1]) in lexicon().place_nouns
+    )
+    is_person = (
+        not is_organisation
+        and not is_place
+        and (bool(title) or (len(words) >= 2 and first_name_gender(words[0]) is not None))
     )
     gender = gender_of(words, title) if is_person else None
     return Name((start, end), tuple(words), title, lead, gender, is_person, possessive)
