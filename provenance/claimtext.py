@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, lru_cache
 
 
@@ -98,6 +98,23 @@ def is_same_report(first: str, second: str, first_words: set[str], second_words:
     """Whether two claims report one event, for the corpus rules: near-equal token-sorted, figure-masked
     texts (``first``, ``second``), or one trimmed from the other (their distinctive words)."""
     return is_trimmed(first_words, second_words) or is_near(first, second)
+
+
+def same_reports(text: str, words: str, others: Sequence[str], others_words: Sequence[str]) -> set[int]:
+    """`is_same_report` of one claim against many at once, in rapidfuzz's C routines: the indices
+    into ``others`` that report the same event. Texts are token-sorted and figure-masked, words are
+    the distinctive words joined by spaces (an empty string never counts as trimmed)."""
+    from rapidfuzz.fuzz import ratio, token_set_ratio
+    from rapidfuzz.process import extract
+
+    near = extract(text, others, scorer=ratio, score_cutoff=SIMILARITY, limit=None)
+    found = {index for _, _, index in near}
+    if len(words.split()) >= SUBSET_TOKENS:
+        # token_set_ratio is 100 exactly when one set of words lies within the other.
+        candidates = [other if len(other.split()) >= SUBSET_TOKENS else "" for other in others_words]
+        trimmed = extract(words, candidates, scorer=token_set_ratio, score_cutoff=100, limit=None)
+        found.update(index for _, _, index in trimmed)
+    return found
 
 
 def is_same_claim(first: str, second: str) -> bool:

@@ -154,7 +154,8 @@ _NOT_PAST = _words(
     """
 )
 _PRESENT_BE = _words("am is are be being isn't aren't")
-_WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*")
+_SUBJECTS = _words("i he she it we they who which that had")
+_WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*", re.IGNORECASE)
 
 
 def resolve_date(sentence: str, published: datetime | date | None) -> date | None:
@@ -193,24 +194,35 @@ def tense_of(text: str) -> Tense:
     "the vote, postponed last week, will be held on Dec. 12" dates what is to come."""
     if _FORWARD.search(text):
         return Tense.FORWARD
-    before = ""
-    for word in _WORD.findall(text.casefold()):
-        if word in _PAST_WORDS:
-            return Tense.PAST
-        # "are hosted", "is based": a passive present, not a past.
-        if len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST and before not in _PRESENT_BE:
-            return Tense.PAST
-        before = word
-    return Tense.UNKNOWN
+    return Tense.PAST if _past_marker(text, strict=False) else Tense.UNKNOWN
 
 
 def tells_of_past(text: str) -> bool:
-    """Whether ``text`` says that what it dates has happened: a past tense, nothing looking forward
-    or leaving it open ("would", "until", "the deadline"), no event named by its date ("the Dec. 12
-    election"). Only then is a date after publication a contradiction."""
-    if _HEDGES.search(text) or _ATTRIBUTIVE.search(text):
+    """Whether ``text`` says that what it dates has happened: a past form that can only be a verb
+    ("was", "said", "they arrested"; not "programs aimed at", "unspecified damages"), nothing
+    looking forward or leaving it open ("would", "until", "the deadline"), no event named by its
+    date ("the Dec. 12 election"). Only then is a date after publication a contradiction."""
+    if _FORWARD.search(text) or _HEDGES.search(text) or _ATTRIBUTIVE.search(text):
         return False
-    return tense_of(text) is Tense.PAST
+    return _past_marker(text, strict=True)
+
+
+def _past_marker(text: str, *, strict: bool) -> bool:
+    """A word that puts ``text`` in the past. An "-ed" word may be an adjective or a participle
+    ("the aimed programs", "is based"): loosely it counts unless a present "be" comes before it;
+    strictly only after a subject pronoun ("they arrested") or "had"."""
+    before = ""
+    for match in _WORD.finditer(text):
+        word = match.group().casefold()
+        if word in _PAST_WORDS:
+            return True
+        # A capital mid-sentence is a name ("Accepted Scottish Rites"), not a verb.
+        is_name = match.start() > 0 and match.group()[0].isupper()
+        is_verb = before in _SUBJECTS if strict else before not in _PRESENT_BE
+        if len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST and not is_name and is_verb:
+            return True
+        before = word
+    return False
 
 
 def _determiner_start(sentence: str, start: int) -> int:

@@ -96,6 +96,11 @@ def test_tense_decides_the_year_and_the_weekday(sentence: str, expected: date) -
         ("The company is based in Ohio.", Tense.UNKNOWN, False),
         ("Prices rise.", Tense.UNKNOWN, False),
         ("The house next to the church burned down.", Tense.PAST, False),
+        # Adjectives and participles in "-ed" tell nothing of when: no contradiction to report.
+        ("Grants support programs aimed at teaching adults to read.", Tense.PAST, False),
+        ("The suit seeks unspecified damages for his injuries.", Tense.PAST, False),
+        ("Jan. 14-19: Winter Meeting of the Accepted Lodges, Grand Hotel.", Tense.UNKNOWN, False),
+        ("They arrested him at the border.", Tense.PAST, True),
     ],
 )
 def test_tense_of_a_claim(text: str, tense: Tense, past: bool) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from attrs import evolve
 from hypothesis import given
 from hypothesis import strategies as st
 from resolve_fixtures import graphs
@@ -368,8 +369,9 @@ def test_several_outlets_one_origin_is_not_independent() -> None:
     )
     (finding,) = of("not-independent", resolve(graph(*claims, documents=documents)))
     assert finding.message == (
-        "3 outlets, 1 independent origin: Syrian Observatory for Human Rights "
-        "(carried by Shafaq News, Reuters and Rudaw)."
+        "3 outlets, 1 independent origin: Syrian Observatory for Human Rights, carried by "
+        "Shafaq News (d1-c1, 2 January 2025), Reuters (d2-c1, 2 January 2025) and "
+        "Rudaw (d3-c1, 2 January 2025)."
     )
     assert (finding.claim, finding.source, finding.severity) == ("d1-c1", "sohr", Severity.WARNING)
 
@@ -390,6 +392,71 @@ def test_one_outlet_in_two_articles_is_not_several_outlets() -> None:
     assert of("not-independent", resolve(graph(*claims, documents=documents))) == []
 
 
+def test_a_shared_subject_is_not_a_shared_origin() -> None:
+    # "The Pentagon wants ..." reports where the Pentagon stands: two outlets saying so are two reports.
+    documents = corpus("shafaq-news", "reuters")
+    wants = "the convoy to leave the Al-Hasakah-Raqqa road before the Kobani talks"
+    claims = (
+        claim("d1", 1, wants, hop("pentagon", "wants")),
+        claim("d2", 1, wants, hop("pentagon", "wants"), outlet="reuters"),
+    )
+    assert of("not-independent", resolve(graph(*claims, documents=documents))) == []
+
+
+def test_outlets_relaying_one_agency_are_not_independent_and_the_rest_are_named() -> None:
+    documents = corpus("shafaq-news", "rudaw", "reuters")
+    claims = (
+        claim("d1", 1, SPOTTED, hop("reuters", "reported")),
+        claim("d2", 1, SPOTTED, hop("reuters", "reported"), "sohr", outlet="rudaw"),
+        claim("d3", 1, SPOTTED, outlet="reuters"),  # Reuters' own report: the origin itself
+        claim("d3", 2, CONVOY, outlet="reuters"),
+    )
+    sources = (*SOURCES.values(), Source("reuters", "Reuters", SourceKind.AGENCY))
+    found = resolve(Graph(documents, sources, claims))
+    (finding,) = of("not-independent", found)
+    assert finding.source == "reuters"
+    assert finding.message.startswith(
+        "3 outlets, 1 independent origin: Reuters (carried by Shafaq News (d1-c1"
+    )
+
+
+def test_some_outlets_on_one_origin_and_others_on_their_own() -> None:
+    documents = corpus("shafaq-news", "reuters", "rudaw")
+    claims = (
+        claim("d1", 1, SPOTTED, "sohr"),
+        claim("d2", 1, SPOTTED, "sohr", outlet="reuters"),
+        claim("d3", 1, SPOTTED, "pentagon", outlet="rudaw"),
+    )
+    (finding,) = of("not-independent", resolve(graph(*claims, documents=documents)))
+    assert finding.message.endswith("; 1 other outlet carries it on other grounds.")
+    assert "Rudaw" not in finding.message
+
+
+def test_the_same_long_wording_in_two_outlets_is_copied() -> None:
+    documents = corpus("shafaq-news", "reuters")
+    claims = (claim("d1", 1, WEDNESDAY), claim("d2", 1, WEDNESDAY, outlet="reuters"))
+    (finding,) = of("not-independent", resolve(graph(*claims, documents=documents)))
+    assert finding.message == (
+        "2 outlets carry this claim in the same words, copied from one another or from one source "
+        "they do not name: Shafaq News (d1-c1, 2 January 2025) and Reuters (d2-c1, 2 January 2025)."
+    )
+    assert finding.source is None
+
+
+def test_the_same_quotation_or_a_short_wording_is_not_copying() -> None:
+    documents = corpus("shafaq-news", "reuters")
+    quoted = [
+        evolve(claim(d, 1, WEDNESDAY, outlet=o), kind=ClaimKind.DIRECT) for d, o in documents_of(documents)
+    ]
+    short = "the convoy was spotted on the road to Kobani"
+    plain = [claim(d, 2, short, outlet=o) for d, o in documents_of(documents)]
+    assert of("not-independent", resolve(graph(*quoted, *plain, documents=documents))) == []
+
+
+def documents_of(documents: tuple[Document, ...]) -> list[tuple[str, str]]:
+    return [(document.id, document.outlet or "") for document in documents]
+
+
 # conflicting-figures
 
 
@@ -400,7 +467,9 @@ def test_different_figures_for_the_same_claim_conflict() -> None:
         claim("d2", 1, CONVOY.replace("approximately 50", "40"), "sohr", outlet="reuters"),
     )
     (finding,) = of("conflicting-figures", resolve(graph(*claims, documents=documents)))
-    assert finding.message == "“50 trucks” (Shafaq News) vs “40 trucks” (Reuters) for the same claim."
+    assert finding.message == (
+        "“50 trucks” (Shafaq News, d1-c1) vs “40 trucks” (Reuters, d2-c1) for the same claim."
+    )
     assert finding.claim == "d1-c1"
 
 
@@ -420,7 +489,38 @@ def test_different_dates_for_the_same_claim_conflict() -> None:
         claim("d2", 1, SPOTTED, "sohr", outlet="reuters", when=date(2025, 1, 1)),
     )
     (finding,) = of("conflicting-figures", resolve(graph(*claims, documents=documents)))
-    assert finding.message == "2 January 2025 (Shafaq News) vs 1 January 2025 (Reuters) for the same claim."
+    assert finding.message == (
+        "2 January 2025 (Shafaq News, d1-c1) vs 1 January 2025 (Reuters, d2-c1) for the same claim."
+    )
+
+
+def test_figures_reported_on_different_days_are_different_events() -> None:
+    # Market reports of two days: the price moved, no one contradicts anyone.
+    price = "Brent crude rose to {} dollars a barrel in London trading as supply fears grew"
+    documents = (
+        Document("d1", "shafaq-news", published=PUBLISHED),
+        Document("d2", "reuters", published=PUBLISHED + timedelta(days=1)),
+    )
+    claims = (claim("d1", 1, price.format(64)), claim("d2", 1, price.format(66), outlet="reuters"))
+    assert of("conflicting-figures", resolve(graph(*claims, documents=documents))) == []
+    same_day = (documents[0], evolve(documents[1], published=PUBLISHED))
+    (finding,) = of("conflicting-figures", resolve(graph(*claims, documents=same_day)))
+    assert (
+        finding.message
+        == "“64 dollars” (Shafaq News, d1-c1) vs “66 dollars” (Reuters, d2-c1) for the same claim."
+    )
+
+
+def test_dates_conflict_only_between_articles_of_one_day() -> None:
+    documents = (
+        Document("d1", "shafaq-news", published=PUBLISHED),
+        Document("d2", "reuters", published=PUBLISHED + timedelta(days=2)),
+    )
+    claims = (
+        claim("d1", 1, SPOTTED, "sohr", when=date(2025, 1, 2)),
+        claim("d2", 1, SPOTTED, "sohr", outlet="reuters", when=date(2025, 1, 4)),
+    )
+    assert of("conflicting-figures", resolve(graph(*claims, documents=documents))) == []
 
 
 def test_figures_in_unrelated_claims_do_not_conflict() -> None:

@@ -27,9 +27,12 @@ RULES: Mapping[str, tuple[Severity, str]] = MappingProxyType({
     "unresolved-mention": (Severity.WARNING, "a pronoun or description that links to no source"),
     "single-source": (Severity.INFO, "claims in an article that rest on one named party alone"),
     "not-independent": (
-        Severity.WARNING, "one claim carried by several outlets that all trace back to one origin"),
+        Severity.WARNING,
+        "one claim carried by several outlets that rest on one origin they cite, or in the very same "
+        "words (a party the claim is about is no origin)"),
     "conflicting-figures": (
-        Severity.WARNING, "the same claim with different figures or dates in different articles"),
+        Severity.WARNING,
+        "the same claim about one event (one day) with different figures or dates in different outlets"),
 })  # fmt: skip
 """Every rule `resolve` applies: name → (severity, what it finds). Names are stable output; the
 severity is the most a finding of the rule gets (see `resolve`'s ``extracted``)."""

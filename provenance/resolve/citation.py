@@ -44,11 +44,17 @@ def circular_citation(index: GraphIndex) -> Iterator[Located]:
     for citing, cited in edges:
         successors.setdefault(citing, []).append(cited)
         successors.setdefault(cited, [])
-    for component in _strongly_connected(successors):
-        if len(component) < 2:
-            continue
+    loops = [component for component in _strongly_connected(successors) if len(component) >= 2]
+    # Each edge inside a loop, bucketed by its component once: not every edge scanned per loop.
+    component_of = {member: number for number, component in enumerate(loops) for member in component}
+    inside_of: dict[int, list[Edge]] = {}
+    for edge in edges:
+        number = component_of.get(edge[0])
+        if number is not None and component_of.get(edge[1]) == number:
+            inside_of.setdefault(number, []).append(edge)
+    for number, component in enumerate(loops):
         members = set(component)
-        inside = [edge for edge in edges if edge[0] in members and edge[1] in members]
+        inside = inside_of[number]
         # Start the loop where the reader first meets it: the earliest claim with an edge of it.
         start = min(inside, key=lambda edge: edges[edge][0])[0]
         loop = _shortest_loop(start, successors, members)

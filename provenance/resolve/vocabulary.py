@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from .. import claimtext
 from ..model import SourceKind
 
@@ -53,3 +55,28 @@ NOT_UNITS = _words(
 
 UNLINKED_KINDS = frozenset({SourceKind.ANONYMOUS, SourceKind.UNKNOWN})
 """Kinds of source that name no one in particular: two hops to "sources" need not be one party."""
+
+POSITION_GROUPS = frozenset({"belief", "stance"})
+"""Groups of the extractor's cue vocabulary (`extract/data/cues.txt`) whose cues report where a party
+stands ("the US wants ...", "X criticized ...") rather than what was heard from it: that party is what
+the claim is about, so two outlets saying so share a subject, not an origin."""
+
+
+@cache
+def position_cues() -> frozenset[str]:
+    """Every cue of a `POSITION_GROUPS` group, lower case, read from the extractor's cue list."""
+    from importlib.resources import files
+
+    # Read from the package root, so that the resolver does not import the extractor's code.
+    text = files("provenance").joinpath("extract", "data", "cues.txt").read_text(encoding="utf-8")
+    found: set[str] = set()
+    for line in text.splitlines():
+        group, colon, forms = line.partition(":")
+        if colon and not line.startswith("#") and group.strip() in POSITION_GROUPS:
+            found.update(" ".join(form.lower().split()) for form in forms.split(",") if form.strip())
+    return frozenset(found)
+
+
+def is_position_cue(cue: str | None) -> bool:
+    """Whether a hop's cue reports a party's position (belief, wish, stance), not its word."""
+    return cue is not None and " ".join(cue.lower().split()) in position_cues()
