@@ -41,8 +41,9 @@ if TYPE_CHECKING:
 @click.option(
     "--db",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Audit a whole database instead: the corpus rules (not-independent, conflicting-figures, "
-    "circular citations across articles) over every stored document.",
+    help="Audit a whole database instead: every rule over every stored document together; shows "
+    "the findings by rule and, in full, those across articles (not-independent, conflicting-figures, "
+    "circular citations). Each article's tree: 'provenance tree --db DB --document ID'.",
 )
 @rule_options
 @click.pass_context
@@ -77,7 +78,12 @@ def audit(
         with open_store(db) as store:
             graph = store.graph(with_text=fmt not in {"tree", "markdown"})
         graph = resolved_stored(graph, rules)
-        _show(graph, "json" if fmt == "jsonl" else fmt)
+        if fmt == "tree":
+            from ..render.overview import render_overview
+
+            console().print(render_overview(graph, str(db)))
+        else:
+            _show(graph, "json" if fmt == "jsonl" else fmt)
         exit_for(ctx, graph.findings, fail_on)
     if not articles:
         raise click.UsageError("name at least one ARTICLE (or - for standard input), or --db")
