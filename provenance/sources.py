@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 from .model import Source, SourceKind
 
@@ -139,5 +140,83 @@ def prefers(new: Source, old: Source) -> bool:
 
 
 def is_document_scoped(source: Source) -> bool:
-    """Anonymous sources ("sources said", "an official") are a different party in every article."""
-    return source.kind is SourceKind.ANONYMOUS
+    """Whether a source stands for a party only inside one article: an anonymous one ("sources
+    said", "an official"), a pronoun, or a description that names no one ("the company", "the
+    minister", "Officials"). Only named parties join across documents."""
+    return not is_named(source)
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_DETERMINERS = _words("the a an this that these those its his her their our")
+_TITLES = _words("mr mrs ms miss dr prof sen rep gov gen col lt sgt capt rev sir")
+_SUFFIXES = _words("jr sr ii iii iv")
+_CONTRACTION = re.compile(r"['’](?:s|d|ll|ve|re|m|t)$", re.IGNORECASE)
+
+
+def is_named(source: Source) -> bool:
+    """Whether a source's name names someone in particular, so that it may be the same party in
+    another article: an acronym ("GE", "SOHR") or a capitalised word that is no common English word
+    ("Reuters", "Trump", not "Officials", "Many", "Scientists") or two capitalised words ("Port
+    Authority"), in a name that does not open with
+    a pronoun ("He", "I've") and, for a party the extractor could not tie to anyone, with a
+    determiner ("the report", "a GE spokesman")."""
+    if source.kind is SourceKind.ANONYMOUS:
+        return False
+    words = [_CONTRACTION.sub("", word) for word in re.split(r"[\s/]+", source.name.strip()) if word]
+    if not words:
+        return False
+    first = words[0].casefold()
+    if first in _PRONOUNS or first in _MORE_PRONOUNS:
+        return False
+    if source.kind is SourceKind.UNKNOWN and first in _DETERMINERS:
+        return False
+    common = common_words()
+    capitals = 0
+    for word in words:
+        letters = word.strip(".,;:()\"'“”‘’-")
+        initial = letters[:1]
+        # A script without capitals (Arabic, Chinese) cannot say; its words are taken as names.
+        capital = initial.isupper() or (initial.isalpha() and initial.upper() == initial.lower())
+        if is_acronym(letters) or (capital and letters.casefold() not in common):
+            return True
+        # "Port Authority", "White House": capitalised common words together make a name.
+        capitals += capital and letters.casefold() not in _DETERMINERS
+    return capitals >= 2
+
+
+_MORE_PRONOUNS = _words("i me us our my your which whom whose these those")
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Common lowercase English words: a capitalised one opens a sentence, it names no one. The
+    extractor's list (`extract/data/common_words.txt`), read without importing the extractor."""
+    from importlib.resources import files
+
+    text = files("provenance").joinpath("extract", "data", "common_words.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip() and line[0] != "#")
+
+
+def surname(name: str) -> str | None:
+    """The normalised surname of a person's full name ("Donald J. Trump" → "trump"), or None when the
+    name is one word: titles and suffixes ("Mr.", "Jr.") are no part of it."""
+    words = _name_words(name)
+    return words[-1] if len(words) >= 2 else None
+
+
+def bare_surname(name: str) -> str | None:
+    """The normalised word of a name that is one word but for titles ("Trump", "Mr. Trump"), else None."""
+    words = _name_words(name)
+    return words[0] if len(words) == 1 else None
+
+
+def _name_words(name: str) -> list[str]:
+    words = normalise(name).split()
+    while words and words[0] in _TITLES:
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _SUFFIXES:
+        words = words[:-1]
+    return words

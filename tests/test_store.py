@@ -25,6 +25,7 @@ from provenance.model import (
     claim_id,
     slugify,
 )
+from provenance.sources import is_document_scoped
 from provenance.store import VERSION, AddStatus, Store
 from provenance.store import schema as store_schema
 
@@ -550,7 +551,7 @@ def test_any_graph_is_stored_whole_and_only_once(graph: Graph) -> None:
         scoped = {
             s.id: f"{s.id}@{graph.documents[0].id}"
             for s in graph.sources
-            if s.kind is SourceKind.ANONYMOUS and s.id != graph.documents[0].outlet
+            if is_document_scoped(s) and s.id != graph.documents[0].outlet
         }
         expected = tuple(
             evolve(

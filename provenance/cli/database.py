@@ -304,20 +304,45 @@ def trace(source: str, db: Path, limit: int, fmt: str) -> None:
 
 @cli.group(invoke_without_command=True)
 @DB_OPTION
-@click.option("--anonymous", is_flag=True, help="Include anonymous sources (one per article).")
+@click.option(
+    "--anonymous",
+    is_flag=True,
+    help="Include the parties of one article each: anonymous sources, pronouns and descriptions "
+    "('the company'), one line per name.",
+)
+@click.option(
+    "--ambiguous",
+    is_flag=True,
+    help="List the bare surnames that could be any of several people named in full, to merge or split.",
+)
 @JSON_OPTION
 @click.pass_context
-def sources(ctx: click.Context, db: Path, anonymous: bool, fmt: str) -> None:
+def sources(ctx: click.Context, db: Path, anonymous: bool, ambiguous: bool, fmt: str) -> None:
     """The sources of a database: kind, claims, documents, outlets citing them, when seen.
+
+    Only named parties are one source across articles; 'he', 'the company' or 'officials' are a
+    different party in each. A bare surname joins the one person of that surname named in full;
+    with several, --ambiguous lists it for a person to merge.
 
     \b
     Examples:
       provenance sources
+      provenance sources --ambiguous
       provenance sources merge "Syrian Observatory for Human Rights" "Syrian Observatory"
       provenance sources split "Syrian Observatory"
     """
     ctx.obj = db
     if ctx.invoked_subcommand is not None:
+        return
+    if ambiguous:
+        with open_store(db) as store:
+            found = store.ambiguous_sources()
+        if fmt == "json":
+            write_json(found)
+            return
+        from ..render.corpus import render_ambiguous
+
+        console().print(render_ambiguous(found))
         return
     with open_store(db) as store:
         stats = store.sources(include_anonymous=anonymous)

@@ -17,7 +17,7 @@ from ..humandates import human_date
 from .outline import shorten
 
 if TYPE_CHECKING:  # the store's result classes; importing the store here would load SQLite code
-    from ..store.results import DocumentList, SearchHit, SourceStats, Trace
+    from ..store.results import Ambiguity, DocumentList, SearchHit, SourceStats, Trace
 
 
 def render_search(hits: Sequence[SearchHit], query: str, marks: tuple[str, str]) -> RenderableType:
@@ -90,6 +90,8 @@ def render_sources(stats: Sequence[SourceStats]) -> Table:
         name = line.source.name
         if line.members:
             name += f" (+{len(line.members)} merged)"
+        if line.articles > 1:
+            name += f" (a different party in each of {line.articles} articles)"
         table.add_row(
             name,
             line.kind.value,
@@ -136,3 +138,27 @@ def _seen(first: datetime | None, last: datetime | None) -> str:
     """First and last day seen, the last on a line of its own when it differs."""
     days = dict.fromkeys(day for day in (_day(first), _day(last)) if day)
     return "\n".join(days)
+
+
+def render_ambiguous(found: Sequence[Ambiguity]) -> RenderableType:
+    """Each bare surname that could be several people: where it stands and whom it could be, with
+    the commands that settle it."""
+    if not found:
+        return Text("No bare surname is shared by people named in full.")
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False, header_style="bold")
+    table.add_column("Surname (id)", ratio=1, min_width=18)
+    table.add_column("Docs", justify="right", no_wrap=True)
+    table.add_column("Joined to", no_wrap=True)
+    table.add_column("Could be", ratio=1)
+    for ambiguity in found:
+        table.add_row(
+            f"{ambiguity.source.name} ({ambiguity.source.id})",
+            str(ambiguity.documents),
+            ambiguity.joined.name if ambiguity.joined else "-",
+            ", ".join(candidate.name for candidate in ambiguity.candidates),
+        )
+    hint = Text(
+        'Settle one with: provenance sources merge "FULL NAME" ID, or provenance sources split ID.',
+        style="dim",
+    )
+    return Group(table, hint)

@@ -20,6 +20,7 @@ from . import connection, identity, query, reviews, rows
 from .results import (
     AddResult,
     AddStatus,
+    Ambiguity,
     DocumentList,
     DocumentSummary,
     SearchHit,
@@ -34,6 +35,7 @@ __all__ = [
     "VERSION",
     "AddResult",
     "AddStatus",
+    "Ambiguity",
     "DocumentList",
     "DocumentSummary",
     "SearchHit",
@@ -159,9 +161,12 @@ class Store:
 
     def trace(self, source: str, limit: int = 100) -> Trace:
         """Everything resting on a source (id, name, alias or acronym): claims naming it anywhere in
-        their chain, and claims citing documents that rest on it; the newest ``limit`` in full."""
+        their chain, and claims citing documents that rest on it; the newest ``limit`` in full. A
+        name that stands for a different party in each article ("I", "the company") traces all of
+        them, as `sources` lists them."""
         with self._errors():
-            return query.trace(self.db, identity.resolve(self.db, source), limit)
+            roots, shown = identity.trace_roots(self.db, source)
+            return query.trace(self.db, roots, shown, limit)
 
     def trace_graph(self, source: str) -> Graph:
         """A source's trace (id, name, alias or acronym) as a graph to export: every claim resting on
@@ -171,10 +176,17 @@ class Store:
             return query.trace_graph(self.db, identity.resolve(self.db, source))
 
     def sources(self, *, include_anonymous: bool = False) -> list[SourceStats]:
-        """One line per canonical source, most-cited first; anonymous sources are per article and
-        left out unless asked for."""
+        """One line per source shared across articles, most-cited first. The parties of one article
+        each (anonymous sources, pronouns, descriptions such as "the company") are left out unless
+        asked for, and then come one line per name, adding up its articles."""
         with self._errors():
             return query.source_stats(self.db, include_anonymous)
+
+    def ambiguous_sources(self) -> list[Ambiguity]:
+        """Bare surnames stored while several people of that surname are named in full, each with
+        those people: for a person to merge with the right one (`merge_sources`) or split."""
+        with self._errors():
+            return query.ambiguous_surnames(self.db)
 
     def documents(
         self,

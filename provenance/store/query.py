@@ -13,9 +13,9 @@ from typing import NamedTuple
 from sqlite_utils import Database
 
 from ..errors import InputError
-from ..model import Claim, Document, Graph, Source
+from ..model import Claim, Document, Graph, Source, SourceKind
 from . import rows
-from .results import DocumentList, DocumentSummary, SearchHit, SourceStats, Trace, TracedClaim
+from .results import Ambiguity, DocumentList, DocumentSummary, SearchHit, SourceStats, Trace, TracedClaim
 
 MAX_CITATION_DEPTH = 4
 """How many cited documents deep `trace` follows "A cites B, which cites the source"."""
@@ -152,13 +152,15 @@ def _day_start(day: date) -> str:
     return rows.to_utc(datetime.combine(day, time(), tzinfo=UTC)) or ""
 
 
-def trace(db: Database, root: str, limit: int) -> Trace:
-    """Everything resting on the canonical source ``root``.
+def trace(db: Database, roots: Sequence[str], shown: Source, limit: int) -> Trace:
+    """Everything resting on the canonical sources ``roots`` (one group, or one article's own party
+    in each of several articles), shown as ``shown``.
 
     Reads the ``hops`` index by source, then follows citing articles breadth-first; done in Python
     over plain index lookups so that the time does not hang on the query planner's statistics.
     """
-    resting = _resting(db, root)
+    resting = _resting(db, roots)
+    wanted = set(roots)
     outlet_rows = sorted({how.outlet for how in resting.values() if how.outlet})
     outlet_ids = sorted(
         {
@@ -171,14 +173,14 @@ def trace(db: Database, root: str, limit: int) -> Trace:
     )
     newest = heapq.nlargest(limit, resting.items(), key=lambda item: (item[1].published, item[0]))
     claims = {claim.id: claim for claim in rows.claims_where(db, claim_ids=[claim for claim, _ in newest])}
-    found, sources = context(db, claims.values(), extra=[root, *outlet_ids])
+    found, sources = context(db, claims.values(), extra=outlet_ids)
     traced = []
     for claim_id, how in newest:
         claim = claims[claim_id]
-        path = tuple(sources[source_id] for source_id in _path(claim, root, how.via))
+        path = tuple(sources[source_id] for source_id in _path(claim, wanted, how.via))
         traced.append(TracedClaim(claim, found[claim.document], path, how.via))
     return Trace(
-        source=sources[root],
+        source=shown,
         claims=tuple(traced),
         total_claims=len(resting),
         total_documents=len({how.document for how in resting.values()}),
@@ -190,7 +192,7 @@ def trace_graph(db: Database, root: str) -> Graph:
     """The trace of the canonical source ``root`` as a graph: every claim resting on it, directly or
     through cited documents, the documents carrying them (with their text) and the sources their
     chains name; no findings."""
-    resting = _resting(db, root)
+    resting = _resting(db, [root])
     published = {how.document: how.published for how in resting.values()}
     claims = rows.claims_where(db, claim_ids=sorted(resting))  # by document, then in text order
     documents: list[Document] = []
@@ -204,10 +206,14 @@ def trace_graph(db: Database, root: str) -> Graph:
     return Graph(tuple(documents), tuple(rows.sources(db, wanted).values()), tuple(claims))
 
 
-def _resting(db: Database, root: str) -> dict[str, _Resting]:
-    """Each claim resting on the canonical source ``root``, and how: the ``hops`` index by source,
+def _resting(db: Database, roots: Sequence[str]) -> dict[str, _Resting]:
+    """Each claim resting on the canonical sources ``roots``, and how: the ``hops`` index by source,
     then the articles citing them."""
-    members = [row["id"] for row in rows.named(db, "select id from sources where canonical = ?", (root,))]
+    members = [
+        row["id"]
+        for part in rows.chunks(list(roots))
+        for row in rows.named(db, f"select id from sources where canonical in ({rows.marks(part)})", part)
+    ]
     resting: dict[str, _Resting] = {}
     for part in rows.chunks(members):
         for how in rows.records(
@@ -246,12 +252,12 @@ def _follow_citations(db: Database, resting: dict[str, _Resting]) -> None:
         frontier = reached
 
 
-def _path(claim: Claim, root: str, via: str | None) -> list[str]:
-    """The chain's source ids down to the hop naming ``root`` (or citing ``via``)."""
+def _path(claim: Claim, roots: set[str], via: str | None) -> list[str]:
+    """The chain's source ids down to the hop naming one of ``roots`` (or citing ``via``)."""
     path = []
     for hop in claim.chain:
         path.append(hop.source)
-        if hop.source == root if via is None else hop.document == via:
+        if hop.source in roots if via is None else hop.document == via:
             break
     return path
 
@@ -319,7 +325,7 @@ with
   published(source, documents) as (
     select o.canonical, count(*) from documents d join sources o on o.id = d.outlet group by o.canonical
   )
-select dates.source, coalesce(cited.claims, 0) as claims, dates.documents,
+select dates.source, root.document, coalesce(cited.claims, 0) as claims, dates.documents,
        coalesce(published.documents, 0) as published, coalesce(cited.outlets, 0) as outlets,
        dates.first_seen, dates.last_seen,
        coalesce(anonymity.anonymous * 1.0 / nullif(anonymity.attributions, 0), 0.0) as anonymous_share
@@ -328,20 +334,24 @@ left join cited on cited.source = dates.source
 left join anonymity on anonymity.source = dates.source
 left join published on published.source = dates.source
 join sources root on root.id = dates.source
-where :anonymous or root.kind != 'anonymous'
+where :scoped or root.document is null
 order by coalesce(cited.claims, 0) desc, dates.documents desc, root.name
 """
 
 
-def source_stats(db: Database, include_anonymous: bool) -> list[SourceStats]:
-    """One `SourceStats` per canonical source that any document names."""
-    found = rows.named(db, _STATS, {"anonymous": include_anonymous}).fetchall()
+def source_stats(db: Database, include_scoped: bool) -> list[SourceStats]:
+    """One `SourceStats` per canonical source shared across documents; with ``include_scoped``, also
+    one per name of the parties that belong to one article each (anonymous sources, pronouns,
+    descriptions), adding up their articles, as `trace` follows them by that name."""
+    found = rows.named(db, _STATS, {"scoped": include_scoped}).fetchall()
     sources = rows.sources(db, [row["source"] for row in found])
     members: dict[str, list[str]] = {}
     for row in rows.named(db, "select id, canonical from sources where id != canonical order by rowid"):
         members.setdefault(row["canonical"], []).append(row["id"])
-    return [
-        SourceStats(
+    shared: list[SourceStats] = []
+    scoped: dict[str, list[SourceStats]] = {}
+    for row in found:
+        stats = SourceStats(
             source=sources[row["source"]],
             claims=row["claims"],
             documents=row["documents"],
@@ -352,8 +362,69 @@ def source_stats(db: Database, include_anonymous: bool) -> list[SourceStats]:
             anonymous_share=row["anonymous_share"],
             members=tuple(members.get(row["source"], ())),
         )
-        for row in found
-    ]
+        if row["document"] is None:
+            shared.append(stats)
+        else:
+            scoped.setdefault(" ".join(stats.source.name.casefold().split()), []).append(stats)
+    gathered = [_gathered(lines) for lines in scoped.values()]
+    return sorted(
+        [*shared, *gathered], key=lambda line: (-line.claims, -line.documents, line.source.name.casefold())
+    )
+
+
+def _gathered(lines: Sequence[SourceStats]) -> SourceStats:
+    """The lines of one name's per-article parties as one line."""
+    first = lines[0]
+    seen = [moment for line in lines for moment in (line.first_seen, line.last_seen) if moment]
+    attributions = sum(line.claims for line in lines) or 1
+    return SourceStats(
+        source=first.source,
+        claims=sum(line.claims for line in lines),
+        documents=sum(line.documents for line in lines),
+        published=0,
+        outlets=sum(line.outlets for line in lines),
+        first_seen=min(seen, key=_instant) if seen else None,
+        last_seen=max(seen, key=_instant) if seen else None,
+        anonymous_share=sum(line.anonymous_share * line.claims for line in lines) / attributions,
+        articles=len(lines),
+    )
+
+
+def _instant(moment: datetime) -> datetime:
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def ambiguous_surnames(db: Database) -> list[Ambiguity]:
+    """Bare surnames ("Keller") stored while two or more people of that surname are named in full
+    ("Maria Keller", "Tom Keller"): a person should merge each with the right one, or split it."""
+    families: dict[str, set[str]] = {}
+    for row in rows.named(
+        db,
+        "select substr(a.key, 3) as family, s.canonical from source_aliases a "
+        "join sources s on s.id = a.source where a.key like 's:%'",
+    ):
+        families.setdefault(row["family"], set()).add(row["canonical"])
+    found: list[Ambiguity] = []
+    for family, people in sorted(families.items()):
+        if len(people) < 2:
+            continue
+        bare = rows.named(
+            db,
+            "select s.id, s.name, s.kind, s.canonical, count(distinct h.document) as documents "
+            "from source_aliases a "
+            "join sources s on s.id = a.source left join hops h on h.source = s.id "
+            "where a.key = ? group by s.id order by s.rowid",
+            ("b:" + family,),
+        ).fetchall()
+        if not bare:
+            continue
+        named = rows.sources(db, people)
+        candidates = tuple(sorted((named[person] for person in people), key=lambda s: s.name))
+        for row in bare:
+            joined = named[row["canonical"]] if row["canonical"] in people else None
+            source = Source(row["id"], row["name"], SourceKind(row["kind"]))
+            found.append(Ambiguity(source, row["documents"], candidates, joined))
+    return found
 
 
 def is_current(db: Database, document: str, input_hash: str) -> bool:
@@ -368,6 +439,7 @@ def has_input(db: Database, input_hash: str) -> bool:
 
 
 __all__ = [
+    "ambiguous_surnames",
     "claims_with_words",
     "context",
     "has_input",

@@ -68,6 +68,20 @@ class TracedClaim:
 
 
 @frozen
+class Ambiguity:
+    """A bare surname ("Keller") whose mentions could be any of the people named in full with it."""
+
+    source: Source
+    """The bare surname as stored: one article's row, or a row shared by its mentions."""
+    documents: int
+    """Articles it appears in."""
+    candidates: tuple[Source, ...]
+    """The people named in full with that surname, by their canonical sources."""
+    joined: Source | None
+    """The group it was joined to before the others were named, if any."""
+
+
+@frozen
 class Trace:
     """Everything that rests on one source: counts over the whole database and the newest claims."""
 
@@ -105,6 +119,9 @@ class SourceStats:
     """Of the attributions in the claims it carries, the share naming anonymous sources."""
     members: tuple[str, ...] = ()
     """Ids merged into it, automatically or by `Store.merge_sources`."""
+    articles: int = 0
+    """For a name that stands for a different party in each article ("I", "the company", "local
+    sources"): in how many articles; the line adds them up. 0 for a party shared across articles."""
 
     @property
     def kind(self) -> SourceKind:

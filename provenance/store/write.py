@@ -13,7 +13,6 @@ from .. import tables
 from ..errors import InputError
 from ..model import Claim, Finding, Graph, Source
 from ..serialize import to_data
-from ..sources import is_document_scoped
 from . import identity, rows
 from .locking import immediate
 from .results import AddResult, AddStatus
@@ -173,10 +172,10 @@ class Writer:
 
     def _place(self, source: Source, document: str | None, fresh: dict[Source, str]) -> str:
         known = self._known.get(source) or self._pending.get(source)
-        if known is not None and (document is None or not is_document_scoped(source)):
+        if known is not None and (document is None or identity.is_stable(source)):
             return known
         row_id = identity.place(self.db, source, document)
-        if not is_document_scoped(source):
+        if identity.is_stable(source):
             fresh[source] = row_id
         return row_id
 
