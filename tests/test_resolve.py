@@ -416,7 +416,7 @@ def test_outlets_relaying_one_agency_are_not_independent_and_the_rest_are_named(
     (finding,) = of("not-independent", found)
     assert finding.source == "reuters"
     assert finding.message.startswith(
-        "3 outlets, 1 independent origin: Reuters (carried by Shafaq News (d1-c1"
+        "3 outlets, 1 independent origin: Reuters, carried by Shafaq News (d1-c1"
     )
 
 
