@@ -154,6 +154,7 @@ _NOT_PAST = _words(
     """
 )
 _PRESENT_BE = _words("am is are be being isn't aren't")
+_DETERMINERS = _words("the a an this that these those his her its their our my your")
 _SUBJECTS = _words("i he she it we they who which that had")
 _WORD = re.compile(r"[a-z]+(?:['’-][a-z]+)*", re.IGNORECASE)
 
@@ -209,19 +210,32 @@ def tells_of_past(text: str) -> bool:
 
 def _past_marker(text: str, *, strict: bool) -> bool:
     """A word that puts ``text`` in the past. An "-ed" word may be an adjective or a participle
-    ("the aimed programs", "is based"): loosely it counts unless a present "be" comes before it;
-    strictly only after a subject pronoun ("they arrested") or "had"."""
-    before = ""
-    for match in _WORD.finditer(text):
-        word = match.group().casefold()
+    ("programs aimed at", "unspecified damages", "is based"): loosely it counts unless a present
+    "be" comes before it; strictly only after its subject: a pronoun, "had", a capitalised word
+    ("Police arrested"), or a noun a determiner opens ("the convoy reached"), and never before "by"
+    ("the man arrested by police")."""
+    words = [(match.group(), match.start()) for match in _WORD.finditer(text)]
+    folded = [word.casefold() for word, _ in words]
+    for place, (written, start) in enumerate(words):
+        word = folded[place]
         if word in _PAST_WORDS:
             return True
         # A capital mid-sentence is a name ("Accepted Scottish Rites"), not a verb.
-        is_name = match.start() > 0 and match.group()[0].isupper()
-        is_verb = before in _SUBJECTS if strict else before not in _PRESENT_BE
-        if len(word) > 3 and word.endswith("ed") and word not in _NOT_PAST and not is_name and is_verb:
+        if len(word) <= 3 or not word.endswith("ed") or word in _NOT_PAST or (start and written[0].isupper()):
+            continue
+        before = folded[place - 1] if place else ""
+        if not strict:
+            if before not in _PRESENT_BE:
+                return True
+            continue
+        after = folded[place + 1] if place + 1 < len(words) else ""
+        has_subject = place > 0 and (
+            before in _SUBJECTS
+            or words[place - 1][0][0].isupper()
+            or (place > 1 and folded[place - 2] in _DETERMINERS)
+        )
+        if has_subject and after != "by":
             return True
-        before = word
     return False
 
 

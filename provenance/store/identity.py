@@ -197,6 +197,8 @@ def resolve(db: Database, name: str) -> str:
     if found is not None:
         return found
     scoped = _scoped_rows(db, name)
+    if len(scoped) == 1:
+        return scoped[0][0]
     if scoped:
         example = ", ".join(row for row, _ in scoped[:3])
         raise InputError(
@@ -263,8 +265,8 @@ def _scoped_rows(db: Database, name: str) -> list[tuple[str, tuple[str, str]]]:
         for row in rows.named(
             db,
             "select id, name, kind from sources where document is not null and canonical = id "
-            "and name = ? collate nocase order by rowid",
-            (" ".join(name.split()),),
+            "and (name = ? collate nocase or name = ? collate nocase) order by rowid",
+            (name, " ".join(name.split())),
         )
     ]
 
