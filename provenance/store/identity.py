@@ -307,7 +307,16 @@ def row(db: Database, name: str) -> str:
         "order by s.merged_into is null, s.rowid",
         (naming.name_key(name),),
     ).fetchone()
-    return str(aliased["id"]) if aliased else resolve(db, name)
+    if aliased:
+        return str(aliased["id"])
+    # One article's party merged into a group has no key: found by its name, as `sources` showed it.
+    merged = rows.named(
+        db,
+        "select id from sources where merged_into is not null and (name = ? collate nocase "
+        "or name = ? collate nocase) order by rowid",
+        (name, " ".join(name.split())),
+    ).fetchall()
+    return str(merged[0]["id"]) if len(merged) == 1 else resolve(db, name)
 
 
 def merge(db: Database, keep: str, other: str) -> None:
