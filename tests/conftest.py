@@ -15,7 +15,9 @@ from rich.console import Console
 # "dev", the default on a developer's machine, draws new examples every run and remembers failures in
 # .hypothesis/, so exploring goes on. "long" (`HYPOTHESIS_PROFILE=long pytest`) raises the budget of
 # tests that set none of their own.
-# A test's own @settings(max_examples=...) still sets its budget under "ci" and "dev".
+# A test's own @settings(max_examples=...) still sets its budget under every profile; the fuzz tests
+# state theirs with fuzz_strategies.examples(n) instead, which scales with the profile: n under "ci"
+# and "dev", 20 n under "long".
 settings.register_profile("ci", derandomize=True, print_blob=True, deadline=None)
 settings.register_profile("dev", deadline=None)
 settings.register_profile("long", max_examples=2000, deadline=None)
