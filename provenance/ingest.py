@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import signal
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from pathlib import Path
@@ -107,7 +110,7 @@ def ingest(
     for dataset in datasets:
         _load(dataset, run)
     executor: Executor = (
-        ProcessPoolExecutor(jobs, initializer=_ignore_interrupts) if jobs > 1 else _InlineExecutor()
+        ProcessPoolExecutor(jobs, initializer=_start_worker) if jobs > 1 else _InlineExecutor()
     )
     batch_size = BATCH if jobs > 1 else 1
     window = jobs * 3  # tasks in flight: every worker busy, memory bounded whatever the corpus size
@@ -284,10 +287,27 @@ def _read(item: Input) -> list[Graph]:
     return graphs
 
 
-def _ignore_interrupts() -> None:
-    # Ctrl-C reaches the whole process group; the parent alone decides to stop, and its workers
-    # are shut down with it rather than each printing a traceback.
+PARENT_CHECK_SECONDS = 0.5
+"""How often a worker looks whether the process that started it is still there."""
+
+
+def _start_worker() -> None:
+    """Set up a worker process: it ignores Ctrl-C, and it ends when its parent does.
+
+    Ctrl-C reaches the whole process group; the parent alone decides to stop, and shuts its workers
+    down rather than have each print a traceback. A parent killed outright (SIGKILL, the OOM killer)
+    shuts nothing down: its workers, reparented, would go on analysing and hold its pipes open, so
+    each watches its parent and exits once it is gone.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    threading.Thread(target=_exit_with, args=(parent,), name="exit-with-parent", daemon=True).start()
+
+
+def _exit_with(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK_SECONDS)
+    os._exit(1)  # nothing of this process is worth keeping: the parent writes, and it is gone
 
 
 def _hash(data: bytes) -> str:

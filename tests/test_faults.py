@@ -224,6 +224,47 @@ def test_two_ingests_at_once_lose_and_repeat_nothing(
     assert _counts(db) == _counts(reference)  # no source, alias, claim or hop twice
 
 
+_SLOW_CHILD = """
+import sys, time
+from provenance.ingest import ingest
+from provenance.pipeline import analyse
+from provenance.store import Store
+
+def slowly(graph):
+    time.sleep(0.05)
+    return analyse(graph)
+
+def report(progress):
+    print(progress.name, flush=True)
+
+ingest([sys.argv[1]], Store.open(sys.argv[2]), jobs=2, analyse=slowly, on_progress=report)
+"""
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads a process's children from /proc")
+def test_workers_end_when_their_parent_is_killed(corpus: Path, tmp_path: Path) -> None:
+    # Killing the parent of `ingest -j 2` left its workers alive, reparented, holding its pipes.
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _SLOW_CHILD, str(corpus), str(tmp_path / "p.db")],
+        env=ENV,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    assert parent.stdout is not None
+    parent.stdout.readline()  # a document is stored: the workers are at work
+    children = Path(f"/proc/{parent.pid}/task/{parent.pid}/children").read_text().split()
+    assert len(children) >= 2
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{child}").exists() for child in children):
+        time.sleep(0.1)
+    alive = [child for child in children if Path(f"/proc/{child}").exists()]
+    for child in alive:  # clean up before failing
+        os.kill(int(child), signal.SIGKILL)
+    assert alive == []
+
+
 def test_a_verdict_beside_a_writer_waits_its_turn(reference: Path, tmp_path: Path) -> None:
     # `review` beside a running ingest failed 133 times in 214 with "the database is busy" after a
     # fraction of a second: its insert began a deferred transaction, and a read that must become a
