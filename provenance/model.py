@@ -371,5 +371,6 @@ def document_id(text: str) -> str:
 
 
 def claim_id(document: str, ordinal: int) -> str:
-    """The id of the ``ordinal``-th claim (1-based) of a document."""
-    return f"{document}-c{ordinal}"
+    """The id of the ``ordinal``-th claim (1-based) of a document (`bounded_id`: a curated
+    document's id may already be as long as the schema allows)."""
+    return bounded_id(f"{document}-c{ordinal}")

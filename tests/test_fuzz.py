@@ -238,6 +238,29 @@ REPRODUCERS = {
     ),
     "JSON nested past any stack": ("nested.json", b'{"documents": ' + b"[" * 200_000 + b"]" * 200_000 + b"}"),
     "YAML nested past any stack": ("nested.yaml", b"documents: " + b"[" * 200_000 + b"]" * 200_000),
+    "ids as long as the schema allows, and claims still to extract": (
+        "long-ids.json",
+        json.dumps(
+            {
+                "documents": [
+                    {
+                        "id": "x" * 500,
+                        "outlet": "y" * 500,
+                        "title": None,
+                        "url": None,
+                        "published": None,
+                        "language": None,
+                        "text": "Officials said the bridge would reopen. The mayor said so too.",
+                    }
+                ],
+                "sources": [
+                    {"id": "y" * 500, "name": "Y", "kind": "outlet", "aliases": [], "description": None}
+                ],
+                "claims": [],
+                "findings": [],
+            }
+        ).encode(),
+    ),
     "a page that claims to be UTF-16": (
         "liar.html",
         b'<html><head><meta charset="utf-16"></head><body><article><p>The mayor said on Monday that '

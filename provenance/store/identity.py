@@ -7,7 +7,7 @@ from sqlite_utils import Database
 
 from .. import sources as naming
 from ..errors import InputError
-from ..model import Source, SourceKind
+from ..model import Source, SourceKind, bounded_id
 from . import rows
 from .locking import immediate
 
@@ -73,8 +73,13 @@ def is_stable(source: Source) -> bool:
     return not naming.is_document_scoped(source) and _bare(source) is None
 
 
+def scoped_id(source: Source, document: str) -> str:
+    """The row id of a document's own party ("officials@doc-…"), within the ids the schema allows."""
+    return bounded_id(f"{source.id}@{document}")
+
+
 def _scoped(db: Database, source: Source, document: str) -> str:
-    row_id = f"{source.id}@{document}"
+    row_id = scoped_id(source, document)
     db.execute(
         "insert or ignore into sources (id, name, kind, description, canonical, document) "
         "values (?, ?, ?, ?, ?, ?)",

@@ -180,7 +180,7 @@ class Writer:
         return row_id
 
     def _stored_id(self, source: Source, document: str) -> str:
-        scoped = f"{source.id}@{document}"
+        scoped = identity.scoped_id(source, document)
         found = self.db.execute("select 1 from sources where id = ?", (scoped,)).fetchone()
         return scoped if found else source.id
 
