@@ -473,11 +473,10 @@ class Linker:
         gender); of several, the one the article introduced first, unless only later ones are named
         nearby (then the most salient of them); `_AMBIGUOUS` when none is introduced yet or none is
         clearly most salient."""
-        candidates = [
-            i
-            for i in self._by_surname.get(surname, [])
-            if gender is None or self._parties[i].gender in (None, gender)
-        ]
+        bearers = self._by_surname.get(surname)
+        if not bearers:
+            return None
+        candidates = [i for i in bearers if gender is None or self._parties[i].gender in (None, gender)]
         if len(candidates) > 1:
             # the newspaper convention: the surname alone is the first introduced's (a later
             # namesake is given a first name), unless the text has moved on to another story where
@@ -590,6 +589,8 @@ class Linker:
         descriptor_words = frozenset(role_word(w) for w in _WORD.findall(title or ""))
         gender = gender_of(words, title, descriptor_words)
         mentioned = Name((-1, -1), words, gender=gender)
+        if len(words) == 1 and normal(words[0]) in _document_nouns():
+            return self._described(Parsed(name, None, None, None), position)  # "Data", "Poll"
         index = self._index_of(words, mentioned, create=False, position=position)
         if index is None:
             index = self._short_form(name)
@@ -800,9 +801,9 @@ class Linker:
             if owner_index is None:
                 owner_index = self._short_form(" ".join(owner_words))
             if owner_index is None:
-                # "A Quinnipiac University poll": the owner is a party, named only here ("New Poll"
-                # names none)
-                if all(normal(w) in lex.common_words for w in owner_words):
+                # "A Reuters/Ipsos poll": an owner named only here must show it is a party ("New
+                # Poll" names none)
+                if not any(normal(w) in _kind_keywords() for w in owner_words):
                     return None
                 owner_index = self._index_of(owner_words, None, position=position)
             if owner_index is None or owner_index == _AMBIGUOUS:
