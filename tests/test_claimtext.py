@@ -61,8 +61,8 @@ def test_similarity_rewards_a_shortened_wording_not_the_same_topic() -> None:
         "Earlier on Thursday, US forces brought in a new convoy to areas controlled by the Syrian "
         "Democratic Forces (SDF) in northern and eastern Syria"
     )
-    assert similarity("US forces brought a new convoy to SDF areas in northern Syria", stored) >= 90
-    assert similarity("US forces sent 50 trucks to Kobani", stored) < 70
+    assert similarity("US forces brought a new convoy to SDF areas in northern Syria", stored) >= 85
+    assert similarity("US forces sent 50 trucks to Kobani", stored) < 40
 
 
 _WORDS = st.lists(st.sampled_from(["us", "forces", "sent", "50", "40", "trucks", "to", "Kobani", "area"]))
@@ -74,8 +74,10 @@ def test_near_equality_is_token_sort_similarity(first: list[str], second: list[s
     from rapidfuzz.fuzz import token_sort_ratio
 
     a, b = normalise(" ".join(first)), normalise(" ".join(second))
+    words_a, words_b = set(distinctive_words(a.split())), set(distinctive_words(b.split()))
+    trimmed = min(len(words_a), len(words_b)) >= 6 and (words_a <= words_b or words_b <= words_a)
     expected = a == b or (
         sorted(w for w in a.split() if w.isdigit()) == sorted(w for w in b.split() if w.isdigit())
-        and token_sort_ratio(a, b) >= 88
+        and (token_sort_ratio(a, b) >= 88 or trimmed)
     )
     assert is_same_claim(" ".join(first), " ".join(second)) == expected

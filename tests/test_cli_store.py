@@ -62,10 +62,28 @@ def test_search_table_and_bad_query(runner: CliRunner, db: Path) -> None:
     result = runner.invoke(cli, ["search", "Kobani", "--db", str(db)], catch_exceptions=False)
     assert result.exit_code == 0
     assert "Syrian Observatory for Human Rights" in result.stdout
-    bad = runner.invoke(cli, ["search", '"unbalanced', "--db", str(db)])
+    bad = runner.invoke(cli, ["search", "AND OR", "--db", str(db)])
     assert bad.exit_code == 2
-    assert bad.stderr.startswith("Error: ")
+    assert bad.stderr.startswith("Error: cannot search for 'AND OR' (no word in it)")
     assert "Traceback" not in bad.stderr
+
+
+@pytest.mark.parametrize("query", ['"unbalanced Kobani', "Al-Hasakah", "Kobani's", "U.S.", "road."])
+def test_search_takes_what_people_type(runner: CliRunner, db: Path, query: str) -> None:
+    result = runner.invoke(
+        cli, ["search", query, "--db", str(db), "--format", "json"], catch_exceptions=False
+    )
+    assert result.exit_code == 0
+    assert isinstance(json.loads(result.stdout), list)
+
+
+def test_search_says_how_many_match_when_it_shows_fewer(runner: CliRunner, db: Path) -> None:
+    every = json.loads(
+        runner.invoke(cli, ["search", "the", "--db", str(db), "--format", "json", "-n", "1000"]).stdout
+    )
+    assert len(every) > 2
+    shown = runner.invoke(cli, ["search", "the", "--db", str(db), "-n", "2"], catch_exceptions=False)
+    assert shown.stdout.startswith(f"{len(every)} claim(s) matching 'the', the best 2 shown")
 
 
 def test_trace_by_alias(runner: CliRunner, db: Path) -> None:

@@ -116,7 +116,7 @@ def test_check_claim_groups_copies_with_origins_first_appearance_and_verdict(sto
 
 def test_check_claim_threshold_and_a_text_with_nothing_to_search(store: Store) -> None:
     assert check_claim(store, "Hundreds of residents left their homes after a fire") == []
-    assert len(check_claim(store, "US forces sent 50 trucks to Kobani", threshold=100)) == 1
+    assert len(check_claim(store, "US forces sent 50 trucks to Kobani", threshold=90)) == 1
     with pytest.raises(InputError, match="more words"):
         check_claim(store, "it is")
 
@@ -264,3 +264,46 @@ def test_a_verdict_outlives_reingesting_a_changed_article(store: Store) -> None:
     changed = evolve(graph, documents=(evolve(document, title="Convoy reaches Kobani (updated)"),))
     assert store.add(changed).status is AddStatus.UPDATED  # its claims are replaced
     assert [r.rating for r in reviews_of(store, SHAFAQ)] == ["false"]
+
+
+CHECKS = json.loads((Path(__file__).parent / "data" / "check_claims.json").read_text(encoding="utf-8"))
+"""Stored claims, page junk among them, and texts a checker might paste, written for the threshold."""
+
+
+@pytest.fixture(scope="module")
+def harbour() -> tuple[Store, dict[str, str]]:
+    """The stored claims of the data, one article each under its outlet, and each stored claim's
+    id in the data by its id in the store."""
+    opened = Store.open(":memory:")
+    for number, stored in enumerate(CHECKS["stored"], start=1):
+        opened.add(
+            article(f"{stored['id']}.", stored["outlet"], [(stored["text"], None)], day=number % 28 + 1)
+        )
+    graph = opened.graph(with_text=False)
+    titles = {document.id: (document.title or "").rstrip(".") for document in graph.documents}
+    yield opened, {claim.id: titles[claim.document] for claim in graph.claims}
+    opened.close()
+
+
+@pytest.mark.parametrize("query", CHECKS["queries"], ids=lambda query: query["text"][:40])
+def test_the_default_threshold_keeps_paraphrases_and_leaves_junk_out(
+    harbour: tuple[Store, dict[str, str]], query: dict[str, Any]
+) -> None:
+    store, names = harbour
+    try:
+        matches = check_claim(store, query["text"], limit=50)
+    except InputError:
+        assert query["expect"] == []  # too few words to make a claim: refused, never a junk match
+        return
+    found = {names[claim.id] for match in matches for claim, _ in match.appearances}
+    assert set(query["expect"]) <= found
+    assert found <= set(query["expect"]) | set(query.get("allow", ()))
+
+
+def test_copies_of_one_fact_in_two_outlets_are_one_match(harbour: tuple[Store, dict[str, str]]) -> None:
+    store, names = harbour
+    (match,) = check_claim(
+        store, "A chemical spill on Monday closed the eastern terminal at Lakeport harbour"
+    )
+    assert sorted(names[claim.id] for claim, _ in match.appearances) == ["s1", "s2", "s3"]
+    assert [outlet.name for outlet in match.outlets] == ["Harbour Gazette", "Valley Times", "Coastal Herald"]

@@ -346,11 +346,18 @@ def test_search_stems_words(store: Store) -> None:
     assert [h.claim.text for h in store.search("conflicts claimed")] == expected
 
 
-@pytest.mark.parametrize("query", ['"unbalanced', "AND convoy", "claim:x", "  "])
-def test_bad_search_syntax_is_an_input_error(store: Store, query: str) -> None:
+@pytest.mark.parametrize("query", ["AND OR", "*", "-", "  "])
+def test_a_search_with_no_word_is_an_input_error(store: Store, query: str) -> None:
     store.add(seed())
     with pytest.raises(InputError, match="search"):
         store.search(query)
+
+
+@pytest.mark.parametrize("query", ['"convoy', "AND convoy", "convoy.", "Al-Hasakah"])
+def test_what_people_type_is_searched_as_written(store: Store, query: str) -> None:
+    store.add(seed())
+    assert store.search(query)
+    assert store.search_total(query) == len(store.search(query))
 
 
 def test_trace_finds_every_claim_on_a_source_by_any_name(store: Store) -> None:

@@ -175,12 +175,15 @@ class ProgressBar:
 def search(query: str, db: Path, limit: int, fmt: str) -> None:
     """Full-text search over stored claims, best match first, each with its chain.
 
-    QUERY uses SQLite FTS5 syntax: words (a claim must hold them all), "exact phrases", OR, NOT
-    (a NOT b: a without b), prefix*.
+    QUERY is what you would type: words (a claim must hold them all; each is taken as written,
+    apostrophes, dots and hyphens included), "exact phrases", OR, NOT (a NOT b: a without b),
+    prefix*, and (groups).
 
     \b
     Examples:
       provenance search 'convoy Kobani'
+      provenance search "state's power"
+      provenance search Al-Hasakah
       provenance search '"US forces" OR coalition'
       provenance search 'convoy NOT Kobani'
       provenance search 'reinforce*'
@@ -188,12 +191,13 @@ def search(query: str, db: Path, limit: int, fmt: str) -> None:
     marks = ("\x02", "\x03")
     with open_store(db) as store:
         hits = store.search(query, limit, marks=marks if fmt == "table" else ("[", "]"))
+        total = store.search_total(query) if len(hits) == limit else len(hits)
     if fmt == "json":
         write_json(hits)
         return
     from ..render.corpus import render_search
 
-    console().print(render_search(hits, query, marks))
+    console().print(render_search(hits, query, marks, total=total))
 
 
 @cli.command()

@@ -20,11 +20,16 @@ if TYPE_CHECKING:  # the store's result classes; importing the store here would 
     from ..store.results import Ambiguity, DocumentList, SearchHit, SourceStats, Trace
 
 
-def render_search(hits: Sequence[SearchHit], query: str, marks: tuple[str, str]) -> RenderableType:
-    """Ranked hits: the snippet with matches highlighted, then the chain and where it appeared."""
+def render_search(
+    hits: Sequence[SearchHit], query: str, marks: tuple[str, str], *, total: int | None = None
+) -> RenderableType:
+    """Ranked hits: the snippet with matches highlighted, then the chain and where it appeared.
+    ``total``: how many claims match in all, said when more match than are shown."""
     if not hits:
         return Text(f"No claim matches {query!r}.")
-    parts: list[RenderableType] = [Text(f"{len(hits)} claim(s) matching {query!r}", style="bold")]
+    total = max(total or 0, len(hits))
+    shown = f", the best {len(hits)} shown" if total > len(hits) else ""
+    parts: list[RenderableType] = [Text(f"{total} claim(s) matching {query!r}{shown}", style="bold")]
     for rank, hit in enumerate(hits, start=1):
         line = Text(f"{rank:>2}. ")
         line.append_text(_highlight(hit.snippet, marks))

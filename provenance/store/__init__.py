@@ -152,12 +152,17 @@ class Store:
         return found
 
     def search(self, text: str, limit: int = 20, *, marks: tuple[str, str] = ("[", "]")) -> list[SearchHit]:
-        """Claims matching a full-text query (FTS5 syntax), best first, each with a snippet and chain.
-
-        Raises `InputError` with a readable message for a query SQLite cannot parse.
+        """Claims matching what a person typed, best first, each with a snippet and chain: every word
+        taken literally ("Trump's", "U.S.", "al-Assad"), with AND, OR, NOT, "phrases", prefix* and
+        parentheses (`fulltext.to_match`). Raises `InputError` for a query with no word in it.
         """
         with self._errors():
             return query.search(self.db, text, limit, marks)
+
+    def search_total(self, text: str) -> int:
+        """How many claims match ``text`` (as `search` reads it), however many it shows."""
+        with self._errors():
+            return query.search_total(self.db, text)
 
     def trace(self, source: str, limit: int = 100) -> Trace:
         """Everything resting on a source (id, name, alias or acronym): claims naming it anywhere in

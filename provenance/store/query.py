@@ -14,7 +14,7 @@ from sqlite_utils import Database
 
 from ..errors import InputError
 from ..model import Claim, Document, Graph, Source, SourceKind
-from . import rows
+from . import fulltext, rows
 from .results import Ambiguity, DocumentList, DocumentSummary, SearchHit, SourceStats, Trace, TracedClaim
 
 MAX_CITATION_DEPTH = 4
@@ -37,14 +37,14 @@ class _Resting(NamedTuple):
 
 
 def search(db: Database, text: str, limit: int, marks: tuple[str, str]) -> list[SearchHit]:
-    """Claims matching an FTS5 query, best first."""
-    with _full_text(text):
+    """Claims matching what a person typed (`fulltext.to_match`), best first."""
+    with _full_text(text) as match:
         found = rows.named(
             db,
             "select c.id, snippet(claims_fts, 0, ?, ?, '…', 16) as snippet, bm25(claims_fts) as score "
             "from claims_fts join claims c on c.rowid = claims_fts.rowid where claims_fts match ? "
             "order by bm25(claims_fts) limit ?",
-            (marks[0], marks[1], text, limit),
+            (marks[0], marks[1], match, limit),
         ).fetchall()
     claims = {claim.id: claim for claim in rows.claims_where(db, claim_ids=[row["id"] for row in found])}
     documents, sources = context(db, claims.values())
@@ -56,23 +56,34 @@ def search(db: Database, text: str, limit: int, marks: tuple[str, str]) -> list[
     return hits
 
 
+def search_total(db: Database, text: str) -> int:
+    """How many claims match what a person typed, however many `search` shows."""
+    with _full_text(text) as match:
+        found = rows.named(db, "select count(*) as n from claims_fts where claims_fts match ?", (match,))
+        return int(found.fetchone()["n"])
+
+
 @contextmanager
-def _full_text(text: str) -> Iterator[None]:
-    """Run a full-text query: `InputError` for an empty one or one SQLite cannot parse."""
+def _full_text(text: str) -> Iterator[str]:
+    """Run a full-text query for what a person typed, given as FTS5 (`fulltext.to_match`):
+    `InputError` for one with no word in it, or one SQLite still cannot parse."""
     if not text.strip():
         raise InputError("the search query is empty")
+    match = fulltext.to_match(text)
+    if match is None:
+        raise InputError(f"cannot search for {text!r} (no word in it); {_SYNTAX}")
     try:
-        yield
+        yield match
     except sqlite3.OperationalError as error:
         message = str(error)
         # Busy, locked, I/O and full-disk errors have codes of their own; the code decides, for the
         # message quotes the query ("no such column: busy" is the query's fault).
         if error.sqlite_errorcode == sqlite3.SQLITE_ERROR and "no such table" not in message:
-            raise InputError(
-                f"cannot search for {text!r} ({message}); words are ANDed, use OR, NOT, "
-                '"quoted phrases" and prefix* — quote anything else'
-            ) from None
+            raise InputError(f"cannot search for {text!r} ({message}); {_SYNTAX}") from None
         raise
+
+
+_SYNTAX = 'words are ANDed, use OR, NOT, "quoted phrases" and prefix*'
 
 
 def documents(
@@ -107,7 +118,8 @@ def documents(
             "where claims_fts match :search) or d.title like :title escape '\\')"
         )
         escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        params |= {"search": search, "title": f"%{escaped}%"}
+        # What a person typed, as FTS5 takes it; one with no word is refused by _full_text below.
+        params |= {"search": fulltext.to_match(search) or "", "title": f"%{escaped}%"}
     params["limit"] = -1 if limit is None else limit
     with _full_text(search) if search is not None else nullcontext():
         total = rows.named(
