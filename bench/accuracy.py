@@ -24,8 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from provenance.extract import extract  # noqa: E402
-from provenance.extract.link import is_unresolved  # noqa: E402
-from provenance.model import Document, Graph, Hop, Source  # noqa: E402
+from provenance.model import Document, Graph, Hop, Source, is_unresolved  # noqa: E402
 from provenance.read import article_from_record  # noqa: E402
 
 EVAL = ROOT.parent / "shared" / "eval"
@@ -70,7 +69,7 @@ def predictions_of(graph: Graph) -> list[dict[str, Any]]:
 
 
 def _name(source: Source | None, hop: Hop) -> str | None:
-    if source is None or is_unresolved(source, hop):
+    if source is None or is_unresolved(source, hop.mention):
         return None
     return source.name
 

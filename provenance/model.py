@@ -118,6 +118,30 @@ class Source:
     """What the text says the source is ("Prominent Iraqi politician")."""
 
 
+UNRESOLVED_MARK = " (unresolved)"
+"""How the name of a source tied to no party ends: "he (unresolved)" is whoever "he" is, never a
+party called "he"."""
+
+
+def unresolved_name(mention: str) -> str:
+    """The name of the source a mention stands for when the text ties it to no party."""
+    return f"{mention}{UNRESOLVED_MARK}"
+
+
+def is_unresolved(source: Source, mention: str | None = None) -> bool:
+    """True for a source that stands for a mention tied to no party: of kind unknown and named with
+    `UNRESOLVED_MARK`, or (as curated files and older databases write it) named exactly as the
+    ``mention`` of the hop that names it."""
+    return source.kind is SourceKind.UNKNOWN and (
+        source.name.endswith(UNRESOLVED_MARK) or (mention is not None and source.name == mention)
+    )
+
+
+def unresolved_mention(source: Source) -> str:
+    """The words an unresolved source stands for ("he" for "he (unresolved)")."""
+    return source.name.removesuffix(UNRESOLVED_MARK) if is_unresolved(source) else source.name
+
+
 @frozen
 class Hop:
     """One link of a claim's chain: the party the previous link attributes the claim to."""

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from functools import cache
 
-from .model import Source, SourceKind
+from .model import Source, SourceKind, is_unresolved
 
 _STOPWORDS = frozenset({"of", "for", "the", "and", "on", "in", "to", "de", "du", "la", "el", "&"})
 """Small words that acronyms usually skip ("Syrian Observatory for Human Rights" is SOHR)."""
@@ -162,8 +162,9 @@ def is_named(source: Source) -> bool:
     ("Reuters", "Trump", not "Officials", "Many", "Scientists") or two capitalised words ("Port
     Authority"), in a name that does not open with
     a pronoun ("He", "I've") and, for a party the extractor could not tie to anyone, with a
-    determiner ("the report", "a GE spokesman")."""
-    if source.kind is SourceKind.ANONYMOUS:
+    determiner ("the report", "a GE spokesman"); never a party marked unresolved ("Keller
+    (unresolved)": a surname two people share)."""
+    if source.kind is SourceKind.ANONYMOUS or is_unresolved(source):
         return False
     words = [_CONTRACTION.sub("", word) for word in re.split(r"[\s/]+", source.name.strip()) if word]
     if not words:

@@ -84,10 +84,11 @@ def test_short_forms_and_acronyms_link_to_the_organisation() -> None:
     assert source.aliases == ("The Observatory", "The Syrian Observatory", "SOHR")
 
 
-def test_unlinkable_pronoun_becomes_an_unknown_source_named_by_the_mention() -> None:
+def test_unlinkable_pronoun_becomes_an_unknown_source_named_by_the_mention_and_marked() -> None:
     graph = _extract("Rain again\n\nHe said the river would rise.")
     [hop] = _speakers(graph)
-    assert graph.source(hop.source) == Source(hop.source, "He", SourceKind.UNKNOWN)
+    assert hop.mention == "He"
+    assert graph.source(hop.source) == Source("he-unresolved", "He (unresolved)", SourceKind.UNKNOWN)
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Who said it: every claim under the right party, or honestly unresolved (issue 11).
 
 Hand-written articles, one per pattern: the speaker a careful reader would name, or "unresolved"
-(a source of kind unknown named exactly by the mention) where the text does not say.
+(a source of kind unknown named by the mention, marked "(unresolved)") where the text does not say.
 """
 
 from __future__ import annotations
@@ -9,8 +9,7 @@ from __future__ import annotations
 import pytest
 
 from provenance.extract import extract
-from provenance.extract.link import is_unresolved
-from provenance.model import Document, Graph, Source, SourceKind
+from provenance.model import Document, Graph, Source, SourceKind, is_unresolved
 
 OUTLET = Source("lakeside-times", "Lakeside Times", SourceKind.OUTLET)
 UNRESOLVED = "(unresolved)"
@@ -31,7 +30,7 @@ def _who(body: str) -> list[tuple[str, str]]:
         hop = claim.chain[1]
         source = graph.source(hop.source)
         assert source is not None
-        found.append((claim.text, UNRESOLVED if is_unresolved(source, hop) else source.name))
+        found.append((claim.text, UNRESOLVED if is_unresolved(source, hop.mention) else source.name))
     return found
 
 
@@ -260,3 +259,18 @@ def test_a_place_is_never_he_or_she() -> None:
         "He said the repairs were done."
     )
     assert _speakers(body) == ["Tom Becker"]
+
+
+def test_a_bare_surname_two_people_share_is_reported_and_named_as_unresolved() -> None:
+    from provenance.resolve import resolve
+    from provenance.sources import is_named
+
+    body = "Hart said the bill would pass. Paul Hart and Helen Hart both sit on the board."
+    graph = _graph(body)
+    [claim] = [c for c in graph.claims if len(c.chain) > 1]
+    source = graph.source(claim.chain[1].source)
+    assert source is not None
+    assert source.name == "Hart (unresolved)"  # no reader takes it for a party called so
+    assert not is_named(source)  # so the store never joins it to another article's Hart
+    findings = [f for f in resolve(graph) if f.rule == "unresolved-mention"]
+    assert [f.claim for f in findings] == [claim.id]

@@ -21,7 +21,8 @@ gives; "Bill Clinton" is another. Then it links each attribution's mention, in t
   as a title ("President Obama") over one described ("the president of the bank"); a document with a
   named owner ("a Quinnipiac University poll") its owner; a possessed organisation ("Clinton's
   campaign") a party of its own named for its owner ("Clinton campaign");
-- anything else stays **unresolved**: a source of kind unknown named exactly by the mention, which
+- anything else stays **unresolved**: a source of kind unknown named by the mention and marked so
+  ("he (unresolved)", `model.unresolved_name`), which
   the tree shows as "unresolved" and the resolver reports as ``unresolved-mention``.
 
 Every order is explicit (text order, then first appearance), never a set's or a hash's.
@@ -37,7 +38,7 @@ from typing import NamedTuple
 
 from attrs import define, evolve, field, frozen
 
-from ..model import Hop, Source, SourceKind, Span, slugify
+from ..model import Source, SourceKind, Span, slugify, unresolved_name
 from .names import Name, first_name_gender, gender_of, lexicon, normal, role_word, roles_of
 from .vocabulary import vocabulary
 
@@ -220,12 +221,6 @@ def kind_of(name: str | None, descriptor: str | None) -> SourceKind:
     if name and all(w[:1].isupper() or "-" in w for w in name.split()) and not name.isupper():
         return SourceKind.PERSON if len(name.split()) <= 4 else SourceKind.ORGANIZATION
     return SourceKind.ORGANIZATION if name else SourceKind.UNKNOWN
-
-
-def is_unresolved(source: Source, hop: Hop) -> bool:
-    """True when a hop rests on a mention tied to no party: its source is of kind unknown, named
-    exactly as the mention ("he"), or a hop with no mention of its own that continues one."""
-    return source.kind is SourceKind.UNKNOWN and (hop.mention is None or source.name == hop.mention)
 
 
 def is_anonymous(parsed: Parsed) -> bool:
@@ -595,7 +590,7 @@ class Linker:
         if index is None:
             index = self._short_form(name)
         if index is None:
-            if _generic(words) or self._in_header(position):
+            if _generic(words) or (self._in_header(position) and self._common(words)):
                 # "Poll", "New Poll", "Popular Website": capitals that name no party the article names
                 return self._described(Parsed(name, None, None, None), position)
             index = self._index_of(words, mentioned, position=position)
@@ -612,6 +607,12 @@ class Linker:
         if alias and parsed.descriptor and all(_is_title([w], 0) for w in parsed.descriptor.split()):
             alias = f"{parsed.descriptor} {parsed.name}"  # "Mrs. Clinton" is how the text names her
         return self._speaker(index, position, kind, parsed.descriptor, alias)
+
+    @staticmethod
+    def _common(words: Sequence[str]) -> bool:
+        """True when some word of a name is a common word, which a headline capitalises."""
+        lex = lexicon()
+        return any(normal(w) in lex.common_words or normal(w) in lex.not_name_words for w in words)
 
     def _in_header(self, position: int) -> bool:
         """True when ``position`` falls in a headline, where title case capitalises every word."""
@@ -911,12 +912,14 @@ class Linker:
                 party.roles.update(roles_of(self._text, self._names_at[at]))
 
     def _unresolved(self, mention: str) -> str:
-        """An unknown source named exactly by the mention ("he"), one per way of writing it."""
-        source_id, number = slugify(mention), 1
-        while source_id in self.sources and self.sources[source_id].name != mention:
+        """An unknown source named by the mention and marked as tied to no party ("he (unresolved)"),
+        one per way of writing it."""
+        name = unresolved_name(mention)
+        source_id, number = slugify(name), 1
+        while source_id in self.sources and self.sources[source_id].name != name:
             number += 1
-            source_id = f"{slugify(mention)}-{number}"
-        return self._add(source_id, mention, SourceKind.UNKNOWN, None, None, remember=False)
+            source_id = f"{slugify(name)}-{number}"
+        return self._add(source_id, name, SourceKind.UNKNOWN, None, None, remember=False)
 
     def _add(
         self,

@@ -16,7 +16,19 @@ from collections.abc import Iterator, Sequence
 from attrs import define, field, frozen
 
 from ..humandates import human_date, human_time
-from ..model import Claim, Document, Finding, Graph, GraphIndex, Hop, Severity, Source, SourceKind
+from ..model import (
+    Claim,
+    Document,
+    Finding,
+    Graph,
+    GraphIndex,
+    Hop,
+    Severity,
+    Source,
+    SourceKind,
+    is_unresolved,
+    unresolved_mention,
+)
 
 CLAIM_CHARS = 140
 """Longest claim text shown in a tree; the claim id leads to the whole text."""
@@ -127,8 +139,9 @@ def walk(branches: Sequence[Branch]) -> Iterator[tuple[int, Branch]]:
 
 
 def source_name(branch: Branch) -> str:
-    """The party's display name; its bare id when the graph lacks it."""
-    return branch.source.name if branch.source else branch.hop.source
+    """The party's display name; its bare id when the graph lacks it; for an unresolved party the
+    words it stands for ("he"), which its tag marks as unresolved."""
+    return unresolved_mention(branch.source) if branch.source else branch.hop.source
 
 
 def source_tag(branch: Branch) -> str:
@@ -137,7 +150,7 @@ def source_tag(branch: Branch) -> str:
         return "not in sources"
     if branch.source.kind is SourceKind.ANONYMOUS:
         return "anonymous source"
-    if branch.source.kind is SourceKind.UNKNOWN and branch.source.name == branch.hop.mention:
+    if is_unresolved(branch.source, branch.hop.mention):
         return "unresolved"
     return branch.source.kind.value
 

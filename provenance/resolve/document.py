@@ -6,7 +6,7 @@ from collections.abc import Collection, Iterator
 from datetime import datetime
 
 from ..dates import tells_of_past
-from ..model import Finding, GraphIndex, Severity, SourceKind
+from ..model import UNRESOLVED_MARK, Finding, GraphIndex, Severity, SourceKind, is_unresolved
 from .position import Located, positioned_claims
 from .vocabulary import UNRESOLVED_FIRST_WORDS
 from .wording import day, moment, snippet
@@ -84,17 +84,19 @@ def dangling_source(index: GraphIndex) -> Iterator[Located]:
 def unresolved_mention(index: GraphIndex) -> Iterator[Located]:
     """Pronouns and descriptions ("He", "The official") that the linker could tie to no source.
 
-    The extractor marks them as a source of kind unknown named exactly as the mention; a proper
-    name of unknown kind ("Jane Doe") is a linked source, so the mention must also start with a
-    pronoun or a determiner (see `vocabulary.UNRESOLVED_FIRST_WORDS`).
+    The extractor marks them as a source of kind unknown whose name ends in "(unresolved)"
+    (`model.is_unresolved`), a bare surname two people share included. Curated files and older
+    databases name such a source exactly as the mention; a proper name of unknown kind ("Jane Doe")
+    is a linked source, so such a mention must also start with a pronoun or a determiner (see
+    `vocabulary.UNRESOLVED_FIRST_WORDS`).
     """
     for position, claim in positioned_claims(index):
         for hop in claim.chain[1:]:
             source = index.source(hop.source)
-            if source is None or source.kind is not SourceKind.UNKNOWN or not hop.mention:
+            if source is None or not hop.mention or not is_unresolved(source, hop.mention):
                 continue
-            words = hop.mention.split()
-            if source.name != hop.mention or words[0].casefold() not in UNRESOLVED_FIRST_WORDS:
+            marked = source.name.endswith(UNRESOLVED_MARK)
+            if not marked and hop.mention.split()[0].casefold() not in UNRESOLVED_FIRST_WORDS:
                 continue
             yield position, Finding(
                 "unresolved-mention", Severity.WARNING,
