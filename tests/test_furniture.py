@@ -85,6 +85,56 @@ def test_prose_that_looks_like_furniture_is_article_text(text: str) -> None:
     assert furniture.kind_of(text) is None
 
 
+def _one_by_one(text: str) -> str | None:
+    """The kind the rules give when each is tried in turn as written, with no shortcut."""
+    text = text.strip()
+    if not text or len(text) > furniture.MAX_CHARS:
+        return None
+    for rule in furniture._patterns():
+        if rule.kind == "inline":
+            continue
+        if rule.within is None:
+            if rule.pattern.fullmatch(text):
+                return rule.kind
+        elif (found := rule.pattern.search(text)) is not None and found.start() <= rule.within:
+            return rule.kind
+    return None
+
+
+LOOKALIKES = [
+    # several rules match: the first in the data file gives the kind
+    "Photo: Jane Roe contributed reporting.",
+    "Read more: this story has been updated",
+    "By Jane Roe (Getty)",
+    # a rule's words with a letter a pattern that ignores case reads as another
+    "Rescuers at the scene, via \u017fhutterstock",
+    "Jane Roe contributed reporting from \u212aabul.",
+    "Morning Brief \u0131s a daily newsletter from The Example.",
+    "(REUTERS/Jane Roe)",
+    "A crowd (afp/Jane Roe)",
+    "Sign up",
+    "",
+    "   ",
+]
+
+
+@pytest.mark.parametrize("text", [text for text, _ in FURNITURE] + PROSE + LOOKALIKES)
+def test_the_rules_read_together_give_what_each_read_alone_gives(text: str) -> None:
+    assert furniture.kind_of(text) == _one_by_one(text)
+
+
+def test_rules_searched_anywhere_are_passed_over_by_their_first_words() -> None:
+    searched = [rule for rule in furniture._patterns() if rule.within is not None]
+    assert searched and all(rule.needles for rule in searched)
+    assert furniture._leading_words(r"\bcontributed\s+reporting") == ("contributed",)
+    assert furniture._leading_words(r"\bis (?:a|our) (?:free\s+)?daily") == ("is a ", "is our ")
+    assert furniture._leading_words(r"(?:\bgetty images|(?-i:AFP|EPA)/[\w ]+)") == ("afp/", "epa/", "getty images")
+    assert furniture._leading_words(r"\bnewsletters?\b") == ("newsletter",)
+    assert furniture._leading_words(r"\((?:photo|image)s?\b") == ("(image", "(photo")
+    for anything in (r"[a-z]+ said", r"(?:very )?good", r"(?:a|b?)c", r".*", r"(?:a|[bc])d", r"(?=x)y"):
+        assert furniture._leading_words(anything) == (), anything
+
+
 def test_a_very_long_line_is_never_furniture() -> None:
     assert not furniture.is_furniture("Read more: " + "word " * 400)
 

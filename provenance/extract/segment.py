@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import partial
 from typing import NamedTuple
 
 from attrs import frozen
@@ -39,6 +40,10 @@ class Token(NamedTuple):
     lower: str
 
 
+_new_token = partial(tuple.__new__, Token)
+"""``Token`` from a 4-tuple, in C (``Token._make`` is Python code)."""
+
+
 @frozen
 class Sentence:
     """A sentence (or a quote spanning several sentences) as offsets into the text."""
@@ -65,12 +70,21 @@ class Layout:
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
     """Words and punctuation of ``text[start:end]`` with absolute offsets."""
-    make = Token._make  # C-level tuple construction: tokenizing is the extractor's hot loop
-    return [
-        make((m.start(), m.end(), g, g.lower()))
-        for m in _TOKEN.finditer(text, start, end)
-        for g in (m.group(),)
-    ]
+    # tokenizing is the extractor's hot loop: every step a C-level map, no Python call per token
+    found = list(_TOKEN.finditer(text, start, end))
+    words = list(map(re.Match.group, found))
+    return list(
+        map(
+            _new_token,
+            zip(
+                map(re.Match.start, found),
+                map(re.Match.end, found),
+                words,
+                map(str.lower, words),
+                strict=True,
+            ),
+        )
+    )
 
 
 def layout(text: str, title: str | None = None) -> Layout:
@@ -101,7 +115,11 @@ def layout(text: str, title: str | None = None) -> Layout:
             if match:
                 dateline = (start + match.start("outlet"), start + match.end("outlet"))
                 start += match.end()
-        sentences.extend(s for s in _split(text, start, end, number) if not _is_furniture(text, s))
+        pieces = _split(text, start, end, number)
+        if len(pieces) == 1 and text[pieces[0].start : pieces[0].end].strip() == line.strip():
+            sentences.extend(pieces)  # the line is one sentence, and no furniture: looked at above
+        else:
+            sentences.extend(s for s in pieces if not _is_furniture(text, s))
     return Layout(_join_open_quotes(text, sentences), dateline)
 
 
