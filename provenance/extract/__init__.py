@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
+
 from attrs import evolve
 
 from ..dates import resolve_date
@@ -40,14 +42,14 @@ def extract(document: Document, outlet: Source | None = None) -> Graph:
     previous: str | None = None
     covered = 0  # end of the furthest claim content so far: a quote may run over later sentences
     for sentence, attributions in found:
-        piece = text[sentence.start : sentence.end]
-        when = resolve_date(piece, document.published)
-        if when is not None:  # say it again without the quotations, when it has any
-            unquoted = _unquoted(text, sentence)
-            if unquoted != piece:
-                when = resolve_date(unquoted, document.published)
         is_inside_a_claim = sentence.start < covered
-        if not (attributions or sentence.is_header or is_inside_a_claim) and _is_claim(text, sentence):
+        is_unattributed = not (attributions or sentence.is_header or is_inside_a_claim) and _is_claim(
+            text, sentence
+        )
+        if not (attributions or is_unattributed):
+            continue  # no claim here: no date to read
+        when = _date_of(text, sentence, document.published)
+        if is_unattributed:
             claims.append(
                 Claim(
                     claim_id(document.id, len(claims) + 1),
@@ -102,6 +104,18 @@ def _name_part(mention: Mention) -> tuple[str, Span]:
             start = mention.span[0] + offset
             return name, (start, start + len(name))
     return mention.text, mention.span
+
+
+def _date_of(text: str, sentence: Sentence, published: datetime | date | None) -> date | None:
+    """The date the sentence's claims speak of: the first one outside its quotations, when a date
+    is found at all."""
+    piece = text[sentence.start : sentence.end]
+    when = resolve_date(piece, published)
+    if when is not None:  # say it again without the quotations, when it has any
+        unquoted = _unquoted(text, sentence)
+        if unquoted != piece:
+            when = resolve_date(unquoted, published)
+    return when
 
 
 def _unquoted(text: str, sentence: Sentence) -> str:
