@@ -125,10 +125,12 @@ def test_the_rules_read_together_give_what_each_read_alone_gives(text: str) -> N
 
 def test_rules_searched_anywhere_are_passed_over_by_their_first_words() -> None:
     searched = [rule for rule in furniture._patterns() if rule.within is not None]
-    assert searched and all(rule.needles for rule in searched)
+    assert searched
+    assert all(rule.needles for rule in searched)
     assert furniture._leading_words(r"\bcontributed\s+reporting") == ("contributed",)
     assert furniture._leading_words(r"\bis (?:a|our) (?:free\s+)?daily") == ("is a ", "is our ")
-    assert furniture._leading_words(r"(?:\bgetty images|(?-i:AFP|EPA)/[\w ]+)") == ("afp/", "epa/", "getty images")
+    words = ("afp/", "epa/", "getty images")
+    assert furniture._leading_words(r"(?:\bgetty images|(?-i:AFP|EPA)/[\w ]+)") == words
     assert furniture._leading_words(r"\bnewsletters?\b") == ("newsletter",)
     assert furniture._leading_words(r"\((?:photo|image)s?\b") == ("(image", "(photo")
     for anything in (r"[a-z]+ said", r"(?:very )?good", r"(?:a|b?)c", r".*", r"(?:a|[bc])d", r"(?=x)y"):
