@@ -78,8 +78,16 @@ def test_a_pronoun_with_no_agreeing_party_stays_unresolved() -> None:
 
 
 def test_two_equally_likely_parties_leave_the_pronoun_unresolved() -> None:
-    body = "Tom Becker met Omar Diaz on Tuesday. He said the bridge was safe."
+    body = "Tom Becker and Omar Diaz toured the bridge on Tuesday. He said the bridge was safe."
     assert _speakers(body) == [UNRESOLVED]
+
+
+def test_the_subject_of_the_sentence_before_is_the_likelier_antecedent() -> None:
+    body = (
+        "Tom Becker spoke at length of the statue of Omar Diaz, sheltered in the square. "
+        "He said the square would be rebuilt."
+    )
+    assert _speakers(body) == ["Tom Becker"]
 
 
 def test_they_is_never_one_person() -> None:
@@ -274,3 +282,12 @@ def test_a_bare_surname_two_people_share_is_reported_and_named_as_unresolved() -
     assert not is_named(source)  # so the store never joins it to another article's Hart
     findings = [f for f in resolve(graph) if f.rule == "unresolved-mention"]
     assert [f.claim for f in findings] == [claim.id]
+
+
+def test_a_surname_that_is_also_a_title_is_the_surname() -> None:
+    body = (
+        'Larry Prince, a retired judge, chaired the panel. "It was fair," Mr. Prince said. '
+        '"The records are complete," said Charlie King, a county clerk. Mr. King added that the vote '
+        "was late."
+    )
+    assert _speakers(body) == ["Larry Prince", "Charlie King", "Charlie King"]

@@ -51,6 +51,9 @@ SPEAKER = 2.0
 MARGIN = 2.0
 """How many times as salient as the next party the chosen one must be."""
 
+SUBJECT = 2.0
+"""Weight of a name that is the subject of its sentence (see `Linker._is_subject`)."""
+
 REPORTED = 0.5
 """Weight of a mention inside what a party is said to have said ("Smith said Jones was wrong")."""
 
@@ -124,6 +127,14 @@ def parse_mention(text: str) -> Parsed:
         token = tokens[start - 1]
         lower = token.lower().rstrip(".")
         if _is_title(tokens, start - 1):
+            if (
+                start == len(tokens)
+                and start >= 2
+                and token[:1].isupper()
+                and (_is_honorific(tokens[start - 2]) or first_name_gender(tokens[start - 2]) is not None)
+            ):
+                start -= 1  # "Mr. King", "Charlie King": a title word after an honorific or a first
+                continue  # name is the surname
             break
         # A capitalised first word may only open the sentence: "Officials said" names nobody.
         is_opening_common_word = start == 1 and lower in words.anonymous
@@ -194,6 +205,11 @@ def _is_name_word(token: str) -> bool:
         return True
     head, _, rest = token.partition("-")
     return bool(rest) and head.lower() in words.name_particles | {"al", "el"} and rest[:1].isupper()
+
+
+def _is_honorific(token: str) -> bool:
+    """True for "Mr.", "Mrs.", "Dr." and the like: a title that only ever stands before a surname."""
+    return normal(token) in lexicon().honorifics
 
 
 def _is_title(tokens: Sequence[str], index: int) -> bool:
@@ -318,6 +334,8 @@ class _Seen(NamedTuple):
     sentence: int
     party: int
     weight: float
+    speaker: bool = False
+    """True for the speaker of an attribution, whose weight no content lowers."""
 
 
 class Linker:
@@ -392,8 +410,30 @@ class Linker:
             party.gender = name.gender
         if name.span[0] >= 0:
             party.first = min(party.first, name.span[0])
-            self._seen.append(_Seen(name.span[0], self._sentence(name.span[0]), index, 1.0))
+            sentence = self._sentence(name.span[0])
+            weight = SUBJECT if self._is_subject(name, sentence) else 1.0
+            self._seen.append(_Seen(name.span[0], sentence, index, weight))
             self._positions.append(name.span[0])
+
+    def _is_subject(self, name: Name, sentence: int) -> bool:
+        """True for a name that opens its sentence, or the clause after an opening phrase ("In
+        June, Jane Doe ..."): the sentence's subject, which a later pronoun most likely stands for;
+        never a possessor ("Doe's plan")."""
+        if name.possessive or sentence == 0:
+            return False
+        start = self._starts[sentence - 1]
+        lead = name.lead if name.lead >= 0 else name.span[0]
+        before = self._text[start:lead].strip(_OPENING_MARKS)
+        if before and not (
+            before.endswith(",") and before.split(None, 1)[0].lower() in lexicon().opening_words
+        ):
+            return False
+        if self._text.startswith((" and ", " & "), name.span[1]):
+            return False  # "Tom Becker and Omar Diaz toured ...": neither alone is the subject
+        # "Clinton communication director Jennifer Palmieri said": a name before a role and another
+        # name qualifies that name; it is not the subject
+        after = _PREMODIFIER.match(self._text, name.span[1])
+        return after is None or normal(after.group(1)) not in _role_heads()
 
     def _index_of(
         self, words: Sequence[str], name: Name | None, *, create: bool = True, position: int = -1
@@ -531,6 +571,8 @@ class Linker:
         ("'Smith is wrong,' he said"), and weigh less for later pronouns (`REPORTED`)."""
         parsed = parse_mention(mention)
         position = span[0] if span else -1
+        if parsed.name is None and parsed.pronoun is None and span is not None:
+            parsed = self._named_within(parsed, span)
         self._content = content
         try:
             return self._link(parsed, mention, position)
@@ -539,13 +581,32 @@ class Linker:
                 self._reported(content)
             self._content = None
 
+    def _named_within(self, parsed: Parsed, span: Span) -> Parsed:
+        """The mention read again with a person's name the article gives in it where the words
+        alone looked like titles ("Charlie King": a first name no list knows, then a title word)."""
+        if self._name_starts is None:
+            self._name_starts = [start for start, _, _ in self._name_spans]
+        at = bisect_right(self._name_starts, span[0] - 1)
+        end = span[0] + len(parsed.text.rstrip(" ,"))
+        while at < len(self._names_at) and self._name_spans[at][0] < end:
+            name = self._names_at[at]
+            descriptor = self._text[span[0] : name.span[0]].split()
+            if (
+                name.span[1] == end
+                and self._parties[self._name_spans[at][2]].is_person
+                and all(_is_title([w], 0) for w in descriptor)  # "a spokeswoman for Jo Doe" is not Jo Doe
+            ):
+                return Parsed(parsed.text, " ".join(descriptor) or None, name.text, None)
+            at += 1
+        return parsed
+
     def _reported(self, content: Span) -> None:
         """Names inside a content weigh `REPORTED` from now on."""
         first = bisect_right(self._positions, content[0] - 1)
         last = bisect_right(self._positions, content[1] - 1)
         for at in range(first, last):
             seen = self._seen[at]
-            if seen.weight < SPEAKER:
+            if not seen.speaker:
                 self._seen[at] = seen._replace(weight=seen.weight * REPORTED)
 
     def _link(self, parsed: Parsed, mention: str, position: int) -> str:
@@ -665,7 +726,7 @@ class Linker:
         self._source_of[index] = source_id
         party.spoke = True
         if position >= 0:
-            seen = _Seen(position, self._sentence(position), index, SPEAKER)
+            seen = _Seen(position, self._sentence(position), index, SPEAKER, True)
             at = bisect_right(self._positions, position)
             self._seen.insert(at, seen)
             self._positions.insert(at, position)
@@ -947,6 +1008,20 @@ class Linker:
         if source_id in self.recent:
             self.recent.remove(source_id)
         self.recent.append(source_id)
+
+
+_OPENING_MARKS = " \t\n\r\u00a0\"'“‘(—–-"
+"""What may stand between a sentence's start and its subject."""
+
+_PREMODIFIER = re.compile(r"(?:’s|'s)?(?: [a-z][\w-]*){0,2} ([a-z][\w-]*) [A-Z]")
+"""Lowercase words between a name and the next capitalised word, the last one captured."""
+
+
+@lru_cache(maxsize=1)
+def _role_heads() -> frozenset[str]:
+    """Nouns that name a person by role or an organisation by kind ("director", "campaign")."""
+    lex = lexicon()
+    return frozenset({*_kind_keywords(), *lex.organisation_nouns, *lex.role_forms, *lex.role_forms.values()})
 
 
 _OWNER_REACH = 3000

@@ -81,6 +81,10 @@ class Lexicon:
     time_words: frozenset[str]
     name_suffixes: frozenset[str]
     place_nouns: frozenset[str]
+    honorifics: frozenset[str]
+    """Titles that only stand before a surname ("Mr.", "Dr."), periods dropped."""
+    opening_words: frozenset[str]
+    """First words of a phrase that may open a sentence before its subject ("In June, ...")."""
     particles: frozenset[str]
     """Lowercase particles inside names ("de", "bin"), from words.json's ``name_particles``."""
     pronouns: dict[str, str]
@@ -125,6 +129,8 @@ def lexicon() -> Lexicon:
         time_words=frozenset(data["time_words"]),
         name_suffixes=frozenset(data["name_suffixes"]),
         place_nouns=frozenset(data["place_nouns"]),
+        honorifics=frozenset(data["honorifics"]),
+        opening_words=frozenset(data["opening_words"]),
         particles=frozenset(p.rstrip("-") for p in vocabulary().name_particles),
         pronouns=dict(data["pronouns"]),
         first_names=first_names,
