@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from provenance.extract import extract
 from provenance.extract.cues import find_cues
-from provenance.extract.segment import layout, tokenize
+from provenance.extract.segment import is_quote_open, layout, tokenize
 from provenance.model import Claim, ClaimKind, Document, Graph, Source, SourceKind
 from provenance.read import read_path
 
@@ -158,6 +158,29 @@ def test_multi_paragraph_quote_is_one_claim() -> None:
     assert len(quoted) == 1
     assert quoted[0].text.endswith('April."')
     assert "\n\n" in quoted[0].text
+
+
+@pytest.mark.parametrize(
+    ("piece", "before", "after"),
+    [
+        ("He said “the bridge is old.", False, True),
+        ("He said “the bridge is old.” Then he left.", False, False),
+        ("the bridge is old,” he said.", True, False),
+        ('He said "the bridge is old." And "tired', False, True),
+        ("He said ''the bridge is old.'' Then he left.", False, False),
+        ("He said ''the bridge is old.", False, True),
+        ("The ’80s were long; it's “over”, she said \"and done", False, True),
+        ("No quotation here.", True, True),
+        ("No quotation here.", False, False),
+        ('“One.” And "two', False, True),
+    ],
+)
+def test_a_quote_is_open_after_the_last_curly_mark_and_each_straight_one_turns_it(
+    piece: str, before: bool, after: bool
+) -> None:
+    text = f"Some words. {piece} More words."
+    start = text.index(piece)
+    assert is_quote_open(text, start, start + len(piece), before) is after
 
 
 def test_quote_without_cue_continues_the_previous_speaker() -> None:

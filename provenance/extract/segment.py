@@ -27,7 +27,6 @@ _LONGEST_ABBREVIATION = 24
 word ends a sentence whatever it is."""
 _NON_WORD = re.compile(r"[\W_]+")
 _OPENERS = ("“", '"', "''")
-_QUOTE_MARKS = re.compile("[“”\"]|''")
 _TOKEN = re.compile(r"''|\w+(?:[’'\-.]\w+)*|[^\w\s]")
 
 
@@ -168,16 +167,14 @@ def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
 
 
 def is_quote_open(text: str, start: int, end: int, is_open: bool = False) -> bool:
-    """Whether a quote is open after ``text[start:end]``, given whether one was open before it."""
-    for match in _QUOTE_MARKS.finditer(text, start, end):
-        char = '"' if match.group() == "''" else match.group()
-        if char == "“":
-            is_open = True
-        elif char == "”":
-            is_open = False
-        elif char == '"':
-            is_open = not is_open
-    return is_open
+    """Whether a quote is open after ``text[start:end]``, given whether one was open before it: the
+    last curly mark says, then each straight one (``"`` or ``''``) after it turns it over."""
+    last = max(text.rfind("“", start, end), text.rfind("”", start, end))
+    if last >= 0:
+        is_open = text[last] == "“"
+        start = last + 1
+    straight = text.count('"', start, end) + text.count("''", start, end)
+    return is_open != (straight % 2 == 1)
 
 
 def _join_open_quotes(text: str, sentences: list[Sentence]) -> tuple[Sentence, ...]:
