@@ -98,6 +98,9 @@ graphs = st.builds(
 @given(graphs)
 def test_any_valid_graph_survives_json_and_yaml(graph: Graph) -> None:
     serialize.validate(serialize.to_data(graph))
+    for indent in (2, None):  # written a record at a time, the text is json.dumps' of the whole
+        expected = json.dumps(serialize.to_data(graph), ensure_ascii=False, indent=indent) + "\n"
+        assert serialize.dumps_json(graph, indent=indent) == expected
     assert serialize.loads(serialize.dumps_json(graph)) == graph
     assert serialize.loads(serialize.dumps_yaml(graph), fmt="yaml") == graph
 
