@@ -198,6 +198,18 @@ def test_html_body_and_metadata_via_trafilatura() -> None:
     assert graph.sources[0].name == "The Courier"
 
 
+def test_a_page_without_date_metadata_gets_no_date_guessed_from_its_text() -> None:
+    # A date in the footer ("Updated 4 mars 2014") is no publication time: trafilatura's extensive
+    # date search would have guessed it (and runs dateparser in every language to do so).
+    html = """<html><head><title>Bridge to reopen</title></head><body><article><h1>Bridge to reopen</h1>
+    <p>The mayor said on Tuesday that the old river bridge will reopen by spring, after two years of
+    repairs that closed the main road through the town.</p>
+    <p>Crews have replaced the deck and most of the steel, the city's engineer said.</p></article>
+    <footer><p>Copyright 2015 The Valley Courier.</p><p>Updated 4 mars 2014</p></footer></body></html>"""
+    graph = only(read.read_bytes(html.encode(), name="bridge.html", suffix=".html"))
+    assert graph.documents[0].published is None
+
+
 def test_html_without_an_article_is_refused() -> None:
     with pytest.raises(InputError, match="no article text"):
         list(read.read_bytes(b"<html><body><div></div></body></html>", name="e.html", suffix=".html"))
