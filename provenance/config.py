@@ -12,6 +12,7 @@ from attrs import field, frozen
 from .errors import InputError
 from .factcheck.model import DEFAULT_SCALE, Rating, RatingScale, rating_name
 from .model import Severity
+from .read.inputs import DEFAULT_LIMITS, Limits, parse_size
 from .resolve import ALL_RULES, RuleSelection, rule_names
 
 FILENAME = "provenance.toml"
@@ -21,6 +22,9 @@ EXAMPLE = """\
 [rules]
 ignore = ["single-source"]             # or select = [...]: only those
 anonymous-source = "error"             # a rule's severity: info, warning, error or off
+
+[limits]
+article = "10 MiB"                     # larger articles are refused (records of a .jsonl: record)
 
 [review]
 author = "Example Fact Check"          # the organisation ClaimReview names as author
@@ -49,6 +53,8 @@ class Config:
     """The fact-checking organisation, ClaimReview ``author``."""
     rules: RuleSelection = field(default=ALL_RULES, kw_only=True)
     """The rules every command that resolves applies, before ``--select``/``--ignore``."""
+    limits: Limits = field(default=DEFAULT_LIMITS, kw_only=True)
+    """How large an input may be, before ``--max-size``."""
 
 
 def read_config(path: Path) -> Config:
@@ -67,11 +73,30 @@ def read_config(path: Path) -> Config:
 
 
 def parse_config(data: dict[str, Any]) -> Config:
-    """Settings from parsed TOML: ``[rules]`` (``select``, ``ignore``, a severity per rule) and
-    ``[review]`` (``author``, ``[[review.ratings]]``)."""
+    """Settings from parsed TOML: ``[rules]`` (``select``, ``ignore``, a severity per rule),
+    ``[limits]`` (``article``, ``record``) and ``[review]`` (``author``, ``[[review.ratings]]``)."""
     rules = parse_rules(data.get("rules", {}))
     scale, author = _review(data.get("review", {}))
-    return Config(scale, author, rules=rules)
+    return Config(scale, author, rules=rules, limits=parse_limits(data.get("limits", {})))
+
+
+def parse_limits(table: object) -> Limits:
+    """The ``[limits]`` table: ``article`` and ``record``, each a size ("10 MiB") or bytes."""
+    if not isinstance(table, dict):
+        raise InputError("[limits] must be a table")
+    sizes: dict[str, int] = {}
+    for key, value in table.items():
+        if key not in ("article", "record"):
+            raise InputError(f"limits.{key} is not a limit; the limits are: article, record")
+        if isinstance(value, bool) or not isinstance(value, int | str):
+            raise InputError(f'limits.{key} must be a size such as "10 MiB" or a number of bytes')
+        try:
+            sizes[key] = parse_size(str(value))
+        except InputError as error:
+            raise InputError(f"limits.{key}: {error.message}") from None
+    return Limits(
+        sizes.get("article", DEFAULT_LIMITS.article_bytes), sizes.get("record", DEFAULT_LIMITS.record_bytes)
+    )
 
 
 def parse_rules(table: object) -> RuleSelection:

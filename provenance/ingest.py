@@ -18,7 +18,7 @@ from . import __version__, scale
 from .errors import InputError, ProvenanceError
 from .model import Graph
 from .read import read_input
-from .read.inputs import Failure, Input, Skipped, count, gather
+from .read.inputs import DEFAULT_LIMITS, Failure, Input, Limits, Skipped, count, gather
 from .store import AddResult, AddStatus, Store, document_digests
 
 Analyser = Callable[[Graph], Graph]
@@ -86,6 +86,7 @@ def ingest(
     on_progress: Callable[[Progress], None] | None = None,
     analyse: Analyser | None = None,
     stdin: BinaryIO | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> IngestSummary:
     """Read, analyse and store every article under ``paths`` ("-" is ``stdin``).
 
@@ -94,8 +95,8 @@ def ingest(
     dask`` is loaded as it is (needs the [dask] extra). Inputs already stored from the same bytes
     are skipped unread. With ``jobs`` > 1, parsing and analysis run in that many processes while
     this one writes, one transaction per document, so an interrupted run keeps what it committed
-    and a rerun finishes the job. Bad inputs are counted in the summary, never raised; a
-    `StoreError` stops the run.
+    and a rerun finishes the job. Bad inputs (past ``limits`` among them) are counted in the
+    summary, never raised; a `StoreError` stops the run.
     """
     if analyse is None:
         from .pipeline import analyse as pipeline_analyse
@@ -116,7 +117,7 @@ def ingest(
     window = jobs * 3  # tasks in flight: every worker busy, memory bounded whatever the corpus size
     pending: set[Future[list[_Analysed | Failure]]] = set()
     batch: list[tuple[Input, str]] = []
-    items = gather(paths, stdin)
+    items = gather(paths, stdin, limits)
     try:
         exhausted = False
         while True:

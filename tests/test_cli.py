@@ -190,3 +190,26 @@ def test_audit_format_accepts_every_export_format(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["audit", str(SEED), "--format", "prov-n"], catch_exceptions=False)
     assert result.exit_code == 0
     assert result.stdout.startswith("document")
+
+
+def test_max_size_refuses_a_larger_article_in_one_line(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(cli, ["audit", str(SEED), "--max-size", "1KiB"])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {SEED}: larger than the 1 KiB limit for one article (--max-size)\n"
+    assert runner.invoke(cli, ["audit", str(SEED), "--max-size", "1MiB"]).exit_code == 0
+
+
+def test_the_config_sets_the_size_limit_and_the_command_line_wins(runner: CliRunner, tmp_path: Path) -> None:
+    config = tmp_path / "provenance.toml"
+    config.write_text('[limits]\narticle = "1 KiB"\n', encoding="utf-8")
+    refused = runner.invoke(cli, ["audit", str(SEED), "--config", str(config)])
+    assert refused.exit_code == 2
+    assert "limit for one article" in refused.stderr
+    allowed = runner.invoke(cli, ["audit", str(SEED), "--config", str(config), "--max-size", "1MiB"])
+    assert allowed.exit_code == 0
+
+
+def test_a_max_size_that_is_no_size_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["audit", str(SEED), "--max-size", "big"])
+    assert result.exit_code == 2
+    assert "not a size: 'big'" in result.stderr

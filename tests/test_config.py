@@ -57,3 +57,23 @@ def test_a_malformed_config_names_the_file_and_the_problem(tmp_path: Path, text:
     with pytest.raises(InputError, match=message) as error:
         read_config(path)
     assert str(error.value).startswith(str(path))
+
+
+def test_limits_come_from_the_config_in_the_sizes_people_write() -> None:
+    limits = parse_config({"limits": {"article": "2 MiB", "record": 500_000}}).limits
+    assert (limits.article_bytes, limits.record_bytes) == (2 * 2**20, 500_000)
+    assert parse_config({}).limits == Config().limits
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"limits": {"article": "huge"}}, "limits.article: not a size"),
+        ({"limits": {"pages": "1 MiB"}}, "limits.pages is not a limit"),
+        ({"limits": {"article": True}}, "limits.article must be a size"),
+        ({"limits": 5}, r"\[limits\] must be a table"),
+    ],
+)
+def test_a_bad_limit_is_named(table: dict[str, object], message: str) -> None:
+    with pytest.raises(InputError, match=message):
+        parse_config(table)

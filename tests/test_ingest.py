@@ -14,6 +14,7 @@ import pytest
 from store_fixtures import fake_analyse
 
 from provenance.ingest import Progress, ingest
+from provenance.read import Limits
 from provenance.store import Store
 
 HERE = Path(__file__).parent
@@ -69,6 +70,16 @@ def test_ingest_stores_what_it_can_and_names_what_failed(corpus: Path, tmp_path:
         assert summary.skipped == ((f"{corpus}/notes.pdf", "a PDF file; save the article as HTML or text"),)
         assert not summary.is_ok
         assert store.check() == []
+
+
+def test_an_article_past_the_limit_is_named_and_the_rest_are_stored(tmp_path: Path) -> None:
+    small, large = tmp_path / "small.txt", tmp_path / "large.txt"
+    small.write_text("The mayor said the bridge would reopen.", encoding="utf-8")
+    large.write_text("The mayor said the bridge would reopen. " * 10, encoding="utf-8")
+    with Store.open(tmp_path / "p.db") as store:
+        summary = ingest([tmp_path], store, jobs=1, analyse=fake_analyse, limits=Limits(article_bytes=100))
+        assert summary.ingested == 1
+        assert summary.failed == ((str(large), "larger than the 100 bytes limit for one article (--max-size)"),)
 
 
 def test_ingesting_again_analyses_and_adds_nothing(corpus: Path, tmp_path: Path) -> None:

@@ -144,10 +144,33 @@ def test_a_web_address_is_no_file_and_the_message_says_to_save_the_page(address:
     assert "Save Page As" in str(caught.value)
 
 
-def test_oversized_input_is_refused_not_truncated(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(read.inputs, "MAX_BYTES", 100)
-    with pytest.raises(InputError, match="limit"):
-        list(read.read_path("-", stdin=io.BytesIO(b"x" * 101)))
+def test_oversized_input_is_refused_not_truncated(tmp_path: Path) -> None:
+    limits = read.Limits(article_bytes=100, record_bytes=50)
+    with pytest.raises(InputError, match=r"larger than the 100 bytes limit for one article \(--max-size\)"):
+        list(read.read_path("-", stdin=io.BytesIO(b"x" * 101), limits=limits))
+    article = tmp_path / "a.txt"
+    article.write_text("The mayor said the bridge would reopen. " * 3)  # 120 bytes
+    with pytest.raises(InputError, match="a.txt: larger than the 100 bytes limit"):
+        list(read.read_path(article, limits=limits))
+    assert len(list(read.read_path(article, limits=read.Limits(article_bytes=120)))) == 1
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(json.dumps({"text": "The mayor said the bridge would reopen soon."}) + "\n")
+    with pytest.raises(InputError, match=r"c.jsonl:1: record larger than the 50 bytes limit"):
+        list(read.read_path(corpus, limits=limits))
+
+
+@pytest.mark.parametrize(
+    ("written", "size"),
+    [("10MiB", 10 * 2**20), ("500 KB", 500_000), ("2000000", 2_000_000), ("1.5 MiB", 3 * 2**19), ("64k", 65536)],
+)
+def test_sizes_read_as_people_write_them(written: str, size: int) -> None:
+    assert read.inputs.parse_size(written) == size
+
+
+@pytest.mark.parametrize("written", ["ten megs", "10 parsecs", "-5MB", "0", ""])
+def test_a_size_that_is_no_size_is_an_input_error(written: str) -> None:
+    with pytest.raises(InputError, match="not a size"):
+        read.inputs.parse_size(written)
 
 
 def test_jsonl_record_id_becomes_the_document_id(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from ..model import Finding, Graph
 from .base import (
     EXPORT_FORMATS,
     JSON_OPTION,
+    chosen_limits,
     chosen_rules,
     cli,
     console,
@@ -21,6 +22,7 @@ from .base import (
     fail_on_option,
     graph_format_option,
     load_config,
+    max_size_option,
     open_store,
     read_inputs,
     rule_options,
@@ -31,6 +33,7 @@ from .factcheck import export_reviews, warn_without_author
 
 if TYPE_CHECKING:
     from ..export import ExportOptions
+    from ..read import Limits
     from ..resolve import RuleSelection
 
 
@@ -46,6 +49,7 @@ if TYPE_CHECKING:
     "circular citations). Each article's tree: 'provenance tree --db DB --document ID'.",
 )
 @rule_options
+@max_size_option
 @click.pass_context
 def audit(
     ctx: click.Context,
@@ -56,6 +60,7 @@ def audit(
     select: frozenset[str] | None,
     ignore: frozenset[str] | None,
     config_path: Path | None,
+    max_size: int | None,
 ) -> None:
     """Audit articles: every claim, on whose word, and what is wrong with the sourcing.
 
@@ -88,14 +93,15 @@ def audit(
     if not articles:
         raise click.UsageError("name at least one ARTICLE (or - for standard input), or --db")
 
+    limits = chosen_limits(config_path, max_size)
     if fmt == "jsonl":
         findings: list[Finding] = []
-        for graph in read_inputs(articles):
+        for graph in read_inputs(articles, limits):
             analysed = analyse(graph, rules)
             findings.extend(analysed.findings)
             _write_jsonl(analysed)
         exit_for(ctx, findings, fail_on)
-    graph = analyse_all(read_inputs(articles), rules)
+    graph = analyse_all(read_inputs(articles, limits), rules)
     _show(graph, fmt)
     exit_for(ctx, graph.findings, fail_on)
 
@@ -158,6 +164,7 @@ def _write_jsonl(graph: Graph) -> None:
     type=click.IntRange(min=1),
     help="With --engine dask and no --scheduler: local worker processes  [default: the number of cores]",
 )
+@max_size_option
 def extract(
     articles: tuple[str, ...],
     output: Path | None,
@@ -166,6 +173,7 @@ def extract(
     engine: str,
     scheduler: str | None,
     jobs: int | None,
+    max_size: int | None,
 ) -> None:
     """Extract a provenance file from articles, for hand curation; or, with --engine dask, a
     Parquet dataset from a corpus too large for one machine.
@@ -196,13 +204,14 @@ def extract(
         raise click.UsageError("--scheduler and --jobs go with --engine dask")
     if output is not None and output.is_dir():
         raise InputError("is a folder; the provenance file goes in a file", path=str(output))
+    limits = chosen_limits(None, max_size)
     if fmt == "jsonl":
         if output is not None:
             raise click.UsageError("--format jsonl writes to standard output; drop --output")
-        for graph in read_inputs(articles):
+        for graph in read_inputs(articles, limits):
             _write_jsonl(analyse(graph))
         return
-    graph = analyse_all(read_inputs(articles))
+    graph = analyse_all(read_inputs(articles, limits))
     if output is None:
         write_text(serialize.dumps_json(graph) if fmt == "json" else serialize.dumps_yaml(graph))
         return
@@ -285,6 +294,7 @@ def _extract_on_cluster(
     "the other formats as one graph. With claimreview: one file per reviewed claim into -o.",
 )
 @rule_options
+@max_size_option
 def export_command(
     inputs: tuple[str, ...],
     fmt: str,
@@ -298,6 +308,7 @@ def export_command(
     select: frozenset[str] | None,
     ignore: frozenset[str] | None,
     config_path: Path | None,
+    max_size: int | None,
 ) -> None:
     """Export citation chains to the formats other tools read.
 
@@ -351,7 +362,7 @@ def export_command(
     if not inputs:
         raise click.UsageError("name at least one FILE, or --db")
     config = load_config(config_path)
-    graph = analyse_all(read_inputs(inputs), rules)
+    graph = analyse_all(read_inputs(inputs, chosen_limits(config_path, max_size)), rules)
     options = ExportOptions(claim=claim_id, author=config.author)
     data = export(graph, fmt, options)
     if fmt == "claimreview":
@@ -414,6 +425,7 @@ def _write(data: bytes, fmt: str, output: Path | None, force: bool, name: str) -
 @JSON_OPTION
 @fail_on_option
 @rule_options
+@max_size_option
 @click.pass_context
 def check(
     ctx: click.Context,
@@ -423,6 +435,7 @@ def check(
     select: frozenset[str] | None,
     ignore: frozenset[str] | None,
     config_path: Path | None,
+    max_size: int | None,
 ) -> None:
     """Validate curated provenance files and resolve their findings anew.
 
@@ -433,7 +446,7 @@ def check(
     Example:
       provenance check story.provenance.yaml --select dangling-source,circular-citation
     """
-    graph = _curated(files, chosen_rules(config_path, select, ignore))
+    graph = _curated(files, chosen_rules(config_path, select, ignore), chosen_limits(config_path, max_size))
     if fmt == "json":
         write_json(list(graph.findings))
     else:
@@ -462,6 +475,7 @@ def check(
 @graph_format_option
 @fail_on_option
 @rule_options
+@max_size_option
 @click.pass_context
 def tree(
     ctx: click.Context,
@@ -473,6 +487,7 @@ def tree(
     select: frozenset[str] | None,
     ignore: frozenset[str] | None,
     config_path: Path | None,
+    max_size: int | None,
 ) -> None:
     """Show the sourcing tree and findings of curated provenance files, or of a stored document.
 
@@ -492,14 +507,14 @@ def tree(
         with open_store(db) as store:
             graph = resolved_stored(store.graph(document_id), rules)
     elif files:
-        graph = _curated(files, rules)
+        graph = _curated(files, rules, chosen_limits(config_path, max_size))
     else:
         raise click.UsageError("name a provenance FILE, or --db and --document")
     _show(graph, fmt)
     exit_for(ctx, graph.findings, fail_on)
 
 
-def _curated(files: Sequence[str], rules: RuleSelection) -> Graph:
+def _curated(files: Sequence[str], rules: RuleSelection, limits: Limits) -> Graph:
     """Curated provenance files, merged and resolved anew; articles are refused."""
     from ..pipeline import resolve_all
     from ..read import PROVENANCE_SUFFIXES, read_path
@@ -510,5 +525,5 @@ def _curated(files: Sequence[str], rules: RuleSelection) -> Graph:
             raise InputError(
                 "not a provenance file (.json, .yaml); use 'provenance audit' for articles", path=name
             )
-        graphs.extend(read_path(name, stdin=sys.stdin.buffer))
+        graphs.extend(read_path(name, stdin=sys.stdin.buffer, limits=limits))
     return resolve_all(graphs, rules)

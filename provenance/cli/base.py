@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # imported where used, so that --help stays quick
     from rich.console import Console
 
     from ..config import Config
+    from ..read import Limits
     from ..resolve import RuleSelection
     from ..store import Store
 
@@ -84,12 +85,12 @@ def fail_on_option(function: Command) -> Command:
     )(function)
 
 
-def read_inputs(paths: Sequence[str]) -> Iterator[Graph]:
+def read_inputs(paths: Sequence[str], limits: Limits) -> Iterator[Graph]:
     from ..read import read_path
 
     stdin = sys.stdin.buffer
     for path in paths:
-        yield from read_path(path, stdin=stdin)
+        yield from read_path(path, stdin=stdin, limits=limits)
 
 
 def exit_for(ctx: click.Context, findings: Sequence[Finding], fail_on: str) -> NoReturn:
@@ -243,6 +244,36 @@ def chosen_rules(
     from ..resolve import RuleSelection
 
     return load_config(config_path).rules.then(RuleSelection(select, ignore or frozenset()))
+
+
+def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    if value is None:
+        return None
+    from ..read.inputs import parse_size
+
+    try:
+        return parse_size(value)
+    except InputError as error:
+        raise click.BadParameter(error.message, ctx, param) from None
+
+
+def max_size_option(function: Command) -> Command:
+    """``--max-size``: the largest article a command reads before refusing it."""
+    return click.option(
+        "--max-size",
+        metavar="SIZE",
+        callback=_size,
+        help="Refuse an article (or a corpus record) larger than this, e.g. 50MiB  [default: 10 MiB, "
+        "or the config's [limits]]",
+    )(function)
+
+
+def chosen_limits(config_path: Path | None, max_size: int | None) -> Limits:
+    """The config's ``[limits]`` with ``--max-size`` laid over both: the command line wins."""
+    from ..read import Limits
+
+    limits = load_config(config_path).limits
+    return limits if max_size is None else Limits(max_size, max_size)
 
 
 def load_config(path: Path | None) -> Config:

@@ -13,9 +13,11 @@ from ..errors import ExitCode
 from .base import (
     DB_OPTION,
     JSON_OPTION,
+    chosen_limits,
     chosen_rules,
     cli,
     console,
+    max_size_option,
     open_store,
     rule_options,
     write_csv,
@@ -40,6 +42,7 @@ if TYPE_CHECKING:  # imported where used, so that --help stays quick
     help="Processes that extract in parallel  [default: the number of cores]",
 )
 @rule_options
+@max_size_option
 def ingest(
     paths: tuple[str, ...],
     db: Path,
@@ -47,6 +50,7 @@ def ingest(
     select: frozenset[str] | None,
     ignore: frozenset[str] | None,
     config_path: Path | None,
+    max_size: int | None,
 ) -> None:
     """Fill a database from articles: files, folders (recursively), .jsonl corpora or -; or
     from a Parquet dataset that 'extract --engine dask' wrote, analysed already.
@@ -80,6 +84,7 @@ def ingest(
             on_progress=progress.update,
             analyse=partial(analyse, rules=rules),
             stdin=sys.stdin.buffer,
+            limits=chosen_limits(config_path, max_size),
         )
     for name, reason in summary.skipped:
         click.echo(f"Skipped: {name}: {reason}", err=True)

@@ -18,6 +18,7 @@ from ..model import Graph
 from .corpus import article_from_record, read_corpus, record_article
 from .inputs import (
     CORPUS_SUFFIXES,
+    DEFAULT_LIMITS,
     HTML_SUFFIXES,
     MAX_BYTES,
     MAX_LINE_BYTES,
@@ -25,6 +26,7 @@ from .inputs import (
     SUFFIXES,
     TEXT_SUFFIXES,
     Input,
+    Limits,
     open_corpus,
     read_file,
     read_limited,
@@ -35,12 +37,14 @@ from .text import article_from_text, dateline_outlet, decode, parse_published
 
 __all__ = [
     "CORPUS_SUFFIXES",
+    "DEFAULT_LIMITS",
     "HTML_SUFFIXES",
     "MAX_BYTES",
     "MAX_LINE_BYTES",
     "PROVENANCE_SUFFIXES",
     "SUFFIXES",
     "TEXT_SUFFIXES",
+    "Limits",
     "article_from_record",
     "article_from_text",
     "dateline_outlet",
@@ -52,26 +56,29 @@ __all__ = [
 ]
 
 
-def read_path(path: str | Path, *, stdin: BinaryIO | None = None) -> Iterator[Graph]:
+def read_path(
+    path: str | Path, *, stdin: BinaryIO | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Graph]:
     """Each article at ``path`` as a graph of one document and its outlet; "-" reads ``stdin``.
 
     A provenance file (``.json``/``.yaml``) gives its curated graph; a ``.jsonl`` corpus one graph per
-    record, streamed. Raises `InputError` naming the file and what is wrong.
+    record, streamed. Inputs past ``limits`` are refused. Raises `InputError` naming the file and
+    what is wrong.
     """
     name = str(path)
     if name == "-":
         if stdin is None:
             raise InputError("no standard input to read", path="-")
-        yield from read_bytes(read_limited(stdin, name), name="<stdin>")
+        yield from read_bytes(read_limited(stdin, name, limits), name="<stdin>")
         return
     refuse_url(name)
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix in CORPUS_SUFFIXES and not path.is_dir():
         with open_corpus(path) as handle:
-            yield from read_corpus(handle, name)
+            yield from read_corpus(handle, name, limits)
         return
-    yield from read_bytes(read_file(path, name), name=name, suffix=suffix)
+    yield from read_bytes(read_file(path, name, limits), name=name, suffix=suffix)
 
 
 def read_bytes(data: bytes, *, name: str, suffix: str | None = None) -> Iterator[Graph]:

@@ -9,16 +9,16 @@ from .. import serialize
 from ..errors import InputError
 from ..model import Graph
 from .authors import person_names
-from .inputs import MAX_LINE_BYTES
+from .inputs import DEFAULT_LIMITS, Limits
 from .text import article_from_text, decode, parse_published
 
 
-def read_corpus(lines: Iterable[bytes], name: str) -> Iterator[Graph]:
+def read_corpus(lines: Iterable[bytes], name: str, limits: Limits = DEFAULT_LIMITS) -> Iterator[Graph]:
     """One graph per record, streamed; the first bad record raises `InputError` naming its line."""
     for number, raw in enumerate(lines, start=1):
         where = f"{name}:{number}"
-        if len(raw) > MAX_LINE_BYTES:
-            raise InputError(f"record larger than {MAX_LINE_BYTES // 2**20} MiB", path=where)
+        if len(raw) > limits.record_bytes:
+            raise InputError(limits.record_too_large(), path=where)
         if raw.strip():
             yield record_article(raw, where)
 
