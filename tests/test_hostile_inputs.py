@@ -208,7 +208,7 @@ def test_a_hundred_megabyte_file_is_refused_with_the_limit(tmp_path: Path) -> No
         handle.truncate(100 * 1024 * 1024)
     result = _run(["audit", str(path)], timeout=120)
     assert result.returncode == 2
-    assert result.stderr == f"Error: {path}: larger than the 50 MiB limit for one article\n"
+    assert result.stderr == f"Error: {path}: larger than the 10 MiB limit for one article (--max-size)\n"
 
 
 def test_every_hostile_input_through_ingest_is_named_and_skipped(tmp_path: Path) -> None:

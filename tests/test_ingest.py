@@ -79,7 +79,8 @@ def test_an_article_past_the_limit_is_named_and_the_rest_are_stored(tmp_path: Pa
     with Store.open(tmp_path / "p.db") as store:
         summary = ingest([tmp_path], store, jobs=1, analyse=fake_analyse, limits=Limits(article_bytes=100))
         assert summary.ingested == 1
-        assert summary.failed == ((str(large), "larger than the 100 bytes limit for one article (--max-size)"),)
+        reason = "larger than the 100 bytes limit for one article (--max-size)"
+        assert summary.failed == ((str(large), reason),)
 
 
 def test_ingesting_again_analyses_and_adds_nothing(corpus: Path, tmp_path: Path) -> None:

@@ -150,7 +150,7 @@ def test_oversized_input_is_refused_not_truncated(tmp_path: Path) -> None:
         list(read.read_path("-", stdin=io.BytesIO(b"x" * 101), limits=limits))
     article = tmp_path / "a.txt"
     article.write_text("The mayor said the bridge would reopen. " * 3)  # 120 bytes
-    with pytest.raises(InputError, match="a.txt: larger than the 100 bytes limit"):
+    with pytest.raises(InputError, match=r"a\.txt: larger than the 100 bytes limit"):
         list(read.read_path(article, limits=limits))
     assert len(list(read.read_path(article, limits=read.Limits(article_bytes=120)))) == 1
     corpus = tmp_path / "c.jsonl"
@@ -161,7 +161,13 @@ def test_oversized_input_is_refused_not_truncated(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("written", "size"),
-    [("10MiB", 10 * 2**20), ("500 KB", 500_000), ("2000000", 2_000_000), ("1.5 MiB", 3 * 2**19), ("64k", 65536)],
+    [
+        ("10MiB", 10 * 2**20),
+        ("500 KB", 500_000),
+        ("2000000", 2_000_000),
+        ("1.5 MiB", 3 * 2**19),
+        ("64k", 65536),
+    ],
 )
 def test_sizes_read_as_people_write_them(written: str, size: int) -> None:
     assert read.inputs.parse_size(written) == size
