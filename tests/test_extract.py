@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from provenance.extract import extract
 from provenance.extract.cues import find_cues
+from provenance.extract.mentions import Mention, party_part
 from provenance.extract.segment import is_quote_open, layout, tokenize
 from provenance.model import Claim, ClaimKind, Document, Graph, Source, SourceKind
 from provenance.read import read_path
@@ -325,3 +326,36 @@ def test_the_html_sample_through_trafilatura() -> None:
     assert {"Maria Lopez", "National Weather Service", "The Valley Courier"} <= names
     unattributed = [claim.text for claim in graph.claims if claim.kind is ClaimKind.UNATTRIBUTED]
     assert unattributed == ["The dam was built in 1962 and last repaired in 2011."]
+
+
+@pytest.mark.parametrize(
+    ("words", "party"),
+    [
+        ("Sen. Jane Doe (D-Ore.)", "Sen. Jane Doe (D-Ore.)"),
+        ("Dr. Hana Suzuki, head of the institute", "Dr. Hana Suzuki, head of the institute"),
+        ("a source close to the campaign", "a source close to the campaign"),
+        ("the Department of Health and Human Services", "the Department of Health and Human Services"),
+        ("The suit, which will be filed Thursday", "The suit"),
+        ("a person who has seen the plan", "a person"),
+        ("its many supports, some rusted and some cracked", "its many supports"),
+        ("It doesn't sound like Becker", "Becker"),
+        ("When Mr. Doe did take the stage, he", "he"),
+        ("In a radio interview Tom Becker", "Tom Becker"),
+        ("with Lena Ortiz", "Lena Ortiz"),
+        ("She started off by", "She"),
+        ("After", None),
+        ("In a statement", None),
+        ("on the subject", None),
+        ("In the paper's long profile of Becker", None),
+        ("he had made about women", None),
+        ("your crew didn't get into the schedule you", None),
+        ("month", None),
+        ("appeared", None),
+        ("who", None),
+    ],
+)
+def test_party_part_keeps_the_words_that_name_a_party(words: str, party: str | None) -> None:
+    found = party_part(Mention((10, 10 + len(words)), words))
+    assert (found.text if found else None) == party
+    if found is not None:
+        assert found.span[1] - found.span[0] == len(found.text)

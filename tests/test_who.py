@@ -291,3 +291,27 @@ def test_a_surname_that_is_also_a_title_is_the_surname() -> None:
         "was late."
     )
     assert _speakers(body) == ["Larry Prince", "Charlie King", "Charlie King"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'During a segment called "Final Word" on the radio, Tom Becker joked about the bridge.',
+        "Lakeside Times ran a special report on former council members and their pensions.",
+        "Once the steel is delivered, your crew didn’t get into the schedule you thought it deserved.",
+        "So-called wonders of the world tend to crumble.",
+    ],
+)
+def test_a_fragment_before_a_cue_is_no_mention_and_names_no_source(body: str) -> None:
+    graph = _graph(body)
+    hops = [c.chain[1] for c in graph.claims if len(c.chain) > 1]
+    assert all(hop.mention is None for hop in hops)
+    assert [s.name for s in graph.sources[1:]] in ([], ["unknown speaker (unresolved)"])
+
+
+def test_a_mention_is_cut_back_to_the_phrase_that_names_the_party() -> None:
+    body = "The suit, which will be filed Thursday in county court, seeks damages for the flooding."
+    graph = _graph(body)
+    [claim] = [c for c in graph.claims if len(c.chain) > 1]
+    assert claim.chain[1].mention == "The suit"
+    assert [s.name for s in graph.sources[1:]] == ["The suit (unresolved)"]

@@ -10,10 +10,11 @@ from ..dates import resolve_date
 from ..model import Claim, ClaimKind, Document, Graph, Hop, Source, SourceKind, Span, claim_id
 from .attribute import Attribution, attribute_sentence
 from .link import Linker, acronyms_in, parse_mention
-from .mentions import Mention
+from .mentions import Mention, party_part
 from .names import names_in
 from .quotes import OPENING, quote_spans
 from .segment import Layout, Sentence, layout
+from .vocabulary import vocabulary
 
 __all__ = ["extract"]
 
@@ -68,14 +69,18 @@ def extract(document: Document, outlet: Source | None = None) -> Graph:
                     continue
                 chain.append(Hop(previous, attribution.cue, attribution.cue_span))
             else:
-                mention = attribution.mention
-                previous = linker.link(mention.refers_to or mention.text, mention.span, attribution.content)
-                words, span = _name_part(attribution.mention)
-                chain.append(Hop(previous, attribution.cue, attribution.cue_span, words, span))
-            for cue, cue_span, mention in attribution.cited:
                 chain.append(
-                    Hop(linker.link(mention.text, mention.span), cue, cue_span, mention.text, mention.span)
+                    _linked(
+                        linker,
+                        attribution.mention,
+                        attribution.cue,
+                        attribution.cue_span,
+                        attribution.content,
+                    )
                 )
+                previous = chain[-1].source
+            for cue, cue_span, mention in attribution.cited:
+                chain.append(_linked(linker, mention, cue, cue_span, None))
             start, end = attribution.content
             covered = max(covered, end)
             claims.append(
@@ -91,6 +96,24 @@ def extract(document: Document, outlet: Source | None = None) -> Graph:
             )
     sources = (outlet, *(linker.sources[i] for i in linker.order if i != outlet.id))
     return Graph(documents=(document,), sources=sources, claims=tuple(claims))
+
+
+def _linked(
+    linker: Linker, mention: Mention, cue: str | None, cue_span: Span | None, content: Span | None
+) -> Hop:
+    """The hop of a mention: the party it names, with the words that name it; a mention that names
+    no party (a fragment: "After", "In a statement") is no mention, and its claim rests on an
+    unresolved speaker."""
+    named = party_part(mention)
+    if named is None:
+        if (
+            mention.text.lower() in vocabulary().relative_pronouns
+        ):  # "who" stands for someone the text does not name
+            return Hop(linker.nobody(), cue, cue_span, mention.text, mention.span)
+        return Hop(linker.nobody(), cue, cue_span)
+    source = linker.link(named.refers_to or named.text, named.span, content)
+    words, span = _name_part(named)
+    return Hop(source, cue, cue_span, words, span)
 
 
 def _name_part(mention: Mention) -> tuple[str, Span]:

@@ -828,15 +828,26 @@ class Linker:
         by Jane Doe": a party named for another, or a document whose owner is named."""
         lex = lexicon()
         stop = lex.not_name_words
-        cut = next((i for i, w in enumerate(words) if normal(w) in _PREPOSITIONS), len(words))
+        # the head noun stands before the first preposition that is not inside a name ("State of
+        # the State speech", "Club for Growth ad")
+        cut = next(
+            (i for i, w in enumerate(words) if normal(w) in _PREPOSITIONS and not _inside_name(words, i)),
+            len(words),
+        )
         if cut == 0:
             return None
         head = normal(words[cut - 1])
         owner = [
-            w for w in words[: cut - 1] if w[:1].isupper() and normal(w) not in stop and not _is_title([w], 0)
+            w
+            for i, w in enumerate(words[: cut - 1])
+            if (w[:1].isupper() and normal(w) not in stop and not _is_title([w], 0))
+            or (normal(w) in _CONNECTORS and _inside_name(words[: cut - 1], i))
         ]
         if not owner and cut < len(words) and normal(words[cut]) in ("by", "from", "of"):
             owner = [w for w in words[cut + 1 :] if w[:1].isupper() and normal(w) not in stop]
+        possessor = next((i for i, w in enumerate(owner) if w.endswith(("’s", "'s"))), None)
+        if possessor is not None:
+            owner = owner[: possessor + 1]  # "Jane Doe's State of the State speech": Jane Doe's
         owner_words = tuple(w[:-2] if w.endswith(("’s", "'s")) else w for w in owner)
         if head in lex.organisation_nouns and owner_words:
             # "the Trump campaign": a party of its own, named for the person
@@ -875,7 +886,22 @@ class Linker:
         if head in _document_nouns() and len(words) <= 3:
             # "the poll": the one whose owner was named before ("a Bloomberg poll found ...")
             return self._owners.get(head, self._owner_before(head, position))
-        return None
+        return self._possessor(words[: cut - 1], head, position)
+
+    def _possessor(self, words: list[str], head: str, position: int) -> int | None:
+        """ "Google's recent parsing", "Acme's announcement": the named owner of what it did (a noun
+        made of a verb; "Doe's lawyer", "Doe's bank" and "Doe's death" are others or no act)."""
+        at = next((i for i, w in enumerate(words) if w.endswith(("’s", "'s")) and w[:1].isupper()), None)
+        if at is None or not _ACTION_NOUN.search(head) or head in _person_nouns() or head in _kind_keywords():
+            return None
+        owner = tuple(w for w in words[: at + 1] if w[:1].isupper() and not _is_title([w], 0))
+        owner = (*owner[:-1], owner[-1][:-2]) if owner else ()
+        if not owner or any(normal(w) in lexicon().not_name_words for w in owner):
+            return None
+        index = self._index_of(owner, None, create=False, position=position)
+        if index is None:
+            index = self._short_form(" ".join(owner))
+        return None if index is None or index == _AMBIGUOUS else index
 
     def _owner_before(self, noun: str, position: int) -> int | None:
         """The party named right before the last ``noun`` the text writes before ``position``
@@ -972,6 +998,10 @@ class Linker:
                 party = self._parties[self._name_spans[at][2]]
                 party.roles.update(roles_of(self._text, self._names_at[at]))
 
+    def nobody(self) -> str:
+        """The source of a claim whose cue names no party in words ("After" is no speaker)."""
+        return self._unresolved(NOBODY)
+
     def _unresolved(self, mention: str) -> str:
         """An unknown source named by the mention and marked as tied to no party ("he (unresolved)"),
         one per way of writing it."""
@@ -1024,6 +1054,9 @@ def _role_heads() -> frozenset[str]:
     return frozenset({*_kind_keywords(), *lex.organisation_nouns, *lex.role_forms, *lex.role_forms.values()})
 
 
+NOBODY = "unknown speaker"
+"""What a claim rests on when the words before its cue name no party (see `Linker.nobody`)."""
+
 _OWNER_REACH = 3000
 """How far back (in characters) "the poll" looks for the named poll it stands for."""
 
@@ -1048,6 +1081,12 @@ def _written_forms(role: str) -> tuple[str, ...]:
     return tuple(sorted(variants))
 
 
+def _inside_name(words: Sequence[str], index: int) -> bool:
+    """True when the connector at ``index`` joins capitalised words ("Bank of Japan")."""
+    after = index + 2 if index + 2 < len(words) and words[index + 1].lower() == "the" else index + 1
+    return index > 0 and words[index - 1][:1].isupper() and after < len(words) and words[after][:1].isupper()
+
+
 def _subject_of_fragment(words: Sequence[str]) -> str | None:
     """The subject a fragment of a clause ends or opens with: a pronoun last ("once he"), or a name
     first and a lowercase word after it ("Trump avoids"); None for a phrase naming a party or
@@ -1070,6 +1109,18 @@ def _subject_of_fragment(words: Sequence[str]) -> str | None:
     ):
         return first
     return None
+
+
+_ACTION_NOUN = re.compile(r"(?:[a-z]{3}ing|[a-z]{2}ion|[a-z]{2}ment|sis|ure)$")
+"""Endings of nouns made of a verb: what a party did ("parsing", "decision", "announcement")."""
+
+
+@lru_cache(maxsize=1)
+def _person_nouns() -> frozenset[str]:
+    """Nouns that name a person by role or relation ("lawyer", "wife", "spokesman")."""
+    lex = lexicon()
+    person = {w for kind, words in vocabulary().kinds if kind is SourceKind.PERSON for w in words}
+    return frozenset({*person, *lex.gendered_titles, *lex.role_forms, *lex.role_forms.values()})
 
 
 @lru_cache(maxsize=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from attrs import frozen
@@ -413,3 +414,133 @@ def make_mention(text: str, tokens: list[Token], span: tuple[int, int]) -> Menti
     first, last = span
     start, end = tokens[first].start, tokens[last - 1].end
     return Mention((start, end), text[start:end])
+
+
+_RELATIVE_CUT = re.compile(r",?\s+(?:who|whom|whose|which|that)\b|,\s+(?:[a-z]+ing|[a-z]+ed)\b")
+"""Where a relative clause or a participle phrase after a comma begins inside a mention."""
+
+_CAPITAL = re.compile(r"\b[A-Z]")
+
+_PIECE = re.compile(r"[\w’'.@&-]*[\w@]|[,;:—–]|-{1,2}(?=\s|$)")
+"""The words of a mention and the marks that break a phrase (commas, dashes)."""
+
+
+def party_part(mention: Mention) -> Mention | None:
+    """The words of a mention that can name a party, or None for a fragment that names none.
+
+    A relative clause or a participle phrase is cut off ("The suit, which will be filed Thursday",
+    "a person who has seen the plan"). A mention that ran over a clause keeps the subject the cue
+    follows: a pronoun or a name after the clause's last verb, conjunction or comma ("When Mr. Doe
+    did take it on, he", "It doesn't sound like Rubio"), the name after an opening phrase ("In a
+    Bloomberg interview Trump"), the party of "with Russia backing ...", the pronoun that opens
+    "She started off by". What is left names no party: a phrase that opens with a preposition
+    ("After", "In a statement", "on the subject"), a clause ("your school didn't get into the
+    game"), a relative pronoun standing for nothing, one word that names no one ("appeared").
+    """
+    text = mention.text
+    if mention.refers_to is None and text.lower() in vocabulary().relative_pronouns:
+        return None
+    cut = _RELATIVE_CUT.search(text, 1)
+    end = cut.start() if cut is not None else len(text)
+    comma = text.find(",", 0, end)
+    if comma > 0 and not _CAPITAL.search(text, 1, end):
+        end = comma  # "its many features, some subtle and some outright mind-bending"
+    pieces = [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(text, 0, end)]
+    found = _party_pieces(pieces)
+    if not found:
+        return None
+    if found is pieces:
+        return mention if end == len(text) else _cut(mention, 0, end)
+    return _cut(mention, found[0][0], found[-1][1])
+
+
+def _cut(mention: Mention, first: int, last: int) -> Mention:
+    """The mention's words from ``first`` to ``last`` (offsets into its text)."""
+    text = mention.text
+    start = mention.span[0] + first
+    return Mention((start, start + last - first), text[first:last], mention.refers_to)
+
+
+def _party_pieces(pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The pieces of a mention that name its party (see `party_part`), or none."""
+    words = [w for _, _, w in pieces]
+    if not words:
+        return []
+    vocab = vocabulary()
+    first = words[0].lower()
+    is_clause = any(w in vocab.verb_marks or _NEGATION.search(w) for w in words)
+    opens = first in vocab.prepositions or first in vocab.conjunctions
+    breaks = [i for i, w in enumerate(words) if _breaks(w)]
+    if len(words) > 1 and words[-1].lower() in vocab.subject_pronouns:
+        return pieces[-1:]  # "When Mr. Doe did take it on, he"; "once he"; "the very place he"
+    if breaks and (is_clause or opens):
+        last = breaks[-1]
+        tail = pieces[last + 1 :]
+        if first == "with" and len(breaks) == 1:
+            return pieces[1:]  # "with Russia backing the government": an absolute construction
+        if first in vocab.prepositions and not is_clause:
+            return _subject_after_opening(pieces)  # "In a Bloomberg interview Trump"
+        opener = words[last].lower()
+        preposition = opener in vocab.prepositions and opener not in vocab.conjunctions
+        if tail and tail[-1][2][:1].isupper() and not preposition and not _possessed(tail):
+            return tail  # "It doesn't sound like Rubio", "In a statement Tuesday, Jane Doe"
+        if opens or not (first in vocab.subject_pronouns and words[1][:1].islower()):
+            return []
+    if first in vocab.subject_pronouns and len(words) > 1 and words[1][:1].islower():
+        return [] if is_clause else pieces[:1]  # "She started off by": the subject, not its verb
+    if is_clause or opens:
+        return []  # "he had made about women", "your school didn't get into the game", "After"
+    if len(words) == 1 and _names_no_one(words[0]):
+        return []
+    return pieces
+
+
+def _breaks(word: str) -> bool:
+    """True for what ends the phrase before it: a verb, a preposition or conjunction, a comma."""
+    vocab = vocabulary()
+    return (
+        word in vocab.verb_marks
+        or bool(_NEGATION.search(word))
+        or word.lower() in vocab.prepositions
+        or word.lower() in vocab.conjunctions
+        or word in {",", ";", ":", "—", "–", "-", "--"}
+    )
+
+
+def _possessed(pieces: list[tuple[int, int, str]]) -> bool:
+    return any(w.endswith(("’s", "'s", "’", "'")) for _, _, w in pieces[:-1])
+
+
+def _subject_after_opening(pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The name that ends a phrase opened by a preposition with no other in it: "In a Bloomberg
+    interview Trump" is Trump ("In a clip for Jane Doe's show" names no speaker)."""
+    words = [w for _, _, w in pieces]
+    if any(w.lower() in vocabulary().prepositions for w in words[1:]):
+        return []
+    start = len(words)
+    while start > 1 and words[start - 1][:1].isupper():
+        start -= 1
+    if start == len(words) or start < 2 or not words[start - 1][:1].islower():
+        return []
+    if _possessed(pieces[:start]) or words[start - 1].lower() in vocabulary().prepositions:
+        return []
+    return pieces[start:]
+
+
+def _names_no_one(word: str) -> bool:
+    """True for one word that cannot name a party: a time word, a function word, a verb form."""
+    lower = word.lower().rstrip(".")
+    vocab = vocabulary()
+    if lower in vocab.pronouns or lower in vocab.anonymous or lower in _party_nouns():
+        return False
+    if (
+        lower in WEEKDAYS
+        or lower in TIME_WORDS
+        or lower in _MONTH_NAMES
+        or lower in vocabulary().no_party_words
+    ):
+        return True
+    return word[:1].islower() and (lower.endswith(("ed", "ing")) or lower in vocab.leading_drop)
+
+
+_NEGATION = re.compile(r"n[’']t$")

@@ -63,6 +63,16 @@ class Vocabulary:
     """Cues that mean no speech before a number ("the index added 20 points")."""
     marked_senses: frozenset[str]
     """Cues that attribute only before "that", a colon, a quote or a channel ("posted a loss": none)."""
+    prepositions: frozenset[str]
+    """Words no mention of a party opens with; what follows one is its object ("on the subject")."""
+    conjunctions: frozenset[str]
+    """Words after which a clause with a subject of its own may follow ("like Becker knows")."""
+    verb_marks: frozenset[str]
+    """Auxiliaries and verbs that make a mention a clause ("your school didn't get ...")."""
+    subject_pronouns: frozenset[str]
+    """Pronouns only a subject takes ("he", never "him")."""
+    no_party_words: frozenset[str]
+    """Words that name no one a claim can rest on ("anyone", "something")."""
 
 
 def _data(name: str) -> str:
@@ -123,4 +133,9 @@ def vocabulary() -> Vocabulary:
         be_forms=frozenset(words["be_forms"]),
         numeric_senses=frozenset(words["numeric_senses"]),
         marked_senses=frozenset(words["marked_senses"]),
+        prepositions=frozenset(words["prepositions"]),
+        conjunctions=frozenset(words["conjunctions"]),
+        verb_marks=frozenset(words["verb_marks"]),
+        subject_pronouns=frozenset(words["subject_pronouns"]),
+        no_party_words=frozenset(words["no_party_words"]),
     )
