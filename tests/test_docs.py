@@ -36,6 +36,13 @@ def test_readme_opens_with_the_two_commands() -> None:
     assert "pytest" in head
 
 
+def test_ci_runs_exactly_the_readme_test_command() -> None:
+    block = README.split("```bash\n", 1)[1].split("```", 1)[0]
+    test_command = next(line for line in block.splitlines() if "pytest" in line)
+    ci = (Path(__file__).parent.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert test_command in ci.splitlines()
+
+
 def test_readme_lists_every_rule_with_its_severity() -> None:
     from provenance.resolve import RULES
 
