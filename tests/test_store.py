@@ -45,6 +45,11 @@ def _roots(store: Store) -> dict[str, str]:
 # -- opening ------------------------------------------------------------------------------------
 
 
+def test_a_private_memory_database_opened_to_read_is_empty_with_the_schema() -> None:
+    with Store.open(":memory:", readonly=True) as store:
+        assert store.db.execute("select count(*) from documents").fetchone()[0] == 0
+
+
 def test_open_creates_the_schema_in_wal_mode_with_foreign_keys(tmp_path: Path) -> None:
     with Store.open(tmp_path / "p.db") as store:
         assert store.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"

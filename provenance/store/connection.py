@@ -32,7 +32,9 @@ def connect(path: str | Path, *, readonly: bool = False) -> Database:
         db = Database(_connection(name, readonly), execute_plugins=False)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA busy_timeout = 10000")
-        if not readonly:
+        if not readonly or name == MEMORY:
+            # A private in-memory database is new and empty however it is opened: it gets the schema
+            # (asked to read, it would be outdated at each reopening, every one a new database)
             if name != MEMORY:
                 use_wal(db)
                 # With WAL, NORMAL keeps every commit atomic and the file valid after a crash; only
