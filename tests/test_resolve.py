@@ -288,6 +288,17 @@ def test_cited_document_published_after_the_citing_one() -> None:
     )
 
 
+def test_a_cited_document_known_by_its_date_alone_is_cited_by_date() -> None:
+    date_only = datetime(2025, 1, 5, tzinfo=UTC)
+    documents = (
+        Document("d1", "shafaq-news", published=PUBLISHED),
+        Document("d2", "reuters", published=date_only),
+    )
+    cites = claim("d1", 1, SPOTTED, hop("reuters", "reported", document="d2"))
+    (finding,) = of("date-after-publication", resolve(graph(cites, documents=documents)))
+    assert "published 5 January 2025, after this article (2 January 2025 21:13 UTC)" in finding.message
+
+
 def test_naive_and_aware_publication_times_compare_by_day() -> None:
     naive_same_day = Document("d2", "reuters", published=datetime(2025, 1, 2, 23, 59))
     documents = (Document("d1", "shafaq-news", published=PUBLISHED), naive_same_day)

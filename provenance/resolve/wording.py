@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 
+from ..humandates import has_time
+
 SNIPPET_CHARS = 48
 """Longest quotation of a claim inside a message; the claim id points to the rest."""
 
@@ -26,7 +28,10 @@ def day(value: date) -> str:
 
 
 def moment(value: datetime) -> str:
-    """A publication time: "2 January 2025 21:13", with its UTC offset when it has one."""
+    """A publication time: "2 January 2025 21:13", with its UTC offset when it has one; the date alone
+    when the time of day is unknown (`humandates.has_time`)."""
+    if not has_time(value):
+        return day(value)
     text = f"{day(value)} {value:%H:%M}"
     offset = value.utcoffset()
     if offset is None:
