@@ -24,7 +24,13 @@ from .vocabulary import vocabulary
 
 _NAME_WORD = r"(?:[A-Z][\w’'.&-]*|(?:al|el|bin|ibn|abu|bint)-[A-Z][\w’'.-]*)"
 _CONNECTOR = r"(?:of|for|and|the|on|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|la|le|&)"
-_RUN = re.compile(rf"(?<![\w’'-]){_NAME_WORD}(?:[ \t\u00a0]+(?:{_CONNECTOR}[ \t\u00a0]+)*{_NAME_WORD})*")
+_FIRST_NAME_WORD = (
+    r"[A-Zabei](?<![\w’'-].)"  # a character class first lets the engine skip ahead to where a run may start
+    r"(?:(?<=[A-Z])[\w’'.&-]*|(?<=[ae])l-[A-Z][\w’'.-]*|(?<=b)int?-[A-Z][\w’'.-]*"
+    r"|(?<=i)bn-[A-Z][\w’'.-]*|(?<=a)bu-[A-Z][\w’'.-]*)"
+)
+"""`_NAME_WORD` not after a word character, written so that it opens with its first character."""
+_RUN = re.compile(rf"{_FIRST_NAME_WORD}(?:[ \t\u00a0]+(?:{_CONNECTOR}[ \t\u00a0]+)*{_NAME_WORD})*")
 _TOKEN = re.compile(r"\S+")
 _INITIAL = re.compile(r"[A-Z]\.(?:[A-Z]\.)*$")
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -187,8 +193,6 @@ def gender_of(words: Sequence[str], title: str | None, roles: Iterable[str] = ()
 def names_in(text: str, skip: Sequence[Span] = ()) -> list[Name]:
     """Every name in ``text`` in text order, except inside the ``skip`` spans (headlines, where title
     case makes every word look like a name). Linear in the length of the text."""
-    not_names = lexicon().not_name_words
-    titles = _title_keys()
     skip_starts = [s for s, _ in skip]
     found: list[Name] = []
     initial_only: list[int] = []
@@ -199,26 +203,19 @@ def names_in(text: str, skip: Sequence[Span] = ()) -> list[Name]:
             index = bisect_right(skip_starts, start) - 1
             if index >= 0 and start < skip[index][1]:
                 continue
-        run = match.group()
-        if " " not in run and "\t" not in run and "\u00a0" not in run:
-            # one word, the common case ("He", "The", "Trump"): no title, no connector to weigh
-            word, possessive = _clean(run)
-            key = normal(word)
-            if key in not_names or key in titles or (word.endswith(".") and not _INITIAL.match(word)):
-                continue
-            names: list[Name] = [
-                Name((start, start + len(word)), (word,), None, start, None, False, possessive)
-            ]
-        else:
-            names = _cut(text, start, run)
+        names = _run_names(match.group())
+        if not names:
+            continue
         opens = _opens_sentence(text, start)
-        for name in names:
-            if opens and name.lead == start and not name.title:
+        for (begin, end), words, title, lead, gender, is_person, possessive, keys in names:
+            if opens and lead == 0 and not title:
                 initial_only.append(len(found))
-                seen_inside.update(normal(w) for w in name.words[1:])
+                seen_inside.update(keys[1:])
             else:
-                seen_inside.update(normal(w) for w in name.words)
-            found.append(name)
+                seen_inside.update(keys)
+            found.append(
+                Name((begin + start, end + start), words, title, lead + start, gender, is_person, possessive)
+            )
     # A common word that only ever opens sentences ("Officials", "Unlike Acme") is no name unless a
     # first name or an organisation's noun shows it is one.
     common = lexicon().common_words
@@ -290,16 +287,27 @@ def _clean(token: str) -> tuple[str, bool]:
     return token, False
 
 
-def _cut(text: str, offset: int, run: str) -> list[Name]:
-    """The names in one run of capitalised words, found once per distinct run ("Donald Trump" comes
-    back many times) and moved to where this one stands."""
-    return [
-        Name((start + offset, end + offset), words, title, lead + offset, gender, is_person, possessive)
-        for (start, end), words, title, lead, gender, is_person, possessive in _cut_run(run)
-    ]
+@lru_cache(maxsize=32768)
+def _run_names(
+    run: str,
+) -> tuple[tuple[Span, tuple[str, ...], str | None, int, str | None, bool, bool, tuple[str, ...]], ...]:
+    """The names in one run of capitalised words, with offsets into the run and the `normal` form of
+    their words: found once per distinct run ("Donald Trump" comes back many times), then moved to
+    where each occurrence stands."""
+    if " " not in run and "\t" not in run and "\u00a0" not in run:
+        # one word, the common case ("He", "The", "Trump"): no title, no connector to weigh
+        word, possessive = _clean(run)
+        key = normal(word)
+        if (
+            key in lexicon().not_name_words
+            or key in _title_keys()
+            or (word.endswith(".") and not _INITIAL.match(word))
+        ):
+            return ()
+        return (((0, len(word)), (word,), None, 0, None, False, possessive, (key,)),)
+    return tuple((*name, tuple(normal(w) for w in name.words)) for name in _cut_run(run))
 
 
-@lru_cache(maxsize=16384)
 def _cut_run(run: str) -> tuple[Name, ...]:
     """The names in ``run``, with offsets into the run itself."""
     return tuple(name for tokens in _pieces(run, 0) for name in _cut_piece(run, tokens))
