@@ -158,8 +158,9 @@ _CONTRACTION = re.compile(r"['’](?:s|d|ll|ve|re|m|t)$", re.IGNORECASE)
 
 def is_named(source: Source) -> bool:
     """Whether a source's name names someone in particular, so that it may be the same party in
-    another article: an acronym ("GE", "SOHR") or a capitalised word that is no common English word
-    ("Reuters", "Trump", not "Officials", "Many", "Scientists") or two capitalised words ("Port
+    another article: an acronym that is no role ("GE", "SOHR", not "CEO") or a capitalised word that is
+    no common English word ("Reuters", "Trump", not "Officials", "Many", "Scientists"), nor, but for a
+    person, the plural of one ("Searchers", "Forecasters") or two capitalised words ("Port
     Authority"), in a name that does not open with
     a pronoun ("He", "I've") and, for a party the extractor could not tie to anyone, with a
     determiner ("the report", "a GE spokesman"); never a party marked unresolved ("Keller
@@ -181,7 +182,9 @@ def is_named(source: Source) -> bool:
         initial = letters[:1]
         # A script without capitals (Arabic, Chinese) cannot say; its words are taken as names.
         capital = initial.isupper() or (initial.isalpha() and initial.upper() == initial.lower())
-        if is_acronym(letters) or (capital and letters.casefold() not in common):
+        if is_acronym(letters) and letters.casefold().replace(".", "") not in role_words():
+            return True
+        if capital and not is_acronym(letters) and not _is_common(letters.casefold(), source.kind, common):
             return True
         # "Port Authority", "White House": capitalised common words together make a name.
         capitals += capital and letters.casefold() not in _DETERMINERS
@@ -189,6 +192,48 @@ def is_named(source: Source) -> bool:
 
 
 _MORE_PRONOUNS = _words("i me us our my your which whom whose these those")
+
+
+def _is_common(word: str, kind: SourceKind, common: frozenset[str]) -> bool:
+    """Whether a lowercased word is a common word, or, for a party that is no person, the plural of
+    one or of the doer of one ("Searchers", "Forecasters", "Appropriators", "Visitors"): a group
+    described, not named. A person's surname may look like a plural ("Sanders", "Summers"), so a
+    person's words are only looked up as they stand."""
+    if word in common:
+        return True
+    if kind is SourceKind.PERSON or not word.endswith("s"):
+        return False
+    return any(stem in common for stem in _plural_stems(word))
+
+
+def _plural_stems(word: str) -> set[str]:
+    """What a plural could be the plural of: "searchers" → "searcher", "search"; "rescuers" →
+    "rescue"; "appropriators" → "appropriate"; "bloggers" → "blog"; "agencies" → "agency"."""
+    singulars = {word[:-1]}
+    if word.endswith("es"):
+        singulars.add(word[:-2])
+    if word.endswith("ies"):
+        singulars.add(word[:-3] + "y")
+    stems = set(singulars)
+    for singular in singulars:
+        if singular.endswith(("er", "or")) and len(singular) > 4:
+            root = singular[:-2]
+            stems |= {root, root + "e"}
+            if len(root) > 2 and root[-1] == root[-2]:
+                stems.add(root[:-1])
+    return stems
+
+
+@cache
+def role_words() -> frozenset[str]:
+    """Words that say what a person is, not who ("ceo", "mp", "spokesman"): the extractor's kind
+    vocabulary (`extract/data/kinds.json`, its "person" list), read without importing the extractor.
+    Written as an acronym ("CEO", "MP") such a word names a role, not a party."""
+    import json
+    from importlib.resources import files
+
+    text = files("provenance").joinpath("extract", "data", "kinds.json").read_text(encoding="utf-8")
+    return frozenset(word.casefold() for word in json.loads(text)["person"])
 
 
 @cache

@@ -59,6 +59,9 @@ EXPECTED = {
     ("single-source", "times-council"): ["1 claim in this article rests on Ana Ruiz alone."],
     ("single-source", "times-recall"): ["1 claim in this article rests on Brightwater Foods alone."],
     ("single-source", "herald-outage"): ["1 claim in this article rests on Orion Telecom alone."],
+    # "Searchers" of a collapse and of a spill: a group described, each article's own.
+    ("single-source", "gazette-bridge"): ["1 claim in this article rests on Searchers alone."],
+    ("single-source", "times-spill"): ["1 claim in this article rests on Searchers alone."],
 }  # fmt: skip
 """(rule, the article it is about) → its messages, with document ids shown as the file's name."""
 

@@ -51,6 +51,19 @@ def _add(store: Store, outlet: str, day: int, *cited: tuple[str, Source]) -> Non
         ("NPA", SourceKind.AGENCY, True),
         ("Keller", SourceKind.PERSON, True),
         ("مرصد", SourceKind.MONITOR, True),
+        # A plural of a common word, or of its doer, describes a group: "Searchers said".
+        ("Searchers", SourceKind.ORGANIZATION, False),
+        ("Forecasters", SourceKind.UNKNOWN, False),
+        ("Appropriators", SourceKind.GOVERNMENT, False),
+        ("Bloggers", SourceKind.UNKNOWN, False),
+        ("Reuters", SourceKind.AGENCY, True),
+        ("Dunmores", SourceKind.ORGANIZATION, True),
+        # A surname may look like a plural: a person's words are looked up as they stand.
+        ("Summers", SourceKind.PERSON, True),
+        # A role written as an acronym names no one in particular.
+        ("CEO", SourceKind.ORGANIZATION, False),
+        ("the MP", SourceKind.PERSON, False),
+        ("Brightwater CEO", SourceKind.PERSON, True),
     ],
 )
 def test_only_names_name_someone(name: str, kind: SourceKind, named: bool) -> None:
@@ -79,6 +92,14 @@ def test_pronouns_and_descriptions_stay_in_their_article(store: Store) -> None:
     everything = {line.source.name: line for line in store.sources(include_anonymous=True)}
     assert everything["the company"].articles == 2
     assert everything["he"].claims == 2
+
+
+def test_a_group_described_by_a_plural_stays_in_its_article(store: Store) -> None:
+    searchers = source("Searchers", SourceKind.ORGANIZATION)
+    _add(store, "Harbour Gazette", 1, ("the hull lies on its side in shallow water", searchers))
+    _add(store, "Valley Times", 2, ("the missing hikers were found near the ridge", searchers))
+    assert [len(documents) for documents in _groups(store)["Searchers"]] == [1, 1]
+    assert "Searchers" not in [line.source.name for line in store.sources()]
 
 
 def test_every_source_listed_can_be_traced_by_the_name_it_shows(store: Store) -> None:
