@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from store_fixtures import ALUSI, OFFICIAL, SOHR, SOHR_SHORT, article, relay, seed, source
 
 from provenance.errors import InputError, StoreError
+from provenance.factcheck.model import Review
 from provenance.model import (
     Claim,
     ClaimKind,
@@ -612,3 +613,13 @@ def test_publication_times_at_the_edge_of_the_calendar_are_stored(store: Store, 
     store.add(Graph((document,), (Source("o", "O", SourceKind.OUTLET),)))
     (stored,) = store.graph().documents
     assert stored.published == published
+
+
+@settings(max_examples=60)
+@given(st.lists(st.text(min_size=1, max_size=12), min_size=1, max_size=4))
+def test_any_words_look_for_reviews_and_the_claims_own_words_find_it(words: list[str]) -> None:
+    review = Review("The harbour closed on Tuesday", "false", "False", datetime(2025, 1, 2, tzinfo=UTC))
+    with Store.open(":memory:") as store:
+        store.add_review(review)
+        assert store.reviews_sharing_words(words, 5) in ([], [review])
+        assert store.reviews_sharing_words([*words, "harbour"], 5) == [review]

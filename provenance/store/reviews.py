@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime
 
@@ -89,15 +88,14 @@ def sharing_words(db: Database, words: Sequence[str], limit: int) -> list[Review
     """Reviews whose claim text has any of these words, best first by bm25, at most ``limit``."""
     if not words:
         return []
-    try:
-        found = rows.named(
-            db,
-            f"select {_QUALIFIED} from reviews_fts join reviews r on r.rowid = reviews_fts.rowid "
-            "where reviews_fts match ? order by bm25(reviews_fts) limit ?",
-            (rows.any_word(words), limit),
-        ).fetchall()
-    except sqlite3.OperationalError:  # words FTS cannot parse are no candidates
-        return []
+    # Each word is quoted (`rows.any_word`), and FTS5 reads any quoted word: an error here is the
+    # database's (busy, damaged), not the words', and reaches the caller.
+    found = rows.named(
+        db,
+        f"select {_QUALIFIED} from reviews_fts join reviews r on r.rowid = reviews_fts.rowid "
+        "where reviews_fts match ? order by bm25(reviews_fts) limit ?",
+        (rows.any_word(words), limit),
+    ).fetchall()
     return [_review(row) for row in found]
 
 

@@ -61,7 +61,8 @@ def every_word(words: Iterable[str]) -> str:
 
 
 def _quoted(word: str) -> str:
-    return '"' + word.replace('"', '""') + '"'
+    # A NUL would end the query inside SQLite; no stored text holds one.
+    return '"' + word.replace('"', '""').replace("\x00", " ") + '"'
 
 
 def span(start: int | None, end: int | None) -> Span | None:
