@@ -158,13 +158,13 @@ _CONTRACTION = re.compile(r"['’](?:s|d|ll|ve|re|m|t)$", re.IGNORECASE)
 
 def is_named(source: Source) -> bool:
     """Whether a source's name names someone in particular, so that it may be the same party in
-    another article: an acronym that is no role ("GE", "SOHR", not "CEO") or a capitalised word that is
-    no common English word ("Reuters", "Trump", not "Officials", "Many", "Scientists"), nor, but for a
-    person, the plural of one ("Searchers", "Forecasters") or two capitalised words ("Port
-    Authority"), in a name that does not open with
-    a pronoun ("He", "I've") and, for a party the extractor could not tie to anyone, with a
-    determiner ("the report", "a GE spokesman"); never a party marked unresolved ("Keller
-    (unresolved)": a surname two people share)."""
+    another article: an acronym that is no role ("GE", "SOHR", not "CEO"), or a capitalised word
+    that is no common English word ("Reuters", "Trump", not "Officials", "Many", "Scientists"), nor
+    the people of a place ("Americans") nor, but for a person, the plural of a common word or of its
+    doer ("Searchers", "Forecasters"), or two capitalised words ("Port Authority"), in a name that
+    does not open with a pronoun ("He", "I've") and, for a party the extractor could not tie to
+    anyone, with a determiner ("the report", "a GE spokesman"); never a party marked unresolved
+    ("Keller (unresolved)": a surname two people share)."""
     if source.kind is SourceKind.ANONYMOUS or is_unresolved(source):
         return False
     words = [_CONTRACTION.sub("", word) for word in re.split(r"[\s/]+", source.name.strip()) if word]
@@ -195,15 +195,28 @@ _MORE_PRONOUNS = _words("i me us our my your which whom whose these those")
 
 
 def _is_common(word: str, kind: SourceKind, common: frozenset[str]) -> bool:
-    """Whether a lowercased word is a common word, or, for a party that is no person, the plural of
-    one or of the doer of one ("Searchers", "Forecasters", "Appropriators", "Visitors"): a group
-    described, not named. A person's surname may look like a plural ("Sanders", "Summers"), so a
-    person's words are only looked up as they stand."""
+    """Whether a lowercased word is a common word, the people of a place ("Americans"), or, for a
+    party that is no person, the plural of a common word or of its doer ("Searchers", "Forecasters",
+    "Appropriators", "Visitors"): a group described, not named. A person's surname may look like a
+    plural ("Sanders", "Summers"), so a person's words are not read as plurals of common words."""
     if word in common:
         return True
-    if kind is SourceKind.PERSON or not word.endswith("s"):
+    if not word.endswith("s"):
         return False
-    return any(stem in common for stem in _plural_stems(word))
+    if _is_people(word[:-1]):
+        return True
+    return kind is not SourceKind.PERSON and any(stem in common for stem in _plural_stems(word))
+
+
+def _is_people(singular: str) -> bool:
+    """Whether a word names the people of a place the extractor knows ("american" of America,
+    "syrian" of Syria, "mexican" of Mexico, "israeli" of Israel): "Americans said" is no party."""
+    bases: set[str] = set()
+    for ending, tails in (("ian", ("", "a", "ia", "y", "e")), ("an", ("", "a", "o", "e")), ("i", ("",))):
+        if singular.endswith(ending) and len(singular) > len(ending) + 2:
+            root = singular[: -len(ending)]
+            bases |= {root + tail for tail in tails}
+    return not bases.isdisjoint(places())
 
 
 def _plural_stems(word: str) -> set[str]:
@@ -222,6 +235,16 @@ def _plural_stems(word: str) -> set[str]:
             if len(root) > 2 and root[-1] == root[-2]:
                 stems.add(root[:-1])
     return stems
+
+
+@cache
+def places() -> frozenset[str]:
+    """The places the extractor knows (`extract/data/places.txt`), lowercase, read without importing
+    the extractor."""
+    from importlib.resources import files
+
+    text = files("provenance").joinpath("extract", "data", "places.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip() and line[0] != "#")
 
 
 @cache

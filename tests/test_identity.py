@@ -56,6 +56,9 @@ def _add(store: Store, outlet: str, day: int, *cited: tuple[str, Source]) -> Non
         ("Forecasters", SourceKind.UNKNOWN, False),
         ("Appropriators", SourceKind.GOVERNMENT, False),
         ("Bloggers", SourceKind.UNKNOWN, False),
+        # So do the people of a place, whatever kind the extractor gave them.
+        ("Americans", SourceKind.ORGANIZATION, False),
+        ("Syrians", SourceKind.PERSON, False),
         ("Reuters", SourceKind.AGENCY, True),
         ("Dunmores", SourceKind.ORGANIZATION, True),
         # A surname may look like a plural: a person's words are looked up as they stand.
