@@ -79,6 +79,15 @@ def search_words(text: str) -> list[str]:
     return list(dict.fromkeys(distinctive_words(normalise(text).split())))
 
 
+def report_form(text: str) -> tuple[str, list[str]]:
+    """What the corpus rules compare of a claim: its figure-masked words in alphabetical order (the
+    text `is_near` takes) and its distinctive words (which `is_trimmed` takes), from one pass."""
+    normal = normalise(text)
+    tokens = (mask_figures(normal) if _DIGITS.search(normal) else normal).split()
+    tokens.sort()
+    return " ".join(tokens), distinctive_words(tokens)
+
+
 def sorted_tokens(normalised: str) -> str:
     """The words in alphabetical order: what near-equality compares, so word order does not count."""
     return " ".join(sorted(normalised.split()))
@@ -103,19 +112,37 @@ def is_same_report(first: str, second: str, first_words: set[str], second_words:
 
 def same_reports(text: str, words: str, others: Sequence[str], others_words: Sequence[str]) -> set[int]:
     """`is_same_report` of one claim against many at once, in rapidfuzz's C routines: the indices
-    into ``others`` that report the same event. Texts are token-sorted and figure-masked, words are
-    the distinctive words joined by spaces (an empty string never counts as trimmed)."""
+    into ``others`` that report the same event. Texts are token-sorted and figure-masked,
+    words the distinctive words as `trimmable` gives them: "" for a text too short to count as
+    trimmed."""
     from rapidfuzz.fuzz import ratio, token_set_ratio
     from rapidfuzz.process import extract
 
+    if len(others) <= FEW:
+        # A call per pair costs less than setting up a batch for a handful (most blocks are pairs).
+        return {
+            index
+            for index, (other, other_words) in enumerate(zip(others, others_words, strict=True))
+            if ratio(text, other, score_cutoff=SIMILARITY)
+            or (words and other_words and token_set_ratio(words, other_words, score_cutoff=100))
+        }
     near = extract(text, others, scorer=ratio, score_cutoff=SIMILARITY, limit=None)
     found = {index for _, _, index in near}
-    if len(words.split()) >= SUBSET_TOKENS:
+    if words:
         # token_set_ratio is 100 exactly when one set of words lies within the other.
-        candidates = [other if len(other.split()) >= SUBSET_TOKENS else "" for other in others_words]
-        trimmed = extract(words, candidates, scorer=token_set_ratio, score_cutoff=100, limit=None)
+        trimmed = extract(words, others_words, scorer=token_set_ratio, score_cutoff=100, limit=None)
         found.update(index for _, _, index in trimmed)
     return found
+
+
+FEW = 8
+"""Up to this many texts `same_reports` scores one pair at a time, past it in one batch."""
+
+
+def trimmable(words: Sequence[str]) -> str:
+    """Distinctive words as `same_reports` compares them for trimming: joined, or "" when fewer than
+    `SUBSET_TOKENS` (too few for one text to be the other trimmed)."""
+    return " ".join(words) if len(words) >= SUBSET_TOKENS else ""
 
 
 def is_same_claim(first: str, second: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from .model import Source, SourceKind, is_unresolved
 
@@ -156,6 +156,7 @@ _SUFFIXES = _words("jr sr ii iii iv")
 _CONTRACTION = re.compile(r"['’](?:s|d|ll|ve|re|m|t)$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65_536)
 def is_named(source: Source) -> bool:
     """Whether a source's name names someone in particular, so that it may be the same party in
     another article: an acronym that is no role ("GE", "SOHR", not "CEO"), or a capitalised word

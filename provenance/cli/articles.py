@@ -81,7 +81,8 @@ def audit(
         if articles:
             raise click.UsageError("give articles or --db, not both")
         with open_store(db) as store:
-            graph = store.graph(with_text=fmt not in {"tree", "markdown"})
+            # The findings are resolved anew: the stored ones would only take memory.
+            graph = store.graph(with_text=fmt not in {"tree", "markdown"}, with_findings=False)
         graph = resolved_stored(graph, rules)
         if fmt == "tree":
             from ..render.overview import render_overview
@@ -505,7 +506,7 @@ def tree(
         if files or db is None or document_id is None:
             raise click.UsageError("a stored document needs --db and --document, and no FILE")
         with open_store(db) as store:
-            graph = resolved_stored(store.graph(document_id), rules)
+            graph = resolved_stored(store.graph(document_id, with_findings=False), rules)
     elif files:
         graph = _curated(files, rules, chosen_limits(config_path, max_size))
     else:

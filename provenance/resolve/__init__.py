@@ -117,6 +117,8 @@ _DOCUMENT_RULES: tuple[tuple[str, Callable[[GraphIndex], Iterator[Located]]], ..
     ("unresolved-mention", document.unresolved_mention),
 )
 _ORDER = {rule: number for number, rule in enumerate(RULES)}
+_RANKS = {severity: severity.rank for severity in Severity}
+"""Each severity's rank, looked up once: a corpus sorts a finding per claim."""
 
 
 def resolve(
@@ -157,7 +159,7 @@ def resolve(
             (position, evolve(finding, severity=overrides.get(finding.rule, finding.severity)))
             for position, finding in located
         ]
-    located.sort(key=lambda item: (-item[1].severity.rank, item[0], _ORDER[item[1].rule], item[1].message))
+    located.sort(key=lambda item: (-_RANKS[item[1].severity], item[0], _ORDER[item[1].rule], item[1].message))
     return tuple(dict.fromkeys(finding for _, finding in located))
 
 

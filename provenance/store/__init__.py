@@ -140,13 +140,16 @@ class Store:
         with self._errors():
             return query.has_input(self.db, input_hash)
 
-    def graph(self, document: str | None = None, *, with_text: bool = True) -> Graph:
-        """Everything stored, or one document, as a graph over canonical (merged) sources.
+    def graph(
+        self, document: str | None = None, *, with_text: bool = True, with_findings: bool = True
+    ) -> Graph:
+        """Everything stored, or one document, as a graph over canonical (merged) sources; without
+        its stored findings when they are to be resolved anew.
 
         Raises `InputError` for an unknown document id.
         """
         with self._errors():
-            found = rows.graph(self.db, document, with_text=with_text)
+            found = rows.graph(self.db, document, with_text=with_text, with_findings=with_findings)
         if found is None:
             raise InputError(f"no document {document} in the database", path=self.path)
         return found

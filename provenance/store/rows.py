@@ -7,7 +7,7 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from sqlite_utils import Database
 
@@ -88,19 +88,22 @@ def parse_datetime(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def graph(db: Database, document: str | None = None, *, with_text: bool = True) -> Graph | None:
+def graph(
+    db: Database, document: str | None = None, *, with_text: bool = True, with_findings: bool = True
+) -> Graph | None:
     """Everything stored, or one document (None when it is not stored), as a graph over canonical
-    sources: every source a document, claim or finding names, and no other."""
+    sources: every source a document, claim or finding names, and no other. Without findings when
+    they are to be resolved anew (a whole database's stored findings are as many as its claims)."""
     if document is None:
         documents = documents_where(db, with_text=with_text)
         claims = claims_where(db)
-        found = findings(db)
+        found = findings(db) if with_findings else []
     else:
         documents = documents_where(db, "where d.id = ?", (document,), with_text=with_text)
         if not documents:
             return None
         claims = claims_where(db, document_ids=[document])
-        found = findings(db, "where f.document = ?", (document,))
+        found = findings(db, "where f.document = ?", (document,)) if with_findings else []
     used = {d.outlet for d in documents if d.outlet}
     used |= {hop.source for claim in claims for hop in claim.chain}
     used |= {finding.source for finding in found if finding.source}
@@ -175,45 +178,81 @@ def claims_where(
 
 
 def _claims(db: Database, where: str, params: Sequence[object]) -> list[Claim]:
-    rows = named(
+    """One pass over claims joined to their hops, in document then text order: no row is kept once
+    its claim is built, and the strings a corpus repeats (source ids, cues, document ids) are
+    held once, so that a million claims fit in memory. Rows are plain tuples, read by position
+    (`_ClaimHop`), for speed."""
+    claims: list[Claim] = []
+    shared: dict[str, str] = {}
+    current: _ClaimHop | None = None
+    chain: list[Hop] = []
+    for row in records(
         db,
-        "select c.id, c.document, c.text, c.span_start, c.span_end, c.kind, c.date from claims c "
-        f"{where} order by c.document, c.ordinal",
-        params,
-    ).fetchall()
-    if not rows:
-        return []
-    chains: dict[str, list[Hop]] = defaultdict(list)
-    hop_where = where.replace("c.id", "h.claim")
-    for hop in named(
-        db,
-        "select h.claim, s.canonical as source, h.cue, h.cue_start, h.cue_end, h.mention, "
-        "h.mention_start, h.mention_end, h.cites from hops h join claims c on c.id = h.claim "
-        f"join sources s on s.id = h.source {hop_where} order by h.claim, h.position",
+        _ClaimHop._make,
+        "select c.id, c.document, c.text, c.span_start, c.span_end, c.kind, c.date, s.canonical, "
+        "h.cue, h.cue_start, h.cue_end, h.mention, h.mention_start, h.mention_end, h.cites from claims c "
+        "left join hops h on h.claim = c.id left join sources s on s.id = h.source "
+        f"{where} order by c.document, c.ordinal, h.position",
         params,
     ):
-        chains[hop["claim"]].append(
-            Hop(
-                source=hop["source"],
-                cue=hop["cue"],
-                cue_span=span(hop["cue_start"], hop["cue_end"]),
-                mention=hop["mention"],
-                mention_span=span(hop["mention_start"], hop["mention_end"]),
-                document=hop["cites"],
+        if current is None or row.id != current.id:
+            if current is not None:
+                claims.append(_claim(current, chain, shared))
+            current, chain = row, []
+        if row.source is not None:
+            chain.append(
+                Hop(
+                    source=shared.setdefault(row.source, row.source),
+                    cue=_once(shared, row.cue),
+                    cue_span=span(row.cue_start, row.cue_end),
+                    mention=row.mention,
+                    mention_span=span(row.mention_start, row.mention_end),
+                    document=_once(shared, row.cites),
+                )
             )
-        )
-    return [
-        Claim(
-            id=row["id"],
-            document=row["document"],
-            text=row["text"],
-            span=span(row["span_start"], row["span_end"]),
-            kind=ClaimKind(row["kind"]),
-            date=date.fromisoformat(row["date"]) if row["date"] else None,
-            chain=tuple(chains.get(row["id"], ())),
-        )
-        for row in rows
-    ]
+    if current is not None:
+        claims.append(_claim(current, chain, shared))
+    return claims
+
+
+class _ClaimHop(NamedTuple):
+    """A claim joined to one of its hops, as `_claims` reads them."""
+
+    id: str
+    document: str
+    text: str
+    span_start: int | None
+    span_end: int | None
+    kind: str
+    date: str | None
+    source: str | None
+    cue: str | None
+    cue_start: int | None
+    cue_end: int | None
+    mention: str | None
+    mention_start: int | None
+    mention_end: int | None
+    cites: str | None
+
+
+_KINDS = {kind.value: kind for kind in ClaimKind}
+
+
+def _claim(row: _ClaimHop, chain: list[Hop], shared: dict[str, str]) -> Claim:
+    return Claim(
+        id=row.id,
+        document=shared.setdefault(row.document, row.document),
+        text=row.text,
+        span=span(row.span_start, row.span_end),
+        kind=_KINDS.get(row.kind) or ClaimKind(row.kind),
+        date=date.fromisoformat(row.date) if row.date else None,
+        chain=tuple(chain),
+    )
+
+
+def _once(shared: dict[str, str], value: str | None) -> str | None:
+    """The one copy of a string read before, so that a corpus's repeats cost no memory."""
+    return None if value is None else shared.setdefault(value, value)
 
 
 def findings(db: Database, where: str = "", params: Sequence[object] = ()) -> list[Finding]:
