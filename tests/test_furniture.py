@@ -39,6 +39,10 @@ FURNITURE = [
     ("You can read more about the mayor here.", "link"),
     ("Read more in our guide to the budget.", "link"),
     ("MORE: The mayor's full statement", "link"),
+    ("Trending On The Example", "link"),
+    ("Most Popular", "link"),
+    ("Editor's picks", "link"),
+    ("You might also like", "link"),
     ("Sign up for our morning newsletter", "prompt"),
     ("Like this story? Share it with a friend.", "prompt"),
     ("Follow us on Twitter", "prompt"),
@@ -72,6 +76,8 @@ PROSE = [
     "Updated figures showed a 3% rise in 2024.",
     "NO FOUL PLAY SEEN",
     "Like us, the council wants the road reopened.",
+    "Trending stocks fell on Monday, the exchange said.",
+    "Most popular apps collect data, the regulator found.",
 ]
 
 
