@@ -57,6 +57,17 @@ def normalise(name: str) -> str:
     return " ".join(words)
 
 
+_SPELLED_OUT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"})
+"""German letters as English spells them out: "Müller" is written "Muller" and "Mueller"."""
+
+
+def spellings(name: str) -> tuple[str, ...]:
+    """A name as written, then as English may spell it out ("Gerhard Müller", "Gerhard Mueller"):
+    `normalise` drops the marks ("muller"), so both common spellings find the one party."""
+    spelled = name.translate(_SPELLED_OUT)
+    return (name,) if spelled == name else (name, spelled)
+
+
 def is_acronym(name: str) -> bool:
     """True for names written as an acronym: "SOHR", "U.N.", "OPCW"."""
     compact = name.strip().removeprefix("the ").strip()
@@ -99,7 +110,8 @@ def keys(source: Source) -> dict[str, str]:
             continue
         if position and source.kind is SourceKind.PERSON and not _is_full_name(name):
             continue
-        found.setdefault(name_key(name), name)
+        for spelling in spellings(name):
+            found.setdefault(name_key(spelling), name)
         if source.kind is not SourceKind.PERSON and not is_acronym(name):
             for acronym in acronyms(name):
                 found.setdefault("i:" + acronym, name)
@@ -268,6 +280,12 @@ def common_words() -> frozenset[str]:
 
     text = files("provenance").joinpath("extract", "data", "common_words.txt").read_text(encoding="utf-8")
     return frozenset(line.strip().casefold() for line in text.splitlines() if line.strip() and line[0] != "#")
+
+
+def surnames(name: str) -> tuple[str, ...]:
+    """The normalised surname of a person's full name in each of its `spellings` ("Gerhard Müller"
+    → "muller", "mueller"); none for a one-word name."""
+    return tuple(dict.fromkeys(family for spelling in spellings(name) if (family := surname(spelling))))
 
 
 def surname(name: str) -> str | None:

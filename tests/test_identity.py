@@ -161,6 +161,22 @@ def test_a_surname_shared_by_two_people_named_in_full_stays_ambiguous(store: Sto
     assert [len(documents) for documents in _groups(store)["Tom Keller"]] == [2]
 
 
+def test_a_name_with_umlauts_is_one_party_however_english_spells_it(store: Store) -> None:
+    _add(store, "Harbour Gazette", 1, ("the dock fees will rise", source("Lena Krüger", SourceKind.PERSON)))
+    _add(store, "Valley Times", 2, ("the fees fund a new crane", source("Krueger", SourceKind.PERSON)))
+    _add(store, "Coastal Herald", 3, ("the crane arrives in May", source("Lena Krueger", SourceKind.PERSON)))
+    _add(store, "Valley Times", 4, ("the crane was late", source("Kruger", SourceKind.PERSON)))
+    (lena,) = _groups(store)["Lena Krüger"]
+    assert len(lena) == 4
+    # "Krueger" may be someone else's own spelling: named in full, he makes the bare "Krueger"
+    # ambiguous, while "Kruger", which only "Krüger" is spelled as, stays hers.
+    _add(store, "Coastal Herald", 5, ("the tolls are fair", source("Paul Krueger", SourceKind.PERSON)))
+    groups = _groups(store)
+    assert [len(documents) for documents in groups["Lena Krüger"]] == [3]
+    assert [len(documents) for documents in groups["Krueger"]] == [1]
+    assert [len(documents) for documents in groups["Paul Krueger"]] == [1]
+
+
 def test_the_order_of_ingest_decides_nothing_for_a_shared_surname(store: Store) -> None:
     # The bare mention comes first and joins Maria Keller, the only Keller named then; Tom Keller,
     # named next, parts it again.

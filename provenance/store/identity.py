@@ -60,8 +60,7 @@ def place(db: Database, source: Source, document: str | None) -> str:
         "insert or ignore into source_aliases (source, alias, key) values (?, ?, ?)",
         [(source.id, name, key) for key, name in _keys(source).items()],
     )
-    family = naming.surname(source.name) if source.kind is SourceKind.PERSON else None
-    if family is not None:
+    for family in naming.surnames(source.name) if source.kind is SourceKind.PERSON else ():
         _settle_bare(db, family)
     return source.id
 
@@ -99,8 +98,7 @@ def _keys(source: Source) -> dict[str, str]:
     """The keys a source is stored under: `sources.keys`, plus ``s:<surname>`` for a person named in
     full and ``b:<surname>`` for a bare surname, which only `place` reads."""
     found = naming.keys(source)
-    family = naming.surname(source.name) if source.kind is SourceKind.PERSON else None
-    if family is not None:
+    for family in naming.surnames(source.name) if source.kind is SourceKind.PERSON else ():
         found.setdefault("s:" + family, source.name)
     bare = _bare(source)
     if bare is not None:
