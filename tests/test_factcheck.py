@@ -14,7 +14,7 @@ from store_fixtures import ALUSI, SOHR, SOHR_SHORT, article, seed
 
 from provenance.config import Config, parse_config
 from provenance.errors import InputError
-from provenance.factcheck.matching import check_claim, reviews_of
+from provenance.factcheck.matching import check_claim, find_matches, reviews_of
 from provenance.factcheck.workflow import claimreview, import_claimreviews, record_review
 from provenance.model import Graph
 from provenance.store import AddStatus, Store
@@ -119,6 +119,18 @@ def test_check_claim_threshold_and_a_text_with_nothing_to_search(store: Store) -
     assert len(check_claim(store, "US forces sent 50 trucks to Kobani", threshold=90)) == 1
     with pytest.raises(InputError, match="more words"):
         check_claim(store, "it is")
+
+
+def test_fewer_matches_shown_than_there_are_says_how_many_in_all(store: Store) -> None:
+    from provenance.render.review import render_matches
+
+    whole = find_matches(store, "US forces sent 50 trucks to Kobani")
+    assert (len(whole.matches), whole.total) == (2, 2)  # three outlets' copies are one match
+    best = find_matches(store, "US forces sent 50 trucks to Kobani", limit=1)
+    assert best.total == 2
+    assert [match.claim.id for match in best.matches if match.claim] == [whole.matches[0].claim.id]
+    heading = render_matches(best.matches, "US forces sent 50 trucks to Kobani", total=best.total)
+    assert str(heading.renderables[0]).startswith("1 of 2 matches for")
 
 
 S = "http://schema.org/"

@@ -44,7 +44,7 @@ def _ratings(value: str | None) -> frozenset[str]:
     type=click.IntRange(1, 1000),
     default=10,
     show_default=True,
-    help="How many matches to show.",
+    help="How many matches to show (the table says how many there are in all).",
 )
 @click.option(
     "--fail-if-rated",
@@ -73,14 +73,14 @@ def check_claim(
 
     failing = _ratings(fail_if_rated)
     with open_store(db) as store:
-        matches = matching.check_claim(store, text, threshold=threshold, limit=limit)
+        found = matching.find_matches(store, text, threshold=threshold, limit=limit)
     if fmt == "json":
-        write_json(matching.matches_data(matches))
+        write_json(matching.matches_data(found.matches))
     else:
         from ..render.review import render_matches
 
-        console().print(render_matches(matches, text))
-    rated = any(match.verdict is not None and match.verdict.rating in failing for match in matches)
+        console().print(render_matches(found.matches, text, total=found.total))
+    rated = any(match.verdict is not None and match.verdict.rating in failing for match in found.matches)
     ctx.exit(int(ExitCode.FINDINGS if rated else ExitCode.OK))
 
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from ..claimtext import is_same_claim, normalise, search_words, similarity
 from ..errors import InputError
 from ..model import Claim
-from .model import ClaimMatch, Review, earliest_first, newest
+from .model import ClaimMatch, ClaimMatches, Review, earliest_first, newest
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -36,11 +36,19 @@ MAX_COPIES = 10_000
 def check_claim(
     store: Store, text: str, *, threshold: float = THRESHOLD, limit: int = 10
 ) -> list[ClaimMatch]:
-    """Stored claims and reviews that match ``text`` at ``threshold`` (0-100) or better, best first.
+    """Stored claims and reviews that match ``text`` at ``threshold`` (0-100) or better, best first
+    (`find_matches` without the count)."""
+    return list(find_matches(store, text, threshold=threshold, limit=limit).matches)
+
+
+def find_matches(store: Store, text: str, *, threshold: float = THRESHOLD, limit: int = 10) -> ClaimMatches:
+    """The ``limit`` best stored claims and reviews that match ``text`` at ``threshold`` (0-100) or
+    better, best first, and how many match in all.
 
     Full-text candidates are re-ranked by similarity. Copies of one claim in several documents make
     one match, with every appearance, the roots its chains end in, and the reviews of any copy;
-    reviews published elsewhere of claims no stored article carries are matches too.
+    reviews published elsewhere of claims no stored article carries are matches too. Matches past
+    the limit are only counted, one per claim, not gathered.
     """
     words = search_words(text)
     if len(words) < MIN_WORDS:
@@ -54,30 +62,36 @@ def check_claim(
         key=lambda item: (-item[0], item[1].id),
     )
     groups: list[tuple[float, Claim, list[Claim]]] = []
+    known: dict[str, None] = {}  # the texts of every match, shown or only counted, and of their copies
+    total = 0
     for score, claim in scored:
         if score < threshold:
             break
-        if any(is_same_claim(claim.text, member.text) for _, _, members in groups for member in members):
+        if any(is_same_claim(claim.text, other) for other in known):
             continue
+        total += 1
         if len(groups) == limit:
-            break
-        groups.append((score, claim, copies_of(store, claim, candidates)))
+            known[claim.text] = None  # past the limit: counted, its copies not gathered
+            continue
+        members = copies_of(store, claim, candidates)
+        groups.append((score, claim, members))
+        known.update(dict.fromkeys(member.text for member in members))
     matches = [_match(store, score, claim, members) for score, claim, members in groups]
-    known = [member.text for _, _, members in groups for member in members]
-    for score, review in _matching_reviews(store, text, words, threshold, limit):
+    for score, review in _matching_reviews(store, text, words, threshold):
         if any(is_same_claim(review.claim_text, other) for other in known):
             continue
-        known.append(review.claim_text)
-        matches.append(
-            ClaimMatch(
-                review.claim_text, score, None, reviews=tuple(reviews_of_texts(store, [review.claim_text]))
-            )
-        )
-    return sorted(matches, key=lambda match: -match.score)[:limit]
+        known[review.claim_text] = None
+        total += 1
+        if len(matches) < limit or score > matches[-1].score:
+            reviews = tuple(reviews_of_texts(store, [review.claim_text]))
+            matches.append(ClaimMatch(review.claim_text, score, None, reviews=reviews))
+            matches.sort(key=lambda match: -match.score)
+            del matches[limit:]
+    return ClaimMatches(tuple(matches), total)
 
 
 def _matching_reviews(
-    store: Store, text: str, words: list[str], threshold: float, limit: int
+    store: Store, text: str, words: list[str], threshold: float
 ) -> list[tuple[float, Review]]:
     """Stored reviews whose claim text matches ``text`` at ``threshold`` or better, best first."""
     scored = [
@@ -85,7 +99,7 @@ def _matching_reviews(
         for review in store.reviews_sharing_words(words, CANDIDATES)
     ]
     scored = [(score, review) for score, review in scored if score >= threshold]
-    return sorted(scored, key=lambda item: -item[0])[:limit]
+    return sorted(scored, key=lambda item: -item[0])
 
 
 def copies_of(store: Store, claim: Claim, candidates: Sequence[Claim] = ()) -> list[Claim]:

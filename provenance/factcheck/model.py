@@ -175,3 +175,14 @@ class ClaimMatch:
     def verdict(self) -> Review | None:
         """The standing verdict: the newest review."""
         return self.reviews[0] if self.reviews else None
+
+
+@frozen
+class ClaimMatches:
+    """What `check-claim` answers: the best matches, and how many there are in all."""
+
+    matches: tuple[ClaimMatch, ...]
+    """The best matches, best first, as many as asked for at most."""
+    total: int
+    """How many distinct claims and reviews match, however many are shown: counted among the
+    candidates the full-text search hands over (`matching.CANDIDATES`)."""

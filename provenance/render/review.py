@@ -12,11 +12,14 @@ from ..humandates import human_date, human_time
 from .outline import shorten
 
 
-def render_matches(matches: Sequence[ClaimMatch], text: str) -> RenderableType:
-    """Each match with its score, chain, origins, first appearance and standing verdict."""
+def render_matches(matches: Sequence[ClaimMatch], text: str, *, total: int | None = None) -> RenderableType:
+    """Each match with its score, chain, origins, first appearance and standing verdict; ``total``:
+    how many match in all, said when more match than are shown."""
     if not matches:
         return Text(f"No stored claim or review matches {shorten(text, 60)!r}.")
-    parts: list[RenderableType] = [Text(f"{len(matches)} match(es) for {shorten(text, 60)!r}", style="bold")]
+    total = max(total or 0, len(matches))
+    count = f"{len(matches)} of {total} matches" if total > len(matches) else f"{total} match(es)"
+    parts: list[RenderableType] = [Text(f"{count} for {shorten(text, 60)!r}", style="bold")]
     for rank, match in enumerate(matches, start=1):
         line = Text(f"{rank:>2}. {match.score:3.0f}  “{shorten(match.text, 140)}”")
         if match.claim is not None:
