@@ -307,15 +307,19 @@ def context(
     return documents, rows.sources(db, wanted)
 
 
+# Each claim's attributions are carried into its appearances (hops scanned in claim order, per_claim
+# read beside them), so the anonymous share needs no join of a million appearances back to claims.
 _STATS = """
 with
-  appearances(source, claim, document, outlet, published, position) as (
-    select s.canonical, h.claim, h.document, h.outlet, h.published_utc, min(h.position) from hops h
-    join sources s on s.id = h.source group by s.canonical, h.claim
-  ),
   per_claim(claim, attributions, anonymous) as (
     select h.claim, sum(h.position > 0), sum(h.position > 0 and s.kind = 'anonymous')
     from hops h join sources s on s.id = h.source group by h.claim
+  ),
+  appearances(source, claim, document, outlet, published, position, attributions, anonymous) as (
+    select s.canonical, h.claim, h.document, h.outlet, h.published_utc, min(h.position),
+           p.attributions, p.anonymous
+    from per_claim p join hops h on h.claim = p.claim join sources s on s.id = h.source
+    group by s.canonical, h.claim
   ),
   seen(source, document, published) as (
     select source, document, published from appearances
@@ -331,8 +335,7 @@ with
     from appearances a left join sources o on o.id = a.outlet where a.position > 0 group by a.source
   ),
   anonymity(source, attributions, anonymous) as (
-    select a.source, sum(p.attributions), sum(p.anonymous) from appearances a
-    join per_claim p on p.claim = a.claim group by a.source
+    select source, sum(attributions), sum(anonymous) from appearances group by source
   ),
   published(source, documents) as (
     select o.canonical, count(*) from documents d join sources o on o.id = d.outlet group by o.canonical
