@@ -315,3 +315,12 @@ def test_a_mention_is_cut_back_to_the_phrase_that_names_the_party() -> None:
     [claim] = [c for c in graph.claims if len(c.chain) > 1]
     assert claim.chain[1].mention == "The suit"
     assert [s.name for s in graph.sources[1:]] == ["The suit (unresolved)"]
+
+
+def test_an_acronym_that_spells_a_relative_pronoun_is_the_organisation() -> None:
+    body = (
+        "The World Health Organization (WHO) counted 120 new cases on Monday.\n\n"
+        "WHO believes these figures understate the size of the outbreak."
+    )
+    claim = "these figures understate the size of the outbreak"
+    assert _who(body)[-1] == (claim, "World Health Organization")

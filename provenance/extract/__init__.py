@@ -106,9 +106,7 @@ def _linked(
     unresolved speaker."""
     named = party_part(mention)
     if named is None:
-        if (
-            mention.text.lower() in vocabulary().relative_pronouns
-        ):  # "who" stands for someone the text does not name
+        if vocabulary().is_relative(mention.text):  # "who" stands for someone the text does not name
             return Hop(linker.nobody(), cue, cue_span, mention.text, mention.span)
         return Hop(linker.nobody(), cue, cue_span)
     source = linker.link(named.refers_to or named.text, named.span, content)

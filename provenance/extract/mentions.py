@@ -438,7 +438,7 @@ def party_part(mention: Mention) -> Mention | None:
     game"), a relative pronoun standing for nothing, one word that names no one ("appeared").
     """
     text = mention.text
-    if mention.refers_to is None and text.lower() in vocabulary().relative_pronouns:
+    if mention.refers_to is None and vocabulary().is_relative(text):
         return None
     cut = _RELATIVE_CUT.search(text, 1)
     end = cut.start() if cut is not None else len(text)

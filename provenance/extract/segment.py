@@ -72,7 +72,7 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     # tokenizing is the extractor's hot loop: every step a C-level map, no Python call per token
     found = list(_TOKEN.finditer(text, start, end))
     words = list(map(re.Match.group, found))
-    return list(
+    tokens = list(
         map(
             _new_token,
             zip(
@@ -84,6 +84,25 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
             ),
         )
     )
+    if _SHOUTED.search(text, start, end) and not text[start:end].isupper():
+        return _acronyms_kept(tokens)
+    return tokens
+
+
+_SHOUTED = re.compile(r"\b[A-Z]{2,}\b")
+"""A word in capitals: an acronym, unless the whole sentence is in capitals (a shouted headline)."""
+
+
+def _acronyms_kept(tokens: list[Token]) -> list[Token]:
+    """An acronym that spells a function word ("WHO" for the World Health Organization, "AND") is no
+    such word: its lowercase key stays in capitals, so that no word list takes it for "who"."""
+    stops = vocabulary().subject_stops
+    return [
+        token._replace(lower=token.text)
+        if token.lower in stops and token.text.isupper() and len(token.text) > 1
+        else token
+        for token in tokens
+    ]
 
 
 def layout(text: str, title: str | None = None) -> Layout:

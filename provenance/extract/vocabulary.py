@@ -74,6 +74,11 @@ class Vocabulary:
     no_party_words: frozenset[str]
     """Words that name no one a claim can rest on ("anyone", "something")."""
 
+    def is_relative(self, words: str) -> bool:
+        """Whether a mention's ``words`` are a relative pronoun ("who"), not an acronym that spells
+        one ("WHO", the World Health Organization)."""
+        return words.lower() in self.relative_pronouns and not (len(words) > 1 and words.isupper())
+
 
 def _data(name: str) -> str:
     return resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8")
