@@ -27,6 +27,13 @@ Analyser = Callable[[Graph], Graph]
 BATCH = 16
 """Inputs per task sent to a worker: enough to make the cost of a round trip small."""
 
+COMMIT_BATCH = 200
+"""Analysed documents stored per transaction: a commit per document made most of an ingest's time
+SQLite's; an interrupted run loses at most this many, which a rerun stores."""
+
+COMMIT_SECONDS = 1.0
+"""Longest an analysed document waits for its batch's commit, so that progress shows on slow input."""
+
 LOAD_BATCH = 500
 """Documents of a Parquet dataset stored per transaction: the cost of a commit spread thin, and an
 interrupted load loses at most this many, which a rerun stores."""
@@ -94,8 +101,9 @@ def ingest(
     ``.jsonl`` corpora are streamed line by line; a Parquet dataset written by ``extract --engine
     dask`` is loaded as it is (needs the [dask] extra). Inputs already stored from the same bytes
     are skipped unread. With ``jobs`` > 1, parsing and analysis run in that many processes while
-    this one writes, one transaction per document, so an interrupted run keeps what it committed
-    and a rerun finishes the job. Bad inputs (past ``limits`` among them) are counted in the
+    this one writes, one transaction per batch of documents (`COMMIT_BATCH`), so an interrupted
+    run keeps every document it committed whole and a rerun finishes the job; progress reports a
+    document once it is committed. Bad inputs (past ``limits`` among them) are counted in the
     summary, never raised; a `StoreError` stops the run.
     """
     if analyse is None:
@@ -140,10 +148,17 @@ def ingest(
                     batch = []
             if not pending:
                 break
-            finished, pending = wait(pending, return_when=FIRST_COMPLETED)
+            # Waiting documents are committed within COMMIT_SECONDS even while no worker finishes.
+            timeout = COMMIT_SECONDS if run.batch else None
+            finished, pending = wait(pending, timeout=timeout, return_when=FIRST_COMPLETED)
             for future in finished:
                 for result in future.result():
                     run.settle(result)
+            run.commit_if_due()
+        run.commit()
+    except KeyboardInterrupt:
+        run.commit()  # keep what was analysed: Ctrl-C stops the run, not the batch
+        raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
     return run.summary()
@@ -165,18 +180,48 @@ class _Run:
         self.done = self.ingested = self.updated = self.unchanged = self.claims = 0
         self.failed: list[tuple[str, str]] = []
         self.skipped: list[tuple[str, str]] = []
+        self.batch: list[_Analysed] = []
+        """Analysed one-document inputs waiting for their commit."""
+        self.since = 0.0
+        """When the oldest of them arrived (`time.monotonic`)."""
 
     def settle(self, result: _Analysed | Failure) -> None:
         if isinstance(result, Failure):
             self.fail(result.name, result.reason)
             return
         name, graph, input_hash, digests = result
+        if len(graph.documents) == 1:
+            if not self.batch:
+                self.since = time.monotonic()
+            self.batch.append(result)
+            if len(self.batch) >= COMMIT_BATCH:
+                self.commit()
+            return
+        # A file of several documents is marked as stored only once all of them are: its own add.
+        self.commit()
         try:
             added = self.store.add(graph, input_hash=input_hash, digests=digests)
         except InputError as error:  # a graph the store refuses (clashing ids); StoreError stops the run
             self.fail(name, error.message)
             return
         self.count(name, added)
+
+    def commit_if_due(self) -> None:
+        """Commit the waiting documents once the oldest has waited `COMMIT_SECONDS`."""
+        if self.batch and time.monotonic() - self.since >= COMMIT_SECONDS:
+            self.commit()
+
+    def commit(self) -> None:
+        """Store the waiting documents in one transaction, then report each."""
+        batch, self.batch = self.batch, []
+        if not batch:
+            return
+        digests = {key: value for _, _, _, found in batch for key, value in found.items()}
+        added = self.store.add_many(
+            ((graph, input_hash) for _, graph, input_hash, _ in batch), digests=digests
+        )
+        for (name, _, _, _), result in zip(batch, added, strict=True):
+            self.count(name, result)
 
     def count(self, name: str, added: AddResult | InputError) -> None:
         """Count what storing the input ``name`` did, or the reason the store refused it."""

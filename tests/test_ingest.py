@@ -220,6 +220,27 @@ def test_the_seed_article_goes_through_the_real_pipeline(tmp_path: Path, jobs: i
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
+def test_documents_are_committed_a_batch_at_a_time_and_reported_once_committed(
+    tmp_path: Path, jobs: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import provenance.ingest as ingesting
+
+    monkeypatch.setattr(ingesting, "COMMIT_BATCH", 7)
+    monkeypatch.setattr(ingesting, "COMMIT_SECONDS", 3600.0)
+    corpus = _write_corpus(tmp_path / "c.jsonl", 30)
+    with Store.open(tmp_path / "p.db") as store, Store.open(tmp_path / "p.db") as reader:
+        seen: list[tuple[int, int]] = []
+
+        def watch(progress: Progress) -> None:  # what another process reading the file sees
+            seen.append((progress.done, reader.db["documents"].count))
+
+        assert ingest([corpus], store, jobs=jobs, analyse=fake_analyse, on_progress=watch).ingested == 30
+    # Every reported document is stored, and stored seven at a time (the last two together).
+    assert all(stored >= done for done, stored in seen)
+    assert sorted({stored for _, stored in seen}) == [7, 14, 21, 28, 30]
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_an_interrupted_ingest_stops_cleanly_and_resumes(tmp_path: Path, jobs: int) -> None:
     corpus = _write_corpus(tmp_path / "c.jsonl", 200)
 
@@ -231,9 +252,11 @@ def test_an_interrupted_ingest_stops_cleanly_and_resumes(tmp_path: Path, jobs: i
         with pytest.raises(KeyboardInterrupt):
             ingest([corpus], store, jobs=jobs, analyse=fake_analyse, on_progress=interrupt)
         assert store.check() == []
-        assert store.db["documents"].count == 20
+        # Documents are committed a batch at a time and reported after: at least the 20 reported.
+        stored = store.db["documents"].count
+        assert stored >= 20
         summary = ingest([corpus], store, jobs=jobs, analyse=fake_analyse)
-        assert (summary.unchanged, summary.ingested) == (20, 180)
+        assert (summary.unchanged, summary.ingested) == (stored, 200 - stored)
 
 
 def _pdf(path: Path) -> Path:

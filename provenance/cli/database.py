@@ -55,11 +55,12 @@ def ingest(
     """Fill a database from articles: files, folders (recursively), .jsonl corpora or -; or
     from a Parquet dataset that 'extract --engine dask' wrote, analysed already.
 
-    Each document is committed on its own, so an interrupted run keeps what it finished and a
-    rerun completes the job; documents already stored are skipped. A file that cannot be read is
-    reported and skipped, and the exit code is then 1; files in folders that are no article (PDFs,
-    images) are reported as skipped and leave the exit code alone. The findings stored are those
-    of the rules chosen (--select, --ignore, the config's [rules]); a dataset keeps its own.
+    Documents are committed a batch at a time, each whole, so an interrupted run keeps what it
+    committed and a rerun completes the job; documents already stored are skipped. A file that
+    cannot be read is reported and skipped, and the exit code is then 1; files in folders that are
+    no article (PDFs, images) are reported as skipped and leave the exit code alone. The findings
+    stored are those of the rules chosen (--select, --ignore, the config's [rules]); a dataset
+    keeps its own.
 
     \b
     Examples:

@@ -6,7 +6,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -100,16 +100,20 @@ class Store:
         with self._errors():
             return self._writer.add(graph, input_hash=input_hash, digests=digests)
 
-    def add_many(self, graphs: Iterable[tuple[Graph, str | None]]) -> list[AddResult | InputError]:
+    def add_many(
+        self, graphs: Iterable[tuple[Graph, str | None]], *, digests: Mapping[str, str] | None = None
+    ) -> list[AddResult | InputError]:
         """Store analysed graphs of one document each, with the hash of the input each was analysed
-        from, in one transaction: a bulk load of documents analysed elsewhere (a Parquet dataset).
+        from, in one transaction: a batch of an ingest, or a bulk load of documents analysed
+        elsewhere (a Parquet dataset). ``digests`` by document id, from `document_digests`, saves
+        computing them here.
 
         Each document is written as `add` writes it (idempotent, sources placed among the stored
         ones) in a savepoint of its own: one the store refuses (a claim id of another document)
         comes back as its `InputError` and leaves the others whole. An interrupted call stores none.
         """
         with self._errors():
-            return self._writer.add_many(graphs)
+            return self._writer.add_many(graphs, digests or {})
 
     def merge_sources(self, keep: str, other: str) -> None:
         """Make ``other`` (and all merged into it) part of ``keep``; `split_source` undoes it."""

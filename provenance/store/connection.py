@@ -19,6 +19,9 @@ from .schema import is_outdated, migrate
 MEMORY = ":memory:"
 """The name of a private in-memory database."""
 
+WRITER_CACHE_KIB = 65_536
+"""Page cache of a connection that writes, in KiB (64 MiB): what batched ingest commits touch."""
+
 
 def connect(path: str | Path, *, readonly: bool = False) -> Database:
     """The database at ``path``, created if need be and its schema brought up to date.
@@ -40,6 +43,9 @@ def connect(path: str | Path, *, readonly: bool = False) -> Database:
                 # With WAL, NORMAL keeps every commit atomic and the file valid after a crash; only
                 # the last commits before a power loss may be lost, and re-ingesting restores them.
                 db.execute("PRAGMA synchronous = NORMAL")
+            # A writer's inserts touch the claims, hops and full-text indexes all over: SQLite's
+            # default 2 MiB page cache rereads them from the file once a corpus outgrows it.
+            db.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
             migrate(db)
         elif _is_closed_as_outdated(db):
             connect(path).close()

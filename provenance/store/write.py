@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from attrs import frozen
 from sqlite_utils import Database
@@ -82,7 +82,9 @@ class Writer:
                     )
         return AddResult(tuple(statuses), claim_count)
 
-    def add_many(self, graphs: Iterable[tuple[Graph, str | None]]) -> list[AddResult | InputError]:
+    def add_many(
+        self, graphs: Iterable[tuple[Graph, str | None]], digests: Mapping[str, str]
+    ) -> list[AddResult | InputError]:
         """Store graphs of one analysed document each in one transaction (see `Store.add_many`)."""
         results: list[AddResult | InputError] = []
         self._pending = {}
@@ -92,7 +94,9 @@ class Writer:
                     (part,), _ = tables.parts(graph)
                     try:
                         with self.db.atomic():  # a savepoint: a refused document leaves the others
-                            written = self._add_document(_share(graph, part), input_hash, None, False)
+                            written = self._add_document(
+                                _share(graph, part), input_hash, digests.get(part.document.id), False
+                            )
                     except InputError as error:
                         results.append(error)
                         continue
