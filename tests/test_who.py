@@ -154,6 +154,11 @@ def test_a_passive_cue_names_the_party_after_by() -> None:
         "The index added 20 points on Tuesday.",
         "The company is expected to report a loss.",
         "Acme posted a loss of $3 million in the quarter.",
+        "The stolen bicycle was found behind a garage near the river.",
+        "The ring was thought lost until a diver brought it up.",
+        "Brightway bought Loomis for a sum reported at $40 million last spring.",
+        "In the last chapter the young heroine finds herself alone on the ice.",
+        "The grant money found its way into the hands of a few cousins.",
     ],
 )
 def test_non_speech_senses_of_cue_verbs_make_no_claim(body: str) -> None:

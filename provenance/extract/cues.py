@@ -64,8 +64,9 @@ def find_cues(tokens: list[Token], *, title_case: bool = False) -> list[Cue]:
 
 def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
     """True when a cue word is used in a sense that reports no speech: a passive with no "by" ("was
-    accused of fraud", "is expected to"), a number after it ("added 20 points"), or a cue that needs
-    a marker without one ("posted a loss")."""
+    accused of fraud", "is expected to", "was found in"), a number after it ("added 20 points",
+    "reported at $1 billion"), or a cue that needs a marker without one ("posted a loss"), or a
+    reflexive object ("found its way")."""
     words = vocabulary()
     head = tokens[first].lower
     before = first - 1
@@ -76,7 +77,7 @@ def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
     if (
         before >= 0
         and tokens[before].lower in words.be_forms
-        and head.endswith(("ed", "wn", "en", "ld", "id"))
+        and head.endswith(("ed", "wn", "en", "ld", "id", "nd", "ght"))
     ):
         return True  # "was accused of", "is expected to", "was told": the subject is no speaker
     following = tokens[last] if last < len(tokens) else None
@@ -86,6 +87,16 @@ def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
         following.text[:1].isdigit() or following.text in ("$", "%", "€", "£")
     ):
         return True
+    if (
+        following.lower == "at"
+        and last + 1 < len(tokens)
+        and (tokens[last + 1].text[:1].isdigit() or tokens[last + 1].text in ("$", "€", "£", "about"))
+    ):
+        return True  # "a price reported at $1 billion", "estimated at 300": a figure, not speech
+    if head in words.reflexive_senses and any(
+        tuple(t.lower for t in tokens[last : last + len(o)]) == o for o in words.reflexive_objects
+    ):
+        return True  # "she finds herself battling ...", "the money found its way into ..."
     if head in words.marked_senses:
         return not (
             following.lower == "that"
