@@ -241,7 +241,13 @@ def test_documents_are_committed_a_batch_at_a_time_and_reported_once_committed(
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
-def test_an_interrupted_ingest_stops_cleanly_and_resumes(tmp_path: Path, jobs: int) -> None:
+def test_an_interrupted_ingest_stops_cleanly_and_resumes(
+    tmp_path: Path, jobs: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import provenance.ingest as ingesting
+
+    monkeypatch.setattr(ingesting, "COMMIT_BATCH", 7)  # so that Ctrl-C lands mid-run
+    monkeypatch.setattr(ingesting, "COMMIT_SECONDS", 3600.0)
     corpus = _write_corpus(tmp_path / "c.jsonl", 200)
 
     def interrupt(progress: Progress) -> None:
@@ -252,11 +258,10 @@ def test_an_interrupted_ingest_stops_cleanly_and_resumes(tmp_path: Path, jobs: i
         with pytest.raises(KeyboardInterrupt):
             ingest([corpus], store, jobs=jobs, analyse=fake_analyse, on_progress=interrupt)
         assert store.check() == []
-        # Documents are committed a batch at a time and reported after: at least the 20 reported.
-        stored = store.db["documents"].count
-        assert stored >= 20
+        # Documents are reported once their batch is committed: the 20th is in the third batch.
+        assert store.db["documents"].count == 21
         summary = ingest([corpus], store, jobs=jobs, analyse=fake_analyse)
-        assert (summary.unchanged, summary.ingested) == (stored, 200 - stored)
+        assert (summary.unchanged, summary.ingested) == (21, 179)
 
 
 def _pdf(path: Path) -> Path:
