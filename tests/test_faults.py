@@ -109,8 +109,11 @@ def reference(corpus: Path) -> Path:
 
 _CHILD = """
 import sys
+import provenance.ingest
 from provenance.ingest import ingest
 from provenance.store import Store
+
+provenance.ingest.COMMIT_BATCH = 8  # many batches in a short corpus, so kills land between them too
 
 def report(progress):
     print(progress.name, flush=True)  # printed only once the document is committed
