@@ -203,14 +203,31 @@ def test_a_campaign_is_a_party_of_its_own_named_for_its_candidate() -> None:
         ("Twitter said the accounts were suspended.", SourceKind.ORGANIZATION),
         ("The Ministry of Transport said the bridge was safe.", SourceKind.GOVERNMENT),
         ("Reuters reported that the bridge was closed.", SourceKind.AGENCY),
+        ("Furniture retail giant Brightway announced a truce with its suppliers.", SourceKind.ORGANIZATION),
+        ("Kestrel claimed the retailer was a bully.", SourceKind.ORGANIZATION),
+        ("Al-Hadi said the vote was fair. He added that turnout was high.", SourceKind.PERSON),
+        ("Dana Okafor chairs the board. Okafor said the vote was fair.", SourceKind.PERSON),
+        ("Dana Köhler chairs the board. Koehler said the vote was fair.", SourceKind.PERSON),
     ],
 )
 def test_kinds_come_from_the_text_and_parties_are_not_persons(body: str, kind: SourceKind) -> None:
     graph = _graph(body)
-    [claim] = [c for c in graph.claims if len(c.chain) > 1]
-    source = graph.source(claim.chain[1].source)
-    assert source is not None
-    assert source.kind is kind
+    claims = [c for c in graph.claims if len(c.chain) > 1]
+    assert claims
+    for claim in claims:
+        source = graph.source(claim.chain[1].source)
+        assert source is not None
+        assert source.kind is kind
+
+
+def test_a_name_after_an_organisation_and_its_role_is_the_person() -> None:
+    body = (
+        "Brightway CEO Nadia Petrov said in a note to staff that the deal was fair. "
+        "Petrov added that prices would fall. She said the deal ends in May."
+    )
+    assert _speakers(body) == ["Nadia Petrov"] * 3
+    [person] = [s for s in _graph(body).sources if s.name == "Nadia Petrov"]
+    assert person.description == "Brightway CEO"
 
 
 @pytest.mark.parametrize(

@@ -94,7 +94,7 @@ def extract(document: Document, outlet: Source | None = None) -> Graph:
                     tuple(chain),
                 )
             )
-    sources = (outlet, *(linker.sources[i] for i in linker.order if i != outlet.id))
+    sources = (outlet, *(source for source in linker.settled() if source.id != outlet.id))
     return Graph(documents=(document,), sources=sources, claims=tuple(claims))
 
 

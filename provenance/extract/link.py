@@ -39,6 +39,7 @@ from typing import NamedTuple
 from attrs import define, evolve, field, frozen
 
 from ..model import Source, SourceKind, Span, slugify, unresolved_name
+from ..sources import normalise, spellings
 from .names import Name, first_name_gender, gender_of, lexicon, normal, role_word, roles_of
 from .vocabulary import vocabulary
 
@@ -224,10 +225,16 @@ def _is_title(tokens: Sequence[str], index: int) -> bool:
 def kind_of(name: str | None, descriptor: str | None) -> SourceKind:
     """What kind of party a named mention is, from the words of its name, then of its description."""
     table = dict(vocabulary().kind_patterns)
+    head = None
     if descriptor:
         # "head of the institute", "spokesman for the ministry": the head noun says the kind
         descriptor = re.split(r"\b(?:of|for|at|with|from|in)\b", descriptor, maxsplit=1)[0]
-    for text, kinds in ((name, _NAMED_KINDS), (descriptor, (SourceKind.PERSON, *_NAMED_KINDS))):
+        head = descriptor.split()[-1] if descriptor.split() else None  # "book publishing giant": giant
+    for text, kinds in (
+        (name, _NAMED_KINDS),
+        (head, (SourceKind.PERSON, *_NAMED_KINDS)),
+        (descriptor, (SourceKind.PERSON, *_NAMED_KINDS)),
+    ):
         if not text:
             continue
         padded = " ".join(w.rstrip(".") for w in _WORD.findall(text.lower()))
@@ -294,6 +301,12 @@ def _head(key: tuple[str, ...]) -> str:
     """The head noun of an organisation's name: its last word before "of" or "for"."""
     cut = next((i for i, w in enumerate(key) if w in ("of", "for", "on") and i > 0), len(key))
     return key[cut - 1]
+
+
+@lru_cache(maxsize=4096)
+def _spelled(word: str) -> frozenset[str]:
+    """A name word in every comparison form ("müller": muller, mueller)."""
+    return frozenset(normalise(form) for form in spellings(word))
 
 
 def _initials(name: str) -> str:
@@ -1033,6 +1046,37 @@ class Linker:
         if remember:
             self._remember(source_id)
         return source_id
+
+    def settled(self) -> list[Source]:
+        """The sources in the order first named, each kind settled on all the article says: a one-word
+        name read as a person's only for want of another kind ("Hachette said") is an organisation's
+        when nothing in the text shows a person (no first name, title, description, he or she, and no
+        person named in full who bears it as a surname)."""
+        party_of = {source_id: index for index, source_id in self._source_of.items()}
+        settled = []
+        for source_id in self.order:
+            source = self.sources[source_id]
+            index = party_of.get(source_id)
+            if index is not None and source.kind is SourceKind.PERSON and source.description is None:
+                party = self._parties[index]
+                if (
+                    not party.is_person
+                    and party.gender is None
+                    and len(party.key) == 1
+                    and not party.titles
+                    and not any(self._surname_of_person(p, party.key[0]) for p in self._parties)
+                ):
+                    source = evolve(source, kind=SourceKind.ORGANIZATION)
+            settled.append(source)
+        return settled
+
+    def _surname_of_person(self, party: _Party, word: str) -> bool:
+        """True when ``party`` is a person named in full whose last name is ``word`` in any spelling."""
+        return (
+            len(party.key) > 1
+            and bool(_spelled(party.key[-1]) & _spelled(word))
+            and (party.is_person or self._kind(party, None) is SourceKind.PERSON)
+        )
 
     def _remember(self, source_id: str) -> None:
         if source_id in self.recent:
