@@ -54,7 +54,7 @@ EXPECTED = {
     ],
     ("single-source", "gazette-keller"): ["2 claims in this article rest on Maria Keller alone."],
     ("single-source", "herald-keller"): ["2 claims in this article rest on Tom Keller alone."],
-    ("single-source", "times-keller"): ["1 claim in this article rests on Keller alone."],
+    ("single-source", "times-keller"): ["2 claims in this article rest on Keller alone."],
     ("single-source", "herald-bridge"): ["1 claim in this article rests on Omar Haddad alone."],
     ("single-source", "times-council"): ["1 claim in this article rests on Ana Ruiz alone."],
     ("single-source", "times-recall"): ["1 claim in this article rests on Brightwater Foods alone."],
