@@ -43,6 +43,9 @@ from ..sources import normalise, spellings
 from .names import Name, first_name_gender, gender_of, lexicon, normal, role_word, roles_of
 from .vocabulary import vocabulary
 
+_slug = lru_cache(maxsize=8192)(slugify)
+"""`slugify`, once per name: the same parties and mentions come back in every document."""
+
 WINDOW = 6
 """How many sentences back a pronoun looks for its party."""
 
@@ -96,7 +99,7 @@ class Parsed:
     """The pronoun, when the mention is one ("he")."""
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
 def parse_mention(text: str) -> Parsed:
     """Split a mention into descriptor and proper name, or recognise it as a pronoun."""
     words = vocabulary()
@@ -291,6 +294,12 @@ def _organisation_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1024)
+def _title_roles(title: str) -> tuple[str, ...]:
+    """The role words of a title ("Indiana Gov.": indiana, governor)."""
+    return tuple(role_word(w) for w in title.split())
+
+
 @lru_cache(maxsize=4096)
 def _key(name: str) -> tuple[str, ...]:
     words = (normal(w) for w in _WORD.findall(name))
@@ -309,6 +318,7 @@ def _spelled(word: str) -> frozenset[str]:
     return frozenset(normalise(form) for form in spellings(word))
 
 
+@lru_cache(maxsize=8192)
 def _initials(name: str) -> str:
     return "".join(w[0] for w in _WORD.findall(name) if w[:1].isupper())
 
@@ -392,8 +402,9 @@ class Linker:
         self._organisations: list[tuple[str, int]] = []  # ("campaign", party) in order of mention
         read = [entry if isinstance(entry, Name) else Name((-1, -1), tuple(entry.split())) for entry in names]
         # the longest names first, so that a short form finds the party it is short for
-        for name in sorted(read, key=lambda n: (-len(n.words), n.span[0])):
-            if len(n_key := _words_key(name.words)) >= 2 and n_key:
+        longer = [name for name in read if len(name.words) >= 2]  # a key has no more words than its name
+        for name in sorted(longer, key=lambda n: (-len(n.words), n.span[0])):
+            if len(_words_key(name.words)) >= 2:
                 self._index_of(name.words, name)
         for name in read:
             self._read(name)
@@ -407,26 +418,32 @@ class Linker:
     # -- reading the article's names -------------------------------------------------------------
 
     def _read(self, name: Name) -> None:
-        index = self._index_of(name.words, name, position=name.span[0])
-        if index is None or index == _AMBIGUOUS:
-            return
+        index = self._by_key.get(_words_key(name.words))  # most often, a name given before
+        if index is None:
+            index = self._index_of(name.words, name, position=name.span[0])
+            if index is None or index == _AMBIGUOUS:
+                return
+        elif name.is_person or name.gender:
+            self._learn(index, name.is_person, name.gender)
         party = self._parties[index]
         party.names.append(name)
-        if name.span[0] >= 0:
-            self._name_spans.append((name.lead if name.lead >= 0 else name.span[0], name.span[1], index))
-            self._names_at.append(name)
-        if name.lead >= 4 and self._text[name.lead - 4 : name.lead].lower() == "the " and not name.title:
+        start, end = name.span
+        lead, title = name.lead, name.title
+        if lead >= 4 and not title and self._text[lead - 4 : lead].lower() == "the ":
             party.definite = True
-        if name.title:
-            party.titles.update(role_word(w) for w in name.title.split())
+        if title:
+            party.titles.update(_title_roles(title))
         if party.gender is None and name.gender and party.is_person:
             party.gender = name.gender
-        if name.span[0] >= 0:
-            party.first = min(party.first, name.span[0])
-            sentence = self._sentence(name.span[0])
+        if start >= 0:
+            self._name_spans.append((lead if lead >= 0 else start, end, index))
+            self._names_at.append(name)
+            if start < party.first:
+                party.first = start
+            sentence = bisect_right(self._starts, start)
             weight = SUBJECT if self._is_subject(name, sentence) else 1.0
-            self._seen.append(_Seen(name.span[0], sentence, index, weight))
-            self._positions.append(name.span[0])
+            self._seen.append(_Seen(start, sentence, index, weight))
+            self._positions.append(start)
 
     def _is_subject(self, name: Name, sentence: int) -> bool:
         """True for a name that opens its sentence, or the clause after an opening phrase ("In
@@ -436,6 +453,11 @@ class Linker:
             return False
         start = self._starts[sentence - 1]
         lead = name.lead if name.lead >= 0 else name.span[0]
+        at = lead - 1
+        while at >= start and self._text[at] in _OPENING_MARKS:
+            at -= 1
+        if at >= start and self._text[at] != ",":
+            return False  # words before it that no comma closes: not the subject (the test below, cheaply)
         before = self._text[start:lead].strip(_OPENING_MARKS)
         if before and not (
             before.endswith(",") and before.split(None, 1)[0].lower() in lexicon().opening_words
@@ -620,7 +642,7 @@ class Linker:
         for at in range(first, last):
             seen = self._seen[at]
             if not seen.speaker:
-                self._seen[at] = seen._replace(weight=seen.weight * REPORTED)
+                self._seen[at] = _Seen(seen.position, seen.sentence, seen.party, seen.weight * REPORTED)
 
     def _link(self, parsed: Parsed, mention: str, position: int) -> str:
         if parsed.pronoun is not None:
@@ -732,7 +754,7 @@ class Linker:
     ) -> str:
         """Record the party as the speaker at ``position`` and return its source id."""
         party = self._parties[index]
-        source_id = self._source_of.get(index) or slugify(party.name)
+        source_id = self._source_of.get(index) or _slug(party.name)
         if source_id == self.outlet.id:
             self._remember(source_id)
             return source_id
@@ -997,7 +1019,11 @@ class Linker:
         if self._name_starts is None:
             self._name_starts = [start for start, _, _ in self._name_spans]
         starts = self._name_starts
-        for match in _role_pattern(head).finditer(self._lower):
+        lower = self._lower
+        pattern, in_words = _role_pattern(head)
+        for match in pattern.finditer(lower):
+            if in_words and match.start() and _WORD_CHARACTER.match(lower, match.start() - 1):
+                continue  # inside a word: the pattern leaves the boundary before it to this test
             after = bisect_right(starts, match.start())
             near = []
             if after < len(starts) and starts[after] - match.end() <= _ROLE_REACH:
@@ -1019,10 +1045,10 @@ class Linker:
         """An unknown source named by the mention and marked as tied to no party ("he (unresolved)"),
         one per way of writing it."""
         name = unresolved_name(mention)
-        source_id, number = slugify(name), 1
+        source_id, number = _slug(name), 1
         while source_id in self.sources and self.sources[source_id].name != name:
             number += 1
-            source_id = f"{slugify(name)}-{number}"
+            source_id = f"{_slug(name)}-{number}"
         return self._add(source_id, name, SourceKind.UNKNOWN, None, None, remember=False)
 
     def _add(
@@ -1039,10 +1065,11 @@ class Linker:
         if old is None:
             old = Source(source_id, name, kind, (), description)
             self.order.append(source_id)
-        aliases = old.aliases
-        if alias and alias != old.name and alias not in aliases:
-            aliases = (*aliases, alias)
-        self.sources[source_id] = evolve(old, aliases=aliases, description=old.description or description)
+        if alias and alias != old.name and alias not in old.aliases:
+            old = evolve(old, aliases=(*old.aliases, alias))
+        if description and not old.description:
+            old = evolve(old, description=description)
+        self.sources[source_id] = old
         if remember:
             self._remember(source_id)
         return source_id
@@ -1112,9 +1139,19 @@ _PLURAL = re.compile(r"[^su'’]s$")
 
 
 @lru_cache(maxsize=1024)
-def _role_pattern(role: str) -> re.Pattern[str]:
-    """The ways a role may be written, as one whole-word pattern."""
-    return re.compile(r"\b(?:" + "|".join(map(re.escape, _written_forms(role))) + r")\b")
+def _role_pattern(role: str) -> tuple[re.Pattern[str], bool]:
+    """The ways a role may be written, as one pattern of whole words, and whether its matches inside
+    a word are to be dropped: when every form is a word, the pattern opens with the forms (so the
+    regex engine skips to where one may start) and leaves the boundary before them to the caller.
+    A match inside a word then ends where that word ends, so it hides no match that opens a word."""
+    forms = "|".join(map(re.escape, _written_forms(role)))
+    if all(_WORD_CHARACTERS.fullmatch(form) for form in _written_forms(role)):
+        return re.compile(rf"(?:{forms})\b"), True
+    return re.compile(rf"\b(?:{forms})\b"), False
+
+
+_WORD_CHARACTER = re.compile(r"\w")
+_WORD_CHARACTERS = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1024)
