@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from functools import cache
+from itertools import compress, count
+from operator import attrgetter
+
 from attrs import frozen
 
 from .segment import Token
 from .vocabulary import vocabulary
+
+_LOWER = attrgetter("lower")
 
 _NOT_BEFORE = frozenset({"to"})
 """An infinitive ("to say") rarely attributes anything by itself."""
@@ -32,7 +38,7 @@ def find_cues(tokens: list[Token], *, title_case: bool = False) -> list[Cue]:
     heads = lexicon.cue_heads
     found: list[Cue] = []
     # only the positions of words that can begin a cue are looked at (a C-level pass finds them)
-    candidates = [i for i, token in enumerate(tokens) if token.lower in heads or token.lower == "according"]
+    candidates = list(compress(count(), map(_openers().__contains__, map(_LOWER, tokens))))
     taken = 0  # tokens before this index belong to a cue found already
     for index in candidates:
         if index < taken:
@@ -60,6 +66,12 @@ def find_cues(tokens: list[Token], *, title_case: bool = False) -> list[Cue]:
             found.append(Cue(index, last, lexicon.cues[match], passive))
         taken = last
     return found
+
+
+@cache
+def _openers() -> frozenset[str]:
+    """The words a cue may begin with: the heads of the lexicon's forms, and "according"."""
+    return frozenset(vocabulary().cue_heads) | {"according"}
 
 
 def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:

@@ -45,6 +45,8 @@ def quote_spans(text: str, start: int, end: int) -> list[Span]:
 def is_inside(position: int, spans: list[Span]) -> bool:
     """True when ``position`` falls strictly inside one of ``spans`` (in text order and apart, as
     `quote_spans` gives them): a binary search, so that a sentence thick with quotes stays linear."""
+    if not spans:
+        return False  # most sentences quote nobody
     index = bisect_left(spans, position, key=_start) - 1
     return index >= 0 and spans[index][0] < position < spans[index][1]
 
