@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import NamedTuple
 
 from attrs import define, evolve, field, frozen
@@ -361,6 +361,10 @@ class _Seen(NamedTuple):
     """True for the speaker of an attribution, whose weight no content lowers."""
 
 
+_new_seen = partial(tuple.__new__, _Seen)
+"""`_Seen` from a 5-tuple, in C (the named tuple's own constructor is Python code)."""
+
+
 class Linker:
     """Links the mentions of one document, in text order, to sources it builds as it goes."""
 
@@ -404,8 +408,12 @@ class Linker:
         # the longest names first, so that a short form finds the party it is short for
         longer = [name for name in read if len(name.words) >= 2]  # a key has no more words than its name
         for name in sorted(longer, key=lambda n: (-len(n.words), n.span[0])):
-            if len(_words_key(name.words)) >= 2:
-                self._index_of(name.words, name)
+            if len(key := _words_key(name.words)) >= 2:
+                index = self._by_key.get(key)
+                if index is None:
+                    self._index_of(name.words, name)
+                elif name.is_person or name.gender:
+                    self._learn(index, name.is_person, name.gender)
         for name in read:
             self._read(name)
         for acronym, full in sorted(self.acronyms.items()):
@@ -442,7 +450,7 @@ class Linker:
                 party.first = start
             sentence = bisect_right(self._starts, start)
             weight = SUBJECT if self._is_subject(name, sentence) else 1.0
-            self._seen.append(_Seen(start, sentence, index, weight))
+            self._seen.append(_new_seen((start, sentence, index, weight, False)))
             self._positions.append(start)
 
     def _is_subject(self, name: Name, sentence: int) -> bool:
@@ -522,7 +530,8 @@ class Linker:
                 if found != _AMBIGUOUS:
                     self._learn(found, is_person, gender)
                 return found
-            first = [i for i in self._by_first.get(given[0], []) if len(self._by_first[given[0]]) == 1]
+            first = self._by_first.get(given[0], [])
+            first = first if len(first) == 1 else []
             if first and (self._parties[first[0]].is_person or len(key) == 1):
                 # "Heidi" for Heidi Cruz, "Peabody" for Peabody Energy
                 return first[0]
