@@ -294,6 +294,14 @@ def _organisation_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=8192)
+def _named_parts(name: str, title: str | None) -> tuple[tuple[str, ...], frozenset[str], str | None]:
+    """A named mention's words, the role words of its description and the gender they give."""
+    words = tuple(_WORD.findall(name))
+    descriptor_words = frozenset(role_word(w) for w in _WORD.findall(title or ""))
+    return words, descriptor_words, gender_of(words, title, descriptor_words)
+
+
 @lru_cache(maxsize=1024)
 def _title_roles(title: str) -> tuple[str, ...]:
     """The role words of a title ("Indiana Gov.": indiana, governor)."""
@@ -563,8 +571,7 @@ class Linker:
             introduced = sorted((i for i in candidates if self._parties[i].first < position), key=self._first)
             if not introduced:
                 return _AMBIGUOUS
-            recent = self._in_window(position)
-            if introduced[0] in recent or not any(i in recent for i in introduced):
+            if self._first_stands(position, introduced):
                 return introduced[0]
             salient = self._most_salient(position, introduced)
             return _AMBIGUOUS if salient is None else salient
@@ -573,16 +580,20 @@ class Linker:
     def _first(self, index: int) -> int:
         return self._parties[index].first
 
-    def _in_window(self, position: int) -> set[int]:
-        """The parties named within `WINDOW` sentences before ``position``."""
+    def _first_stands(self, position: int, introduced: Sequence[int]) -> bool:
+        """True when the first of ``introduced`` is named within `WINDOW` sentences before
+        ``position``, or none of them is: the surname is then the first one's."""
         here = self._sentence(position)
-        found: set[int] = set()
+        first, others = introduced[0], set(introduced[1:])
+        named_other = False
         for at in range(bisect_right(self._positions, position - 1) - 1, -1, -1):
             seen = self._seen[at]
             if here - seen.sentence > WINDOW:
                 break
-            found.add(seen.party)
-        return found
+            if seen.party == first:
+                return True
+            named_other = named_other or seen.party in others
+        return not named_other
 
     def _learn(self, index: int, is_person: bool, gender: str | None) -> None:
         party = self._parties[index]
@@ -684,10 +695,7 @@ class Linker:
         if _key(name) == _key(self.outlet.name):
             self._remember(self.outlet.id)
             return self.outlet.id
-        title = parsed.descriptor
-        words = tuple(_WORD.findall(name))
-        descriptor_words = frozenset(role_word(w) for w in _WORD.findall(title or ""))
-        gender = gender_of(words, title, descriptor_words)
+        words, descriptor_words, gender = _named_parts(name, parsed.descriptor)
         mentioned = Name((-1, -1), words, gender=gender)
         if len(words) == 1 and normal(words[0]) in _document_nouns():
             return self._described(Parsed(name, None, None, None), position)  # "Data", "Poll"

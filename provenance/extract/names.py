@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from functools import cache, lru_cache
+from functools import cache, lru_cache, partial
 from importlib import resources
 from typing import NamedTuple
 
@@ -68,6 +68,8 @@ class Name(NamedTuple):
 
 
 _NO_NAME = Name((-1, -1), ())
+_new_name = partial(tuple.__new__, Name)
+"""`Name` from a 7-tuple, in C (the named tuple's own constructor is Python code)."""
 _VERB_FORM = re.compile(r"^[a-z]{4,}(?:ing|ed)$")
 """A participle opening a sentence ("Injecting", "Chastened") is no name."""
 
@@ -214,7 +216,9 @@ def names_in(text: str, skip: Sequence[Span] = ()) -> list[Name]:
             else:
                 seen_inside.update(keys)
             found.append(
-                Name((begin + start, end + start), words, title, lead + start, gender, is_person, possessive)
+                _new_name(
+                    ((begin + start, end + start), words, title, lead + start, gender, is_person, possessive)
+                )
             )
     # A common word that only ever opens sentences ("Officials", "Unlike Acme") is no name unless a
     # first name or an organisation's noun shows it is one.
