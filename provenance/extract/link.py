@@ -1115,10 +1115,11 @@ class Linker:
         return settled
 
     def _surname_of_person(self, party: _Party, word: str) -> bool:
-        """True when ``party`` is a person named in full whose last name is ``word`` in any spelling."""
+        """True when ``party`` is a person named in full who bears ``word`` (in any spelling) after the
+        first name: a surname, or one of two ("Guadalupe Salinas Hernández": Salinas)."""
         return (
             len(party.key) > 1
-            and bool(_spelled(party.key[-1]) & _spelled(word))
+            and any(_spelled(part) & _spelled(word) for part in party.key[1:])
             and (party.is_person or self._kind(party, None) is SourceKind.PERSON)
         )
 
