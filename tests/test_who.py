@@ -208,6 +208,7 @@ def test_a_campaign_is_a_party_of_its_own_named_for_its_candidate() -> None:
         ("Al-Hadi said the vote was fair. He added that turnout was high.", SourceKind.PERSON),
         ("Dana Okafor chairs the board. Okafor said the vote was fair.", SourceKind.PERSON),
         ("Dana Köhler chairs the board. Koehler said the vote was fair.", SourceKind.PERSON),
+        ("Lucia Marquez Ortega chairs the board. Marquez said the vote was fair.", SourceKind.PERSON),
     ],
 )
 def test_kinds_come_from_the_text_and_parties_are_not_persons(body: str, kind: SourceKind) -> None:
@@ -346,3 +347,32 @@ def test_an_acronym_that_spells_a_relative_pronoun_is_the_organisation() -> None
     )
     claim = "these figures understate the size of the outbreak"
     assert _who(body)[-1] == (claim, "World Health Organization")
+
+
+def test_the_listener_and_the_occasion_are_not_what_was_told() -> None:
+    body = (
+        "The province needs new roads, Finance Minister Omar Diaz told reporters "
+        "on the sidelines of a trade fair."
+    )
+    assert _who(body) == [("The province needs new roads", "Omar Diaz")]
+
+
+def test_a_statement_saying_something_has_what_it_says_as_content() -> None:
+    body = 'Brightway released a separate statement saying, "The deal lets us grow together."'
+    assert _who(body) == [('"The deal lets us grow together."', "Brightway")]
+
+
+def test_a_short_opener_before_the_speaker_does_not_cut_the_content() -> None:
+    body = "Once inside, investigators said, Hollis broke the window with a hammer."
+    [(content, _)] = _who(body)
+    assert content.endswith("Hollis broke the window with a hammer")
+
+
+def test_a_paper_that_quotes_someone_is_the_channel_and_the_quoted_party_the_speaker() -> None:
+    body = '"I regret nothing," local papers quote Nadia Petrov as saying.'
+    graph = _graph(body)
+    [claim] = [c for c in graph.claims if len(c.chain) > 1]
+    assert claim.text == '"I regret nothing,"'
+    sources = [graph.source(hop.source) for hop in claim.chain[1:]]
+    assert [s.name if s else None for s in sources][-1] == "Nadia Petrov"
+    assert len(sources) == 2

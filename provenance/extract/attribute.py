@@ -18,6 +18,7 @@ from .content import (
     coordination,
     extend_middle_quote,
     goes_on,
+    is_circumstance,
     is_tail,
     object_end,
 )
@@ -174,8 +175,11 @@ def _attribution_at(
     if last - first == 1 and tokens[first].lower in vocabulary().relative_pronouns:
         antecedent = antecedent_of(text, tokens, first)
         mention = evolve(mention, refers_to=antecedent.text if antecedent else None)
+    quoted, past = _quoted_as(text, tokens, cue)
+    if quoted:
+        after = past  # "The paper quoted Salinas as saying that ...": the content is what she said
     content_after = content_from(text, tokens, quotes, after)
-    tail_is_empty = content_after is None or is_tail(tokens, after)
+    tail_is_empty = content_after is None or is_tail(tokens, after) or is_circumstance(tokens, cue, after)
     boundary = tokens[first - 1].text if first > 0 else ""
     quote_before = boundary in _CLOSING or (
         boundary == "," and first > 1 and tokens[first - 2].text in _CLOSING
@@ -189,10 +193,10 @@ def _attribution_at(
         content = content_before(text, tokens, first)
         if content is not None:
             whole = extend_middle_quote(text, tokens, quotes, content, after)
-            if not quote_before and whole == content and goes_on(tokens, after):
+            if not quote_before and whole == content and goes_on(tokens, after, opener=first <= 4):
                 # "Cost estimates, he added, were based on a prototype."
                 whole = (content[0], content_end(tokens))
-            cited = _citing(text, tokens, cue.last, len(tokens))
+            cited = quoted or _citing(text, tokens, cue.last, len(tokens))
             until = len(tokens) if cited or whole != content else cue.last - 1
             attribution = _make(text, quotes, whole, cue_words, cue_span, mention, cited, content)
             return evolve(attribution, speaker_after=whole == content), until
@@ -205,7 +209,7 @@ def _attribution_at(
         end = None  # "agreed, but also contended that ...": nothing of its own before the next cue
     if end is not None:
         content_after = (content_after[0], tokens[end - 1].end)
-    cited = _citing(text, tokens, cue.last, after)
+    cited = quoted or _citing(text, tokens, cue.last, after)
     if not cited:
         content_after, cited = _trailing_citation(text, tokens, quotes, content_after, after)
     attribution = _make(text, quotes, content_after, cue_words, cue_span, mention, cited)
@@ -294,6 +298,27 @@ def _party_words() -> frozenset[str]:
     words = vocabulary()
     keywords = {word for _, kind_words in words.kinds for word in kind_words}
     return frozenset({*keywords, *words.anonymous, *words.name_particles})
+
+
+_QUOTE_FORMS = frozenset({"quote", "quotes", "quoted"})
+_AS_SAYING = frozenset({"saying", "telling", "writing"})
+
+
+def _quoted_as(text: str, tokens: list[Token], cue: Cue) -> tuple[tuple[tuple[str, Span, Mention], ...], int]:
+    """ "local newspapers quote Salinas as saying": the papers are the channel, the quoted party the
+    speaker (a further hop), and where what she said begins; ``()`` when the cue is no such quote."""
+    if tokens[cue.first].lower not in _QUOTE_FORMS:
+        return (), cue.last
+    named, rest = subject_after(tokens, cue.last)
+    if named is None or rest + 1 >= len(tokens) or tokens[rest].lower != "as":
+        return (), cue.last
+    if tokens[rest + 1].lower not in _AS_SAYING:
+        return (), cue.last
+    span = (tokens[rest].start, tokens[rest + 1].end)
+    past = rest + 2
+    if past < len(tokens) and tokens[past].text in {",", ":"}:
+        past += 1
+    return ((text[span[0] : span[1]], span, make_mention(text, tokens, named)),), past
 
 
 def _citing(text: str, tokens: list[Token], start: int, end: int) -> tuple[tuple[str, Span, Mention], ...]:

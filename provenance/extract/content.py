@@ -24,11 +24,16 @@ _MAX_OBJECT = 5
 PARTICIPLE = re.compile(r"ing$")
 
 
+_SAYING = frozenset({"saying", "stating", "declaring", "announcing", "warning", "claiming"})
+"""Participles through which a statement, a letter or a post says what it says."""
+
+
 _SAY = frozenset({("say",), ("says",), ("said",), ("saying",), ("add",), ("adds",), ("added",), ("adding",)})
 
 
-def goes_on(tokens: list[Token], after: int) -> bool:
-    """True when the sentence carries on after "..., he said," with more of the content."""
+def goes_on(tokens: list[Token], after: int, *, opener: bool = False) -> bool:
+    """True when the sentence carries on after "..., he said," with more of the content; after a
+    short ``opener`` ("Once there, investigators said, Salinas beat ...") it may go on with a name."""
     if after <= 0 or after + 2 >= len(tokens) or tokens[after - 1].text != ",":
         return False
     nxt = tokens[after]
@@ -39,7 +44,7 @@ def goes_on(tokens: list[Token], after: int) -> bool:
         and nxt.text not in OPENING
         and nxt.lower not in words.relative_pronouns  # "said Tom Becker, who chairs ...": about him
         and nxt.lower not in words.determiners  # "said Jane Doe, a spokeswoman": an apposition
-        and nxt.text[:1].islower()
+        and (nxt.text[:1].islower() or (opener and after + 4 <= len(tokens)))
     )
 
 
@@ -98,6 +103,18 @@ def after_cue(tokens: list[Token], cue: Cue) -> int:
             index = _skip_phrase(tokens, index + 2)
             moved = True
     head = tokens[cue.first].lower
+    saying = next(
+        (
+            probe
+            for probe in range(index + 1, min(len(tokens) - 1, index + _MAX_OBJECT + 1))
+            if tokens[probe].lower in _SAYING
+        ),
+        None,
+    )
+    if saying is not None and not any(
+        t.text in BOUNDARY_MARKS or t.lower == "that" for t in tokens[index:saying]
+    ):
+        index = saying + 1  # "released a separate statement saying, ...": what the statement says
     limit = min(len(tokens), index + _MAX_THAT_LOOKAHEAD)
     for probe in range(index, limit):
         token = tokens[probe]
@@ -176,6 +193,30 @@ def is_tail(tokens: list[Token], start: int) -> bool:
     if rest[0].lower == "that":
         return False
     return rest[0].text == "," or (start > 0 and tokens[start - 1].text == ",")
+
+
+_CIRCUMSTANCE = frozenset(
+    {"on", "at", "in", "during", "after", "before", "outside", "from", "while", "ahead", "near"}
+)
+
+
+def is_circumstance(tokens: list[Token], cue: Cue, start: int) -> bool:
+    """True when an object cue is followed only by its listener and where or when it was told
+    ("..., the minister told reporters on the sidelines of a retreat."): no content of its own."""
+    words = vocabulary()
+    if tokens[cue.first].lower not in words.object_cues:
+        return False
+    end = len(tokens)
+    while end > start and tokens[end - 1].text in {".", "!", "?"}:
+        end -= 1
+    rest = tokens[start:end]
+    if not rest or any(
+        t.lower == "that" or t.text in OPENING or t.text in {":", ",", ";"} or t.lower in words.verb_marks
+        for t in rest
+    ):
+        return False
+    listener = next((i for i, t in enumerate(rest) if t.lower in _CIRCUMSTANCE), None)
+    return listener is not None and 0 < listener <= 3
 
 
 def content_before(text: str, tokens: list[Token], end: int) -> Span | None:
