@@ -41,12 +41,15 @@ EXPORT_FORMATS = [
 """The names of `provenance.export.FORMATS`, listed here so that --help does not import them all."""
 
 
-class _UserError(click.ClickException):
-    """A `ProvenanceError` on its way out: printed as ``Error: <file>: <what>``, with its exit code."""
+def _user_error(error: ProvenanceError) -> click.ClickException:
+    """A `ProvenanceError` on its way out: printed as ``Error: <file>: <what>``, with its exit code.
 
-    def __init__(self, error: ProvenanceError) -> None:
-        super().__init__(str(error))
-        self.exit_code = int(error.exit_code)
+    Click reads the exit code from the exception's class (a ``ClassVar`` since click 8.2), so each
+    code gets a class of its own."""
+    kind: type[click.ClickException] = type(
+        "UserError", (click.ClickException,), {"exit_code": int(error.exit_code)}
+    )
+    return kind(str(error))
 
 
 class _Cli(click.Group):
@@ -56,7 +59,7 @@ class _Cli(click.Group):
         try:
             return super().invoke(ctx)
         except ProvenanceError as error:
-            raise _UserError(error) from None
+            raise _user_error(error) from None
         except BrokenPipeError:  # `provenance audit x | head` is not an error
             sys.stderr.close()
             ctx.exit(int(ExitCode.OK))
