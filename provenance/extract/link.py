@@ -280,7 +280,7 @@ def _words_key(words: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _is_organisation(key: tuple[str, ...]) -> bool:
-    return any(k in _organisation_words() for k in key)
+    return not _organisation_words().isdisjoint(key)
 
 
 @lru_cache(maxsize=1)

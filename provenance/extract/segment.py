@@ -89,8 +89,9 @@ def tokenize(text: str, start: int, end: int) -> list[Token]:
     return tokens
 
 
-_SHOUTED = re.compile(r"\b[A-Z]{2,}\b")
-"""A word in capitals: an acronym, unless the whole sentence is in capitals (a shouted headline)."""
+_SHOUTED = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+\b")
+"""A word in capitals: an acronym, unless the whole sentence is in capitals (a shouted headline).
+Written ``\b[A-Z]{2,}\b`` with its first letter first, so that the regex engine skips to capitals."""
 
 
 def _acronyms_kept(tokens: list[Token]) -> list[Token]:
