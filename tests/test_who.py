@@ -376,3 +376,25 @@ def test_a_paper_that_quotes_someone_is_the_channel_and_the_quoted_party_the_spe
     sources = [graph.source(hop.source) for hop in claim.chain[1:]]
     assert [s.name if s else None for s in sources][-1] == "Nadia Petrov"
     assert len(sources) == 2
+
+
+def test_an_organisation_named_with_to_keeps_its_whole_name() -> None:
+    body = (
+        "The walk-out was the work of the Campaign to Save Lakeside Schools (CSLS). "
+        "The campaign said 400 parents would join. CSLS added that teachers would come too."
+    )
+    assert _speakers(body) == ["Campaign to Save Lakeside Schools", "Campaign to Save Lakeside Schools"]
+
+
+def test_a_clause_after_a_comma_is_no_apposition_and_a_place_is_no_network() -> None:
+    body = (
+        "As part of the deal with Acme, the miners' union invested $10 million and took a stake in "
+        "the mine. The union said the mine would reopen. Hosts joined a network Norway has "
+        "financed for years. The network said it would grow."
+    )
+    assert _speakers(body) == [UNRESOLVED, UNRESOLVED]
+
+
+def test_the_bank_is_no_capital_word_that_opened_a_sentence() -> None:
+    body = "Bank executives met on Monday. The bank said the accounts were closed."
+    assert _speakers(body) == [UNRESOLVED]

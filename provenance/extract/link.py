@@ -858,7 +858,8 @@ class Linker:
         words = list(_WORD.findall(parsed.descriptor or parsed.text))
         index = self._possessed(words, position)
         if index is None:
-            index = self._by_role(words, position)
+            definite = parsed.text.split(None, 1)[0].lower() in ("the", "this", "that")
+            index = self._by_role(words, position, definite=definite)
         if index is None:
             subject = _subject_of_fragment(words)
             if subject is not None and subject != parsed.text:
@@ -971,7 +972,7 @@ class Linker:
             at = self._lower.rfind(f" {noun}", max(0, position - _OWNER_REACH), at)
         return None
 
-    def _by_role(self, words: list[str], position: int) -> int | None:
+    def _by_role(self, words: list[str], position: int, *, definite: bool = False) -> int | None:
         """ "The Indiana governor", "the GOP nominee", "the ministry": the party whose title,
         description or name holds the description's head noun and at least one of its other words;
         a person for a person's role, an organisation for an organisation's noun."""
@@ -995,7 +996,11 @@ class Linker:
             if (head in p.roles or head in p.titles or (not p.is_person and head in p.key))
             and p.kind is not SourceKind.ANONYMOUS
             and not (len(p.key) == 1 and p.key[0] in _document_nouns())  # "Data" names nobody
+            # "the bank" is a bank the text names, not "Bank" opening a sentence
+            and not (definite and p.key == (head,) and not p.spoke)
             and (head_kind is SourceKind.UNKNOWN or (head_kind is SourceKind.PERSON) == self._personal(p))
+            # "the network Russia has financed": a place is no network
+            and (p.kind is None or head_kind in (SourceKind.UNKNOWN, SourceKind.PERSON, p.kind))
             # "the Democratic nominee" is not the vice-presidential nominee
             and not ((p.roles & qualifiers) - modifiers and not p.titles & {head})
         ]
@@ -1270,7 +1275,7 @@ def _document_nouns() -> frozenset[str]:
 
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]*[A-Z])\)")
-_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on|&)\s+)*){1,8})$")
+_NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on|to|&)\s+)*){1,8})$")
 _LOOK_BACK = 120
 
 

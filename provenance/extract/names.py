@@ -23,7 +23,7 @@ from ..model import Span
 from .vocabulary import vocabulary
 
 _NAME_WORD = r"(?:[A-Z][\w’'.&-]*|(?:al|el|bin|ibn|abu|bint)-[A-Z][\w’'.-]*)"
-_CONNECTOR = r"(?:of|for|and|the|on|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|la|le|&)"
+_CONNECTOR = r"(?:of|for|and|the|on|to|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|la|le|&)"
 _FIRST_NAME_WORD = (
     r"[A-Zabei](?<![\w’'-].)"  # a character class first lets the engine skip ahead to where a run may start
     r"(?:(?<=[A-Z])[\w’'.&-]*|(?<=[ae])l-[A-Z][\w’'.-]*|(?<=b)int?-[A-Z][\w’'.-]*"
@@ -34,7 +34,7 @@ _RUN = re.compile(rf"{_FIRST_NAME_WORD}(?:[ \t\u00a0]+(?:{_CONNECTOR}[ \t\u00a0]
 _TOKEN = re.compile(r"\S+")
 _INITIAL = re.compile(r"[A-Z]\.(?:[A-Z]\.)*$")
 _POSSESSIVE = ("’s", "'s", "’", "'")
-_JOINING = frozenset({"of", "for", "on", "the", "&"})
+_JOINING = frozenset({"of", "for", "on", "the", "to", "&"})
 _SENTENCE_END = frozenset(".!?:\n\r\u2028\u2029")
 _OPENERS = frozenset(" \t\u00a0“‘\"'([")
 _ROLE_STOP = re.compile(r"[,;:.!?()“”\"—–\n\r]")
@@ -444,6 +444,8 @@ def _join_organisation(tokens: list[tuple[int, int, str]], start: int, end: int,
     head = " ".join(normal(t[2]) for t in tokens[start:end])
     if not _has_organisation_word(head) or _looks_personal(tokens[start:end]):
         return end
+    if normal(tokens[end][2]) == "to" and not _has_organisation_word(normal(tokens[end - 1][2])):
+        return end  # "Alliance to Reclaim Our Schools", but "Counsel Jo Doe to Capitol Hill"
     index = end
     while index < len(tokens) and normal(tokens[index][2]) in _JOINING:
         index += 1
@@ -543,10 +545,15 @@ def _apposition(text: str, end: int) -> list[str]:
         return []
     lex = lexicon()
     found: list[str] = []
-    for word in words[:_MAX_APPOSITION_WORDS]:
+    for count, word in enumerate(words):
         key = normal(word)
         if key in vocabulary().cue_words or key in {"who", "which", "that"}:
             break
+        if count == _MAX_APPOSITION_WORDS:
+            return []  # "With Acme, the miners' union invested $10 million and took ...": a clause
         if key not in lex.not_name_words or key == "former":
             found.append(role_word(word))
+    else:
+        if stop is None:
+            return []
     return found
