@@ -398,3 +398,38 @@ def test_a_clause_after_a_comma_is_no_apposition_and_a_place_is_no_network() -> 
 def test_the_bank_is_no_capital_word_that_opened_a_sentence() -> None:
     body = "Bank executives met on Monday. The bank said the accounts were closed."
     assert _speakers(body) == [UNRESOLVED]
+
+
+FIRST_PERSON = (
+    "Why I walked out of the council\n\n"
+    "I served on the council for nine years. Mayor Lena Ortiz called me a friend. I believe the "
+    "budget was fair. She said the roads would come first. I think the council has lost its way.\n\n"
+    "Peter Hill is a former member of the Lakeside council.\n"
+)
+
+
+def test_i_outside_quotes_is_the_one_author_of_a_first_person_piece() -> None:
+    graph = extract(Document.from_text(FIRST_PERSON, outlet=OUTLET.id), OUTLET)
+    named = {
+        claim.text: graph.source(claim.chain[1].source) for claim in graph.claims if len(claim.chain) > 1
+    }
+    speakers = {text: source.name for text, source in named.items() if source is not None}
+    assert speakers["the council has lost its way"] == "Peter Hill"
+    assert speakers["the budget was fair"] == "Peter Hill"
+    assert speakers["the roads would come first"] == "Lena Ortiz"  # the writer is never "she"
+    byline = Document.from_text(FIRST_PERSON, authors=("Omar Diaz",))  # the byline comes first
+    assert "Omar Diaz" in [s.name for s in extract(byline, OUTLET).sources]
+
+
+def test_i_in_an_interview_or_with_no_known_author_stays_unresolved() -> None:
+    interview = (
+        "Ten questions for the mayor\n\n"
+        "Q: What went wrong with the budget?\n"
+        "A: I think the council has lost its way.\n"
+    )
+    graph = extract(Document.from_text(interview, authors=("Omar Diaz",)), OUTLET)
+    assert "Omar Diaz" not in [s.name for s in graph.sources]
+    unsigned = FIRST_PERSON.replace("Peter Hill is a former member of the Lakeside council.", "Thanks.")
+    graph = extract(Document.from_text(unsigned, outlet=OUTLET.id), OUTLET)
+    mine = [c for c in graph.claims if c.text == "the council has lost its way"]
+    assert [is_unresolved(graph.source(c.chain[1].source), c.chain[1].mention) for c in mine] == [True]

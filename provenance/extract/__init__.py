@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 from attrs import evolve
@@ -11,7 +12,7 @@ from ..model import Claim, ClaimKind, Document, Graph, Hop, Source, SourceKind, 
 from .attribute import Attribution, attribute_sentence
 from .link import Linker, acronyms_in, parse_mention
 from .mentions import Mention, party_part
-from .names import names_in
+from .names import names_in, tagline_author
 from .quotes import OPENING, quote_spans
 from .segment import Layout, Sentence, layout
 from .vocabulary import vocabulary
@@ -20,6 +21,8 @@ __all__ = ["extract"]
 
 _UNKNOWN_OUTLET = Source("unknown-outlet", "Unknown outlet", SourceKind.OUTLET)
 _MIN_WORDS = 3
+_INTERVIEW = re.compile(r"^\s*(?:Q|A|Question|Answer)\s*[:.]\s", re.MULTILINE)
+"""A line that opens with a question or an answer label: an interview, not a first-person piece."""
 
 
 def extract(document: Document, outlet: Source | None = None) -> Graph:
@@ -36,7 +39,13 @@ def extract(document: Document, outlet: Source | None = None) -> Graph:
     found = _continue_quotes(text, found)
     headers = [(s.start, s.end) for s in parts.sentences if s.is_header]
     linker = Linker(
-        outlet, names_in(text, headers), acronyms_in(text), [s.start for s in parts.sentences], text, headers
+        outlet,
+        names_in(text, headers),
+        acronyms_in(text),
+        [s.start for s in parts.sentences],
+        text,
+        headers,
+        _author(document),
     )
     outlet_hop = _outlet_hop(text, parts, outlet)
     claims: list[Claim] = []
@@ -112,6 +121,16 @@ def _linked(
     source = linker.link(named.refers_to or named.text, named.span, content)
     words, span = _name_part(named)
     return Hop(source, cue, cue_span, words, span)
+
+
+def _author(document: Document) -> str | None:
+    """The article's one author, from its byline, else from an opinion piece's closing line; none
+    for an interview, whose "I" outside quotations is the one who answers ("Q: ..." lines)."""
+    if _INTERVIEW.search(document.text):
+        return None
+    if document.authors:
+        return document.authors[0] if len(document.authors) == 1 else None
+    return tagline_author(document.text)
 
 
 def _name_part(mention: Mention) -> tuple[str, Span]:

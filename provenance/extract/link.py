@@ -384,8 +384,11 @@ class Linker:
         sentence_starts: Sequence[int] = (),
         text: str = "",
         headers: Sequence[Span] = (),
+        author: str | None = None,
     ) -> None:
         self.outlet = outlet
+        self.author = author
+        """The one author of the article, whom "I" outside quotations stands for."""
         self._headers = list(headers)
         self._header_starts = [start for start, _ in self._headers]
         self._text = text
@@ -787,6 +790,10 @@ class Linker:
     def _pronoun(self, parsed: Parsed, position: int) -> str:
         assert parsed.pronoun is not None
         wants = lexicon().pronouns.get(parsed.pronoun)
+        if parsed.pronoun == "i" and self.author:
+            # "I" outside a quotation, in a first-person piece: its author, whom no later "she" or
+            # "he" stands for (the writer says "I"), so the mention adds no salience
+            return self._named(parse_mention(self.author), -1)
         index = self._salient(position, wants) if wants in ("m", "f", "n") else None
         if index is None:
             return self._unresolved(parsed.text)

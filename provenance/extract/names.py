@@ -240,6 +240,26 @@ def names_in(text: str, skip: Sequence[Span] = ()) -> list[Name]:
     return [name for name in found if name is not _NO_NAME]
 
 
+_TAGLINE = re.compile(
+    r"(?:[—–-]\s*)?([A-Z][\w’'-]+(?: [A-Z]\.)*(?: [A-Z][\w’'-]+){1,2}),? (?:is|was|has been|writes|teaches) "
+)
+_MAX_TAGLINE = 400
+
+
+def tagline_author(text: str) -> str | None:
+    """The author an opinion piece names in its closing line ("Jane Doe is a professor of history
+    at Lakeside College."), when that line opens with a person's full name (a first name readers
+    agree on, then a surname); None otherwise."""
+    last = text.rstrip()
+    last = last[last.rfind("\n") + 1 :].strip()
+    if not last or len(last) > _MAX_TAGLINE:
+        return None
+    match = _TAGLINE.match(last)
+    if match is None or first_name_gender(match.group(1).split()[0]) is None:
+        return None
+    return match.group(1)
+
+
 def roles_of(text: str, name: Name) -> frozenset[str]:
     """Lowercase words that say what the named party is, in their `role_forms`: from its title and
     modifiers ("Indiana Gov."), the words before it ("Republican presidential nominee") and an
