@@ -433,3 +433,16 @@ def test_i_in_an_interview_or_with_no_known_author_stays_unresolved() -> None:
     graph = extract(Document.from_text(unsigned, outlet=OUTLET.id), OUTLET)
     mine = [c for c in graph.claims if c.text == "the council has lost its way"]
     assert [is_unresolved(graph.source(c.chain[1].source), c.chain[1].mention) for c in mine] == [True]
+
+
+def test_a_question_quoted_before_its_speaker_rests_on_that_speaker() -> None:
+    body = (
+        "Mayor Lena Ortiz spoke first. “Who pays for the bridge?” Omar Diaz asked. "
+        "“Not the taxpayers,” he said.\n\n"
+        "“Why not?” Ortiz said, smiling. “Because the state does.”\n\n"
+        "Diaz was asked why. “Is that so?” He answered, “The budget says it.”"
+    )
+    found = _who(body)
+    assert [who for text, who in found if "bridge" in text] == ["Omar Diaz"]
+    assert [who for text, who in found if "Why not" in text] == ["Lena Ortiz"]
+    assert [who for text, who in found if "budget" in text] == ["Omar Diaz"]  # "He answered" opens a sentence

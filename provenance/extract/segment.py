@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import partial
+from functools import cache, partial
 from typing import NamedTuple
 
 from attrs import frozen
@@ -22,6 +22,11 @@ _PAREN_DATELINE = re.compile(
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]{0,2}[A-Z0-9])")
 _LAST_WORD = re.compile(r"(\S+)$")
+_SPEAKER_AFTER = re.compile(
+    r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}[ \t]+([a-z]+)(?:[ \t]+[A-Z][a-z]+)?[.,]"
+)
+"""A name and a verb ending a sentence ("Jo Doe asked.", "Doe said Tuesday,"): after a quote that
+ends in "?" or "!", the speaker of that quote, not a new sentence."""
 _LONGEST_ABBREVIATION = 24
 """Characters before a full stop that can hold the abbreviation it ends ("Sen.", "(U.S."); a longer
 word ends a sentence whatever it is."""
@@ -176,6 +181,12 @@ def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
         last = word.group(1).lower().strip("\"“‘'(").rstrip(".") if word else ""
         if last in abbreviations or (len(last) == 1 and last.isalpha()):
             continue  # "Sen. Cruz", "J. Smith": not an end of sentence
+        if (
+            text[match.start()] in "?!"
+            and text[match.start() + 1] in "\"”’'"
+            and _speaker_follows(text, match.end())
+        ):
+            continue  # "'Why now?' Doe asked."
         stop = match.end()
         while stop > cursor and text[stop - 1].isspace():
             stop -= 1
@@ -184,6 +195,23 @@ def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
     if cursor < end:
         pieces.append(Sentence(cursor, end, paragraph))
     return pieces
+
+
+def _speaker_follows(text: str, at: int) -> bool:
+    """True when a name and a speech verb end the sentence that starts at ``at`` ("Doe asked."), or
+    a clause that no quote follows ("Doe said, smiling"); never a pronoun, which opens a sentence of
+    its own ("He answered, '...'")."""
+    found = _SPEAKER_AFTER.match(text, at)
+    if found is None or (found.group(1),) not in _speech_cues():
+        return False
+    if text[at : found.start(1)].split()[0].lower() in vocabulary().subject_pronouns:
+        return False
+    return text[found.end() - 1] == "." or not text[found.end() :].lstrip().startswith((*_OPENERS, "‘"))
+
+
+@cache
+def _speech_cues() -> frozenset[tuple[str, ...]]:
+    return frozenset(form for form, group in vocabulary().cues.items() if group == "speech")
 
 
 def is_quote_open(text: str, start: int, end: int, is_open: bool = False) -> bool:
