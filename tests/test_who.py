@@ -446,3 +446,42 @@ def test_a_question_quoted_before_its_speaker_rests_on_that_speaker() -> None:
     assert [who for text, who in found if "bridge" in text] == ["Omar Diaz"]
     assert [who for text, who in found if "Why not" in text] == ["Lena Ortiz"]
     assert [who for text, who in found if "budget" in text] == ["Omar Diaz"]  # "He answered" opens a sentence
+
+
+def test_a_description_by_office_names_again_the_person_the_text_is_about() -> None:
+    body = "Maria Lopez toured the plant on Monday. The Democratic nominee said the jobs would stay."
+    assert _speakers(body) == ["Maria Lopez"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # two people, neither the subject: no one is clearly meant
+        "Maria Lopez and Tom Becker toured the plant on Monday. The Democratic nominee said it would stay.",
+        # a businessman is no woman
+        "Maria Lopez toured the plant on Monday. The businessman said the jobs would stay.",
+        # the governor is not the senator
+        "Governor Tom Becker toured the plant on Monday. The senator said the jobs would stay.",
+        # a former senator is not the one in office
+        "Maria Lopez toured the plant on Monday. The former senator said the jobs would stay.",
+    ],
+)
+def test_a_description_no_one_clearly_answers_stays_unresolved(body: str) -> None:
+    assert _speakers(body) == [UNRESOLVED]
+
+
+def test_a_he_or_she_opening_a_sentence_keeps_its_person_salient() -> None:
+    body = (
+        "Mayor Lena Ortiz spoke at the school on Monday. “We will build it,” Ortiz said. "
+        "She has faced criticism over the budget from Ms. Jo Whitfield. "
+        "She said the plan was fair."
+    )
+    assert _speakers(body) == ["Lena Ortiz", "Lena Ortiz"]
+
+
+def test_a_pronoun_after_an_unnamed_person_is_not_given_to_another() -> None:
+    body = (
+        "Tom Becker bought the farm next door in May. “We work hard,” my father said. "
+        "He also said the town would grow."
+    )
+    assert _speakers(body) == [UNRESOLVED, UNRESOLVED]

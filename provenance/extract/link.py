@@ -14,11 +14,17 @@ gives; "Bill Clinton" is another. Then it links each attribution's mention, in t
   or "she" resolved to them) for "he" and "she", organisations for "it". Salience adds, for every
   earlier mention of a party within `WINDOW` sentences, its weight (`SPEAKER` for the speaker of an
   attribution, 1 for any other mention) halved for every sentence back. When the best party is not
-  `MARGIN` times as salient as the next, or none agrees, the mention stays unresolved; "they" and
+  `MARGIN` times as salient as the next, or none agrees, the mention stays unresolved. A "he" or
+  "she" opening a sentence that attributes nothing is resolved the same way and counts as a mention
+  of its person; an unnamed person ("my father") counts too, so a pronoun after it stays
+  unresolved rather than going to someone else; "they" and
   "we" are always left unresolved unless they stand inside a quote (see `extract`);
 - a **description** the party whose role it names ("the senator" → the person titled or described as
   a senator; "the GOP nominee" → the one described as the Republican nominee), preferring a role held
-  as a title ("President Obama") over one described ("the president of the bank"); a document with a
+  as a title ("President Obama") over one described ("the president of the bank"); when no party
+  holds the role, a definite office or calling ("the New York businessman") names again the clearly
+  most salient person who is the subject or speaker of that sentence or the one before, unless
+  gender, office, party or place say otherwise (`Linker._topic`); a document with a
   named owner ("a Quinnipiac University poll") its owner; a possessed organisation ("Clinton's
   campaign") a party of its own named for its owner ("Clinton campaign");
 - anything else stays **unresolved**: a source of kind unknown named by the mention and marked so
@@ -57,6 +63,9 @@ MARGIN = 2.0
 
 SUBJECT = 2.0
 """Weight of a name that is the subject of its sentence (see `Linker._is_subject`)."""
+
+TOPIC_REACH = 1
+"""How many sentences back the person a description names again ("the GOP nominee") was named."""
 
 REPORTED = 0.5
 """Weight of a mention inside what a party is said to have said ("Smith said Jones was wrong")."""
@@ -415,6 +424,8 @@ class Linker:
         self._source_of: dict[int, str] = {}
         self._owners: dict[str, int] = {}  # document noun ("poll") → party that owns the last one
         self._organisations: list[tuple[str, int]] = []  # ("campaign", party) in order of mention
+        self._subjects = _pronoun_subjects(text, self._starts)  # "She has faced ...": (position, pronoun)
+        self._next_subject = 0
         read = [entry if isinstance(entry, Name) else Name((-1, -1), tuple(entry.split())) for entry in names]
         # the longest names first, so that a short form finds the party it is short for
         longer = [name for name in read if len(name.words) >= 2]  # a key has no more words than its name
@@ -629,6 +640,8 @@ class Linker:
         ("'Smith is wrong,' he said"), and weigh less for later pronouns (`REPORTED`)."""
         parsed = parse_mention(mention)
         position = span[0] if span else -1
+        if position >= 0:
+            self._follow_subjects(position)
         if parsed.name is None and parsed.pronoun is None and span is not None:
             parsed = self._named_within(parsed, span)
         self._content = content
@@ -638,6 +651,25 @@ class Linker:
             if content is not None:
                 self._reported(content)
             self._content = None
+
+    def _follow_subjects(self, position: int) -> None:
+        """Resolve the "he" and "she" that open sentences before ``position`` and attribute nothing
+        ("She has faced a number of controversies."), as a reader does, so that the person they
+        stand for stays salient for the pronouns after them."""
+        subjects = self._subjects
+        while self._next_subject < len(subjects) and subjects[self._next_subject][0] <= position:
+            at, pronoun = subjects[self._next_subject]
+            self._next_subject += 1
+            if at == position:
+                continue  # the mention being linked: `_pronoun` records it
+            wants = lexicon().pronouns.get(pronoun)
+            index = self._salient(at, wants) if wants in ("m", "f") else None
+            if index is None:
+                continue
+            party = self._parties[index]
+            if party.gender is None:
+                party.gender = wants
+            self._see(index, at, SUBJECT)
 
     def _named_within(self, parsed: Parsed, span: Span) -> Parsed:
         """The mention read again with a person's name the article gives in it where the words
@@ -780,12 +812,15 @@ class Linker:
             return source_id
         self._source_of[index] = source_id
         party.spoke = True
-        if position >= 0:
-            seen = _Seen(position, self._sentence(position), index, SPEAKER, True)
-            at = bisect_right(self._positions, position)
-            self._seen.insert(at, seen)
-            self._positions.insert(at, position)
+        self._see(index, position, SPEAKER, speaker=True)
         return self._add(source_id, party.name, kind, description, alias)
+
+    def _see(self, index: int, position: int, weight: float, *, speaker: bool = False) -> None:
+        """Record a mention of a party at ``position`` for salience."""
+        if position >= 0:
+            at = bisect_right(self._positions, position)
+            self._seen.insert(at, _Seen(position, self._sentence(position), index, weight, speaker))
+            self._positions.insert(at, position)
 
     def _pronoun(self, parsed: Parsed, position: int) -> str:
         assert parsed.pronoun is not None
@@ -798,6 +833,9 @@ class Linker:
         if index is None:
             return self._unresolved(parsed.text)
         party = self._parties[index]
+        if party.kind is SourceKind.UNKNOWN:
+            self._see(index, position, SPEAKER, speaker=True)  # "my father said. He said": still him
+            return self._unresolved(parsed.text)
         if wants in ("m", "f") and party.gender is None:
             party.gender = wants  # "he" already used for that person
         kind = self._kind(party, None)
@@ -810,8 +848,11 @@ class Linker:
         return party.is_person or (party.spoke and self._kind(party, None) is SourceKind.PERSON)
 
     def _agrees(self, party: _Party, wants: str) -> bool:
-        if party.kind is SourceKind.ANONYMOUS:
-            return wants in ("m", "f") and not party.plural
+        if wants == "person":
+            return self._personal(party) and party.kind is not SourceKind.ANONYMOUS
+        if party.kind is SourceKind.ANONYMOUS or party.kind is SourceKind.UNKNOWN:
+            # a person with no name ("a senior official", "my father")
+            return wants in ("m", "f") and not party.plural and party.gender in (None, wants)
         if wants == "n":
             # "it said": an organisation that has spoken before, not any thing the text names
             return party.spoke and not party.is_person and self._kind(party, None) in _THINGS
@@ -867,6 +908,8 @@ class Linker:
         if index is None:
             definite = parsed.text.split(None, 1)[0].lower() in ("the", "this", "that")
             index = self._by_role(words, position, definite=definite)
+            if index is None and definite:
+                index = self._topic(words, position)
         if index is None:
             subject = _subject_of_fragment(words)
             if subject is not None and subject != parsed.text:
@@ -879,9 +922,31 @@ class Linker:
                 for unused in self.order[known:]:  # no trace of the attempt in the sources
                     del self.sources[unused]
                 del self.order[known:]
+            self._someone(words, position)
             return self._unresolved(parsed.text)
         party = self._parties[index]
         return self._speaker(index, position, self._kind(party, None), None, parsed.text)
+
+    def _someone(self, words: list[str], position: int) -> None:
+        """An unresolved description of a person the text does not name ("my father", "Doe's
+        wife", "a neighbour") is still someone a later "he" or "she" may stand for: it takes its
+        place in salience, so that the pronoun is left unresolved rather than given to another
+        person. Only possessed or indefinite ones: "the GOP nominee" names again someone named."""
+        if position < 0 or not words:
+            return
+        head = normal(words[-1])
+        first = normal(words[0])
+        if head not in _person_nouns() or not (
+            first in ("my", "his", "her", "their", "our", "your", "a", "an") or first.endswith("'s")
+        ):
+            return
+        key = ("someone", *(normal(w) for w in words))
+        index = self._by_key.get(key)
+        if index is None:
+            index = self._new(" ".join(words), key, True, lexicon().gendered_titles.get(head))
+            self._parties[index].kind = SourceKind.UNKNOWN
+            self._by_key[key] = index
+        self._see(index, position, SPEAKER, speaker=True)
 
     def _possessed(self, words: list[str], position: int) -> int | None:
         """ "Clinton's campaign", "The Trump campaign", "A Quinnipiac University poll", "an analysis
@@ -995,6 +1060,8 @@ class Linker:
             return None  # "Democratic leaders" are several, never the one party a role names
         modifiers = {role_word(w) for w in words if normal(w) not in stop} - {head}
         head_kind = kind_of(None, head)
+        # "a spokeswoman for Jo Doe" is no man who speaks for Doe
+        gender = lexicon().gendered_titles.get(normal(words[cut - 1])) if cut else None
         self._read_roles(head)
         qualifiers = lexicon().role_qualifiers
         candidates = [
@@ -1002,6 +1069,7 @@ class Linker:
             for i, p in enumerate(self._parties)
             if (head in p.roles or head in p.titles or (not p.is_person and head in p.key))
             and p.kind is not SourceKind.ANONYMOUS
+            and (gender is None or p.gender in (None, gender))
             and not (len(p.key) == 1 and p.key[0] in _document_nouns())  # "Data" names nobody
             # "the bank" is a bank the text names, not "Bank" opening a sentence
             and not (definite and p.key == (head,) and not p.spoke)
@@ -1035,6 +1103,69 @@ class Linker:
         if len(candidates) == 1:
             return candidates[0]
         return self._most_salient(position, candidates)
+
+    def _topic(self, words: list[str], position: int) -> int | None:
+        """ "The New York businessman", "the Indiana governor": a definite description of a person by
+        an office or a calling (`Lexicon.topic_roles`) no party is given in the text stands for the
+        person the text is about right here: the clearly most salient person named in the last
+        `TOPIC_REACH` sentences, when their gender, offices, party and place do not say otherwise
+        (the newspaper convention of naming a person again by what they are)."""
+        lex = lexicon()
+        if any(normal(w) in _PREPOSITIONS or w.endswith(("’s", "'s")) for w in words):
+            return None  # "the president of the bank", "Clinton's lawyer": someone else
+        if position >= 0 and self._text[max(0, position - 5) : position].lower().endswith(("and ", "& ")):
+            return None  # "Doe and the New York businessman": another person than Doe
+        lowered = [normal(w) for w in words]
+        if any(w in lex.role_qualifiers for w in lowered):
+            return None  # "the former governor", "the vice presidential nominee": not the one in office
+        kept = [
+            w
+            for w, n in zip(words, lowered, strict=True)
+            if n not in lex.not_name_words and n not in _ARTICLES
+        ]
+        if not kept or normal(kept[-1]) not in lex.topic_roles:
+            return None
+        head = role_word(kept[-1])
+        gender = lex.gendered_titles.get(normal(kept[-1]))
+        office = head in _offices()
+        asked = {role_word(w) for w in kept[:-1] if w[:1].isupper()}
+        for party_word in sorted(asked & lex.political_parties):
+            self._read_roles(party_word)  # "Republican Jo Doe": whose party the text says
+        here = self._sentence(position)
+        # the subject or speaker of this sentence or the one before: the person the text is about
+        near = {
+            s.party
+            for s in self._seen[: bisect_right(self._positions, position - 1)]
+            if here - s.sentence <= TOPIC_REACH and (s.speaker or s.weight >= SUBJECT)
+        }
+        # a person named earlier in the same sentence is another one ("Doe took on Roe after the
+        # Democratic front-runner said ...")
+        named_here = {
+            s.party
+            for s in self._seen[: bisect_right(self._positions, position - 1)]
+            if s.sentence == here and not s.speaker
+        }
+        persons = []
+        for i in sorted(near - named_here):
+            party = self._parties[i]
+            if not self._personal(party) or party.kind is SourceKind.ANONYMOUS:
+                continue
+            if gender and party.gender not in (None, gender):
+                continue
+            if office and (party.titles & _offices()) - {head}:
+                continue  # "the governor" is not the one titled senator
+            if _clashes(asked, party.roles | party.titles | set(party.key)):
+                continue
+            persons.append(i)
+        wanted = asked & lex.political_parties
+        holders = {i for i, p in enumerate(self._parties) if wanted and wanted <= p.roles | p.titles}
+        if holders:
+            persons = [i for i in persons if i in holders]  # "the Democratic front-runner": the Democrat
+        if not persons:
+            return None
+        # clearly the most salient of all the persons named near, not only of those who agree
+        found = self._most_salient(position, None, "person")
+        return found if found in persons else None
 
     def _read_roles(self, head: str) -> None:
         """Read the role words around the names that stand next to a place where the text writes
@@ -1190,6 +1321,33 @@ def _written_forms(role: str) -> tuple[str, ...]:
     lex = lexicon()
     variants = {role} | {k for k, v in (*lex.role_forms.items(), *lex.modifier_forms.items()) if v == role}
     return tuple(sorted(variants))
+
+
+@lru_cache(maxsize=1)
+def _offices() -> frozenset[str]:
+    """Role words that name an office one person holds ("senator", "governor"), not a calling."""
+    return frozenset(lexicon().role_forms.values()) - {
+        "doctor",
+        "reverend",
+        "professor",
+        "nominee",
+        "spokesperson",
+        "executive",
+        "delegate",
+    }
+
+
+_PRONOUN_SUBJECT = re.compile(r"(He|She) [a-z]")
+
+
+def _pronoun_subjects(text: str, starts: Sequence[int]) -> list[tuple[int, str]]:
+    """Where a sentence opens with "He" or "She" and a lowercase word: (position, pronoun)."""
+    found = []
+    for start in starts:
+        match = _PRONOUN_SUBJECT.match(text, start)
+        if match is not None:
+            found.append((match.start(1), match.group(1).lower()))
+    return found
 
 
 def _inside_name(words: Sequence[str], index: int) -> bool:

@@ -84,6 +84,8 @@ class Lexicon:
     not_name_words: frozenset[str]
     organisation_nouns: frozenset[str]
     role_qualifiers: frozenset[str]
+    topic_roles: frozenset[str]
+    """Offices and callings that name an article's main person again ("the GOP nominee")."""
     political_parties: frozenset[str]
     calendar_words: frozenset[str]
     time_words: frozenset[str]
@@ -132,6 +134,7 @@ def lexicon() -> Lexicon:
         not_name_words=frozenset(data["not_name_words"]),
         organisation_nouns=frozenset(data["organisation_nouns"]),
         role_qualifiers=frozenset(data["role_qualifiers"]),
+        topic_roles=frozenset(data["topic_roles"]),
         political_parties=frozenset(data["political_parties"]),
         calendar_words=frozenset(data["calendar_words"]),
         time_words=frozenset(data["time_words"]),
