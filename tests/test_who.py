@@ -485,3 +485,32 @@ def test_a_pronoun_after_an_unnamed_person_is_not_given_to_another() -> None:
         "He also said the town would grow."
     )
     assert _speakers(body) == [UNRESOLVED, UNRESOLVED]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "A Lakeside University poll released Monday found wide support. The poll asked 800 people.",
+            "Lakeside University",
+        ),
+        ("A poll released Monday by Lakeside University found wide support. Its director spoke.", UNRESOLVED),
+    ],
+)
+def test_a_headline_poll_is_the_poll_the_article_opens_with(body: str, speaker: str) -> None:
+    text = f"Poll: Voters back the new bridge\n\n{body}\n"
+    graph = extract(Document.from_text(text, outlet=OUTLET.id), OUTLET)
+    [headline] = [c for c in graph.claims if c.span and c.span[0] < text.index("\n")]
+    source = graph.source(headline.chain[1].source)
+    assert source is not None
+    assert (UNRESOLVED if is_unresolved(source, headline.chain[1].mention) else source.name) == speaker
+
+
+def test_a_name_before_the_noun_it_qualifies_is_still_a_person() -> None:
+    # "Bernie" is in no first-name list: the person shows only by speaking, and "the Quill campaign"
+    # must not make "Quill" read as "the Taliban" does
+    body = (
+        "Democratic candidate Bernie Quill met the mayor on Monday. The Quill campaign posted photos. "
+        "Quill said the session was useful. “I enjoyed it,” he said."
+    )
+    assert _speakers(body) == ["Bernie Quill", "Bernie Quill"]

@@ -459,7 +459,12 @@ class Linker:
         party.names.append(name)
         start, end = name.span
         lead, title = name.lead, name.title
-        if lead >= 4 and not title and self._text[lead - 4 : lead].lower() == "the ":
+        if (
+            lead >= 4
+            and not title
+            and self._text[lead - 4 : lead].lower() == "the "
+            and not self._qualifies_noun(name)
+        ):
             party.definite = True
         if title:
             party.titles.update(_title_roles(title))
@@ -475,12 +480,20 @@ class Linker:
             self._seen.append(_new_seen((start, sentence, index, weight, False)))
             self._positions.append(start)
 
+    def _qualifies_noun(self, name: Name) -> bool:
+        """True for a name before the noun it qualifies ("the Sanders campaign", "the Obama
+        administration"): the article goes with the noun, and says nothing of the name."""
+        after = _NEXT_WORD.match(self._text, name.span[1])
+        return after is not None and (
+            normal(after.group(1)) in _role_heads() or normal(after.group(1)) in _document_nouns()
+        )
+
     def _is_subject(self, name: Name, sentence: int) -> bool:
         """True for a name that opens its sentence, or the clause after an opening phrase ("In
         June, Jane Doe ..."): the sentence's subject, which a later pronoun most likely stands for;
         never a possessor ("Doe's plan")."""
-        if name.possessive or sentence == 0:
-            return False
+        if (name.possessive and not _HAS.match(self._text, name.span[1])) or sentence == 0:
+            return False  # "Doe's plan" is Doe's, not Doe; "Doe's been saying" is Doe
         start = self._starts[sentence - 1]
         lead = name.lead if name.lead >= 0 else name.span[0]
         at = lead - 1
@@ -1010,7 +1023,10 @@ class Linker:
             return owner_index
         if head in _document_nouns() and len(words) <= 3:
             # "the poll": the one whose owner was named before ("a Bloomberg poll found ...")
-            return self._owners.get(head, self._owner_before(head, position))
+            reported = self._owners.get(head, self._owner_before(head, position))
+            if reported is None and self._in_header(position):
+                reported = self._owner_after(head, position)  # "Poll: ...": the poll the article reports
+            return reported
         return self._possessor(words[: cut - 1], head, position)
 
     def _possessor(self, words: list[str], head: str, position: int) -> int | None:
@@ -1042,6 +1058,19 @@ class Linker:
             if index >= 0 and at - ends[index] <= 2 and self._lower[ends[index] : at].strip(" '’s") == "":
                 return self._name_spans[index][2]
             at = self._lower.rfind(f" {noun}", max(0, position - _OWNER_REACH), at)
+        return None
+
+    def _owner_after(self, noun: str, position: int) -> int | None:
+        """The party named right before the first ``noun`` the text writes after ``position`` (a
+        headline's "Poll" is the "Bloomberg poll" the article opens with), if any: only the first,
+        for the article may report other polls after it."""
+        if self._lower is None:
+            self._lower = self._text.lower()
+        ends = [end for _, end, _ in self._name_spans]
+        at = self._lower.find(f" {noun}", position + len(noun), position + _OWNER_REACH)
+        index = bisect_right(ends, at + 1) - 1 if at >= 0 else -1
+        if index >= 0 and at - ends[index] <= 2 and self._lower[ends[index] : at].strip(" '’s") == "":
+            return self._name_spans[index][2]
         return None
 
     def _by_role(self, words: list[str], position: int, *, definite: bool = False) -> int | None:
@@ -1274,6 +1303,12 @@ class Linker:
 
 _OPENING_MARKS = " \t\n\r\u00a0\"'“‘(—–-"
 """What may stand between a sentence's start and its subject."""
+
+_HAS = re.compile(r"['’]s (?:been|got|gotten)\b")
+"""A name's "'s" that stands for "has" ("Christie's been making the case")."""
+
+_NEXT_WORD = re.compile(r"(?:’s|'s)? ([a-z][\w-]*)")
+"""The lowercase word right after a name."""
 
 _PREMODIFIER = re.compile(r"(?:’s|'s)?(?: [a-z][\w-]*){0,2} ([a-z][\w-]*) [A-Z]")
 """Lowercase words between a name and the next capitalised word, the last one captured."""
