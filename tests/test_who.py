@@ -514,3 +514,27 @@ def test_a_name_before_the_noun_it_qualifies_is_still_a_person() -> None:
         "Quill said the session was useful. “I enjoyed it,” he said."
     )
     assert _speakers(body) == ["Bernie Quill", "Bernie Quill"]
+
+
+def test_a_candidates_team_is_the_campaign_the_text_names() -> None:
+    body = (
+        "The Jo Doe campaign said it had raised $2 million. Doe’s team said the money came from 4,000 donors."
+    )
+    assert _speakers(body) == ["Doe campaign", "Doe campaign"]
+    assert _speakers("Jo Doe toured the plant. Doe’s team said the money came from donors.") == [UNRESOLVED]
+
+
+def test_an_opening_participle_phrase_is_stepped_over_to_the_subject() -> None:
+    body = (
+        "Voters met on Monday. Speaking at a town hall in Salem, New Hampshire, Tom Becker went after "
+        "Jo Ward, calling her “a stiff.” He says the plan is a waste."
+    )
+    assert _speakers(body) == ["Tom Becker", "Tom Becker"]
+
+
+def test_a_capitalised_common_word_that_spoke_is_never_he_or_she() -> None:
+    body = (
+        "Jo Ward lives in Lakeside. Along with her husband, Tom Ward, a banker, she has given to many "
+        "candidates, but plans to narrow her support to one. She called the mayor “a special person.”"
+    )
+    assert _speakers(body)[-1] != "Along"  # which the clause before seemed to name

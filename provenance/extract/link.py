@@ -858,7 +858,11 @@ class Linker:
         """True for a person, or a party whose name reads as a person's and that has spoken."""
         if party.plural or party.kind is not None:
             return False
-        return party.is_person or (party.spoke and self._kind(party, None) is SourceKind.PERSON)
+        if party.is_person:
+            return True
+        if len(party.key) == 1 and party.key[0] in lexicon().common_words:
+            return False  # "Speaking", "Along": a capitalised common word that opened a sentence
+        return party.spoke and self._kind(party, None) is SourceKind.PERSON
 
     def _agrees(self, party: _Party, wants: str) -> bool:
         if wants == "person":
@@ -987,6 +991,11 @@ class Linker:
         if possessor is not None:
             owner = owner[: possessor + 1]  # "Jane Doe's State of the State speech": Jane Doe's
         owner_words = tuple(w[:-2] if w.endswith(("’s", "'s")) else w for w in owner)
+        if head in lex.organisation_synonyms and owner_words:
+            # "Clinton's team": the Clinton campaign, when the text names it; else no one known
+            person = self._index_of(owner_words, None, create=False, position=position)
+            surname = self._parties[person].key[-1] if person is not None and person != _AMBIGUOUS else None
+            return self._by_key.get((surname or normal(owner_words[-1]), lex.organisation_synonyms[head]))
         if head in lex.organisation_nouns and owner_words:
             # "the Trump campaign": a party of its own, named for the person
             person = self._index_of(owner_words, None, create=False, position=position)

@@ -8,6 +8,7 @@ from functools import cache
 from attrs import frozen
 
 from ..model import Span
+from .names import lexicon
 from .quotes import CLOSING as _CLOSING
 from .segment import Token
 from .vocabulary import vocabulary
@@ -113,9 +114,20 @@ def sentence_subject(text: str, tokens: list[Token]) -> Mention | None:
     """The subject a sentence opens with, for a participle cue with no speaker of its own."""
     words = vocabulary()
     start = 0
-    if tokens[0].lower in PREPOSITIONS or tokens[0].lower in words.subject_cuts:
-        # "At a rally in Iowa, Mrs. Clinton ...": step over the opening phrase
+    opens_with_participle = (
+        len(tokens) > 1
+        and tokens[0].lower.endswith("ing")
+        and tokens[1].text.isalpha()
+        and tokens[1].text.islower()
+    )
+    if tokens[0].lower in PREPOSITIONS or tokens[0].lower in words.subject_cuts or opens_with_participle:
+        # "At a rally in Iowa, Mrs. Clinton ...", "Speaking at a town hall, Doe ...": step over the
+        # opening phrase
         start = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), len(tokens))
+        # "In Salem, New Hampshire, Doe ...": a place after the comma still belongs to the phrase
+        after = next((i for i in range(start, min(len(tokens), start + 4)) if tokens[i].text == ","), None)
+        if after is not None and tuple(t.lower.rstrip(".") for t in tokens[start:after]) in lexicon().places:
+            start = after + 1
     while start < len(tokens) and (tokens[start].lower in words.leading_drop or tokens[start].text == ","):
         start += 1
     if start >= len(tokens):

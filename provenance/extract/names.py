@@ -85,6 +85,8 @@ class Lexicon:
     organisation_nouns: frozenset[str]
     role_qualifiers: frozenset[str]
     topic_roles: frozenset[str]
+    organisation_synonyms: dict[str, str]
+    """Nouns for an organisation the text names with another noun ("team" → "campaign")."""
     """Offices and callings that name an article's main person again ("the GOP nominee")."""
     political_parties: frozenset[str]
     calendar_words: frozenset[str]
@@ -135,6 +137,7 @@ def lexicon() -> Lexicon:
         organisation_nouns=frozenset(data["organisation_nouns"]),
         role_qualifiers=frozenset(data["role_qualifiers"]),
         topic_roles=frozenset(data["topic_roles"]),
+        organisation_synonyms=dict(data["organisation_synonyms"]),
         political_parties=frozenset(data["political_parties"]),
         calendar_words=frozenset(data["calendar_words"]),
         time_words=frozenset(data["time_words"]),
