@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from attrs import frozen
 
@@ -449,8 +449,19 @@ def party_part(mention: Mention) -> Mention | None:
     ("After", "In a statement", "on the subject"), a clause ("your school didn't get into the
     game"), a relative pronoun standing for nothing, one word that names no one ("appeared").
     """
-    text = mention.text
-    if mention.refers_to is None and vocabulary().is_relative(text):
+    bounds = _party_bounds(mention.text, mention.refers_to is None)
+    if bounds is None:
+        return None
+    if bounds == (0, len(mention.text)):
+        return mention
+    return _cut(mention, *bounds)
+
+
+@lru_cache(maxsize=16384)
+def _party_bounds(text: str, unreferred: bool) -> tuple[int, int] | None:
+    """Where the words of a mention's text that name a party begin and end (see `party_part`): once
+    per text ("he", "Trump" and "officials" come back in every article)."""
+    if unreferred and vocabulary().is_relative(text):
         return None
     cut = _RELATIVE_CUT.search(text, 1)
     end = cut.start() if cut is not None else len(text)
@@ -462,8 +473,8 @@ def party_part(mention: Mention) -> Mention | None:
     if not found:
         return None
     if found is pieces:
-        return mention if end == len(text) else _cut(mention, 0, end)
-    return _cut(mention, found[0][0], found[-1][1])
+        return 0, end
+    return found[0][0], found[-1][1]
 
 
 def _cut(mention: Mention, first: int, last: int) -> Mention:
