@@ -159,6 +159,8 @@ def test_a_passive_cue_names_the_party_after_by() -> None:
         "Brightway bought Loomis for a sum reported at $40 million last spring.",
         "In the last chapter the young heroine finds herself alone on the ice.",
         "The grant money found its way into the hands of a few cousins.",
+        "A former coach pleaded not guilty on Monday to two counts of fraud.",
+        "The two founders showed up in matching suits to accept the award.",
     ],
 )
 def test_non_speech_senses_of_cue_verbs_make_no_claim(body: str) -> None:
@@ -538,3 +540,9 @@ def test_a_capitalised_common_word_that_spoke_is_never_he_or_she() -> None:
         "candidates, but plans to narrow her support to one. She called the mayor “a special person.”"
     )
     assert _speakers(body)[-1] != "Along"  # which the clause before seemed to name
+
+
+def test_an_acronym_before_a_thing_is_no_party_but_before_people_it_is() -> None:
+    assert _who("Holders of AAA bonds may soon find them downgraded.") == []
+    assert _speakers("AAA bonds will find them downgraded by spring.") == [UNRESOLVED]
+    assert _speakers("FBI agents said the case was closed.") == ["FBI"]

@@ -77,8 +77,8 @@ def _openers() -> frozenset[str]:
 def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
     """True when a cue word is used in a sense that reports no speech: a passive with no "by" ("was
     accused of fraud", "is expected to", "was found in"), a number after it ("added 20 points",
-    "reported at $1 billion"), or a cue that needs a marker without one ("posted a loss"), or a
-    reflexive object ("found its way")."""
+    "reported at $1 billion"), or a cue that needs a marker without one ("posted a loss"), or an
+    object that makes it no speech ("found its way", "pleaded not guilty")."""
     words = vocabulary()
     head = tokens[first].lower
     before = first - 1
@@ -105,10 +105,10 @@ def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
         and (tokens[last + 1].text[:1].isdigit() or tokens[last + 1].text in ("$", "€", "£", "about"))
     ):
         return True  # "a price reported at $1 billion", "estimated at 300": a figure, not speech
-    if head in words.reflexive_senses and any(
-        tuple(t.lower for t in tokens[last : last + len(o)]) == o for o in words.reflexive_objects
+    if any(
+        tuple(t.lower for t in tokens[last : last + len(o)]) == o for o in words.object_senses.get(head, ())
     ):
-        return True  # "she finds herself battling ...", "the money found its way into ..."
+        return True  # "she finds herself battling ...", "pleaded not guilty", "showed up in gowns"
     if head in words.marked_senses:
         return not (
             following.lower == "that"

@@ -515,7 +515,32 @@ def _party_pieces(pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, st
         return []  # "he had made about women", "your school didn't get into the game", "After"
     if len(words) == 1 and _names_no_one(words[0]):
         return []
+    if _thing_after_name(words):
+        return []  # "AAA bonds", "Apple shares": a name that only qualifies a thing
     return pieces
+
+
+def _thing_after_name(words: list[str]) -> bool:
+    """True for an acronym followed by one lowercase noun that names no party ("AAA bonds will find
+    ...", "NASA lander"), as "FBI agents" or "GOP leaders" do."""
+    if len(words) != 2 or len(words[0]) < 2 or not words[0].isupper() or not words[0].isalpha():
+        return False  # an acronym only: after "Trump" or "Polling" a lowercase word may be a verb
+    last = words[-1]
+    if not last.isalpha() or not last.islower() or _possessed([(0, 0, w) for w in words]):
+        return False
+    vocab = vocabulary()
+    forms = {last, last.removesuffix("s"), last.removesuffix("es"), f"{last.removesuffix('ies')}y"}
+    return not any(
+        f in _party_nouns() or f in vocab.anonymous or f in vocab.pronouns or f in _people_nouns()
+        for f in forms
+    )
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    """Nouns for people by what they do or whom they follow ("fans", "backers"), besides the kinds'
+    keywords and the anonymous words."""
+    return frozenset(vocabulary().people_nouns)
 
 
 def _breaks(word: str) -> bool:

@@ -63,10 +63,12 @@ class Vocabulary:
     """Cues that mean no speech before a number ("the index added 20 points")."""
     marked_senses: frozenset[str]
     """Cues that attribute only before "that", a colon, a quote or a channel ("posted a loss": none)."""
-    reflexive_senses: frozenset[str]
-    """Cues that attribute nothing before a reflexive object ("finds herself", "found its way")."""
-    reflexive_objects: tuple[tuple[str, ...], ...]
-    """Those objects, as lowercase word tuples ("herself", "its way")."""
+    people_nouns: frozenset[str]
+    """Nouns for people that no kind lists ("fans", "backers", "allies"): after a name they still name
+    a party ("Trump allies"), where another noun names a thing ("AAA bonds")."""
+    object_senses: dict[str, tuple[tuple[str, ...], ...]]
+    """Cue form → objects (word tuples) after which it reports nothing ("finds herself", "found its
+    way", "pleaded not guilty", "showed up")."""
     prepositions: frozenset[str]
     """Words no mention of a party opens with; what follows one is its object ("on the subject")."""
     conjunctions: frozenset[str]
@@ -142,8 +144,12 @@ def vocabulary() -> Vocabulary:
         be_forms=frozenset(words["be_forms"]),
         numeric_senses=frozenset(words["numeric_senses"]),
         marked_senses=frozenset(words["marked_senses"]),
-        reflexive_senses=frozenset(words["reflexive_senses"]),
-        reflexive_objects=tuple(tuple(o.split()) for o in words["reflexive_objects"]),
+        people_nouns=frozenset(words["people_nouns"]),
+        object_senses={
+            form: tuple(tuple(o.split()) for o in objects)
+            for forms, objects in words["object_senses"].items()
+            for form in forms.split()
+        },
         prepositions=frozenset(words["prepositions"]),
         conjunctions=frozenset(words["conjunctions"]),
         verb_marks=frozenset(words["verb_marks"]),
