@@ -546,3 +546,12 @@ def test_an_acronym_before_a_thing_is_no_party_but_before_people_it_is() -> None
     assert _who("Holders of AAA bonds may soon find them downgraded.") == []
     assert _speakers("AAA bonds will find them downgraded by spring.") == [UNRESOLVED]
     assert _speakers("FBI agents said the case was closed.") == ["FBI"]
+
+
+def test_a_series_label_before_a_headline_colon_is_no_party() -> None:
+    text = "The Latest: Ortiz says the bridge will open\n\nMayor Lena Ortiz spoke on Monday.\n"
+    graph = extract(Document.from_text(text, outlet=OUTLET.id), OUTLET)
+    names = [s.name for s in graph.sources]
+    assert "Latest" not in names
+    [headline] = [c for c in graph.claims if len(c.chain) > 1]
+    assert graph.source(headline.chain[1].source) == graph.source("lena-ortiz")

@@ -36,6 +36,7 @@ from .mentions import (
     subject_after,
     subject_before,
 )
+from .names import lexicon
 from .quotes import CLOSING as _CLOSING
 from .quotes import content_kind, is_inside, quote_spans
 from .segment import Sentence, Token, tokenize
@@ -242,6 +243,8 @@ def _headline(text: str, tokens: list[Token], quotes: list[Span]) -> Attribution
         return None
     if not all(t.text[:1].isupper() or t.lower in _party_words() for t in name):
         return None  # "Delta Plastics fire: ..." is a topic, "Clinton camp: ..." a party
+    if len(name) == 2 and name[0].lower == "the" and name[1].lower in lexicon().common_words:
+        return None  # "The Latest: ...": a series label, not a party
     content = (tokens[colon + 1].start, tokens[-1].end)
     mention = make_mention(text, tokens, (0, colon))
     return Attribution(
