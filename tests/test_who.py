@@ -555,3 +555,11 @@ def test_a_series_label_before_a_headline_colon_is_no_party() -> None:
     assert "Latest" not in names
     [headline] = [c for c in graph.claims if len(c.chain) > 1]
     assert graph.source(headline.chain[1].source) == graph.source("lena-ortiz")
+
+
+def test_a_poll_is_its_owners_with_a_modifier_between() -> None:
+    body = (
+        "A Lakeside Herald national poll was released on Monday. "
+        "The poll found that 60 percent back the bridge."
+    )
+    assert _speakers(body) == ["Lakeside Herald"]

@@ -1063,10 +1063,24 @@ class Linker:
         ends = [end for _, end, _ in self._name_spans]
         at = self._lower.rfind(f" {noun}", max(0, position - _OWNER_REACH), position)
         while at >= 0:
-            index = bisect_right(ends, at + 1) - 1
-            if index >= 0 and at - ends[index] <= 2 and self._lower[ends[index] : at].strip(" '’s") == "":
-                return self._name_spans[index][2]
+            owner = self._named_before(ends, at)
+            if owner is not None:
+                return owner
             at = self._lower.rfind(f" {noun}", max(0, position - _OWNER_REACH), at)
+        return None
+
+    def _named_before(self, ends: list[int], at: int) -> int | None:
+        """The party whose name ends right before ``at`` ("Bloomberg" before " poll"), with at most
+        a possessive and two of `Lexicon.document_modifiers` between ("Washington Post-ABC News
+        national poll")."""
+        index = bisect_right(ends, at + 1) - 1
+        if index < 0 or at - ends[index] > _MODIFIER_REACH:
+            return None
+        assert self._lower is not None
+        between = self._lower[ends[index] : at].replace("’s", " ").replace("'s", " ").split()
+        modifiers = lexicon().document_modifiers
+        if len(between) <= 2 and all(w in modifiers for w in between):
+            return self._name_spans[index][2]
         return None
 
     def _owner_after(self, noun: str, position: int) -> int | None:
@@ -1077,10 +1091,7 @@ class Linker:
             self._lower = self._text.lower()
         ends = [end for _, end, _ in self._name_spans]
         at = self._lower.find(f" {noun}", position + len(noun), position + _OWNER_REACH)
-        index = bisect_right(ends, at + 1) - 1 if at >= 0 else -1
-        if index >= 0 and at - ends[index] <= 2 and self._lower[ends[index] : at].strip(" '’s") == "":
-            return self._name_spans[index][2]
-        return None
+        return self._named_before(ends, at) if at >= 0 else None
 
     def _by_role(self, words: list[str], position: int, *, definite: bool = False) -> int | None:
         """ "The Indiana governor", "the GOP nominee", "the ministry": the party whose title,
@@ -1335,6 +1346,9 @@ NOBODY = "unknown speaker"
 
 _OWNER_REACH = 3000
 """How far back (in characters) "the poll" looks for the named poll it stands for."""
+
+_MODIFIER_REACH = 30
+"""How far (in characters) a document noun may stand from its owner's name ("Bloomberg national poll")."""
 
 _ROLE_REACH = 100
 """How far (in characters) a role word may stand from the name it describes."""

@@ -85,6 +85,8 @@ class Lexicon:
     organisation_nouns: frozenset[str]
     role_qualifiers: frozenset[str]
     topic_roles: frozenset[str]
+    document_modifiers: frozenset[str]
+    """Words between a document's owner and its noun ("a Bloomberg national poll")."""
     organisation_synonyms: dict[str, str]
     """Nouns for an organisation the text names with another noun ("team" → "campaign")."""
     """Offices and callings that name an article's main person again ("the GOP nominee")."""
@@ -137,6 +139,7 @@ def lexicon() -> Lexicon:
         organisation_nouns=frozenset(data["organisation_nouns"]),
         role_qualifiers=frozenset(data["role_qualifiers"]),
         topic_roles=frozenset(data["topic_roles"]),
+        document_modifiers=frozenset(data["document_modifiers"]),
         organisation_synonyms=dict(data["organisation_synonyms"]),
         political_parties=frozenset(data["political_parties"]),
         calendar_words=frozenset(data["calendar_words"]),
