@@ -117,6 +117,10 @@ LOOKALIKES = [
     "Jane Roe contributed reporting from \u212aabul.",
     "Morning Brief \u0131s a daily newsletter from The Example.",
     "(REUTERS/Jane Roe)",
+    # a first letter a pattern that ignores case reads as an ASCII one
+    "\u212aABUL, Dec. 29",
+    "\u0130N LONDON",
+    "\u017fign up for our newsletter",
     "A crowd (afp/Jane Roe)",
     "Sign up",
     "",
@@ -141,6 +145,24 @@ def test_rules_searched_anywhere_are_passed_over_by_their_first_words() -> None:
     assert furniture._leading_words(r"\((?:photo|image)s?\b") == ("(image", "(photo")
     for anything in (r"[a-z]+ said", r"(?:very )?good", r"(?:a|b?)c", r".*", r"(?:a|[bc])d", r"(?=x)y"):
         assert furniture._leading_words(anything) == (), anything
+
+
+def test_whole_text_rules_are_tried_by_the_characters_they_may_start_with() -> None:
+    def first(pattern: str) -> str | None:
+        chars, _ = furniture._first_chars(pattern)
+        return None if chars is None else "".join(sorted(chars))
+
+    assert first(r"(?:(?:written|story)\s+)?by:?\s+x") == "bsw"
+    assert first(r"\bMore\s*:.*") == "m"
+    assert first(r"[A-C_]x|\d+ photos?|(?-i:REUTERS)/") == "0123456789_abcr"
+    assert first(r"(?:the\s+)?(?:story|article) continues") == "ast"
+    assert first(r"(?:©|\(c\)|copyright)") == "(c©"
+    for anything in (r".{0,40}x", r"[^a]b", r"\w+", r"(?=x)y", "\u017fign"):
+        assert first(anything) is None, anything
+    matcher = furniture._matcher()
+    assert matcher.by_first["B"].pattern == matcher.by_first["b"].pattern
+    assert len(matcher.by_first["x"].pattern) < len(matcher.whole.pattern)
+    assert "\u212a" not in matcher.by_first  # a text that starts with any other is tried whole
 
 
 def test_a_very_long_line_is_never_furniture() -> None:

@@ -27,9 +27,11 @@ _BLOCK = re.compile(r"\{([a-z]\w*)\}")
 _ANY_PREFIX = re.compile(r"\.\{0,(?P<limit>\d+)\}")
 _BYLINE_NAMES = re.compile(r"(?i:(?:written|words|story|text|reported)\s+)?(?i:by):?\s+(?P<names>.+)")
 _SENTENCE_END = frozenset(".!?\"”’':")
-_FOLDING = re.compile("[İıſK]")
+_FOLDS_TO_ASCII = frozenset("İıſK")
 """The letters a pattern that ignores case takes for an ASCII letter that ``str.lower()`` does not
-give it ("ſ" for "s", "K" the Kelvin sign for "k"): a text that holds one is searched in full."""
+give it ("ſ" for "s", "K" the Kelvin sign for "k"): a text that holds one is searched in full, and a
+pattern that holds one may start with anything."""
+_FOLDING = re.compile(f"[{''.join(sorted(_FOLDS_TO_ASCII))}]")
 
 
 @frozen
@@ -53,9 +55,11 @@ class _Rule:
 @frozen
 class _Matcher:
     """The rules in two scans. The whole-text rules are one alternation, whose first branch to
-    match is the first rule that does. The ``.{0,N}`` rules are looked at only when the text holds
-    a word one of them starts with, a plain substring search. Most texts are prose: one regular
-    expression and a few substring searches, however many rules the data file holds."""
+    match is the first rule that does; a text is tried only against the rules that may start with
+    its first character (`_first_chars`), most often a third of them. The ``.{0,N}`` rules are
+    looked at only when the text holds a word one of them starts with, a plain substring search.
+    Most texts are prose: one regular expression and a few substring searches, however many rules
+    the data file holds."""
 
     rules: tuple[_Rule, ...]
     """The rules other than ``inline``, in the order of the data file."""
@@ -64,9 +68,12 @@ class _Matcher:
     needles: tuple[str, ...] | None
     """Every ``.{0,N}`` rule's words, those another starts with left out; None when some such rule
     has none, and must be searched for in every text."""
+    by_first: dict[str, re.Pattern[str]]
+    """For each ASCII character, the whole-text rules that may start with it, in the same
+    alternation and with the same group names (a text that starts otherwise: `whole`)."""
 
     def kind_of(self, text: str) -> str | None:
-        found = self.whole.fullmatch(text)
+        found = self.by_first.get(text[0], self.whole).fullmatch(text)
         first = int(found.lastgroup[1:]) if found and found.lastgroup else len(self.rules)
         lowered = text.lower()
         # "ſ" is an "s" to a pattern that ignores case, not to str.lower(): no shortcut then
@@ -121,17 +128,28 @@ def _patterns() -> tuple[_Rule, ...]:
 @cache
 def _matcher() -> _Matcher:
     rules = tuple(rule for rule in _patterns() if rule.kind != _INLINE)
-    whole = "|".join(
-        f"(?P<r{number}>{rule.pattern.pattern})" for number, rule in enumerate(rules) if rule.within is None
-    )
+    whole = [(number, rule.pattern.pattern) for number, rule in enumerate(rules) if rule.within is None]
     searched = [rule for rule in rules if rule.within is not None]
     words = {needle for rule in searched for needle in rule.needles}
     needles = tuple(sorted(w for w in words if not any(w.startswith(o) and w != o for o in words)))
+    firsts = [(number, pattern, _first_chars(pattern)[0]) for number, pattern in whole]
+    by_first = {
+        char: _alternation(tuple((n, p) for n, p, chars in firsts if chars is None or char.lower() in chars))
+        for char in map(chr, range(128))
+    }
     return _Matcher(
         rules,
-        re.compile(whole or "(?!)", re.IGNORECASE),
+        _alternation(tuple(whole)),
         needles if all(rule.needles for rule in searched) else None,
+        by_first,
     )
+
+
+@cache
+def _alternation(rules: tuple[tuple[int, str], ...]) -> re.Pattern[str]:
+    """The whole-text ``rules`` (number, pattern) as one pattern, rule ``n`` the group ``r<n>``."""
+    whole = "|".join(f"(?P<r{number}>{pattern})" for number, pattern in rules)
+    return re.compile(whole or "(?!)", re.IGNORECASE)
 
 
 _SPECIAL = frozenset("\\.^$*+?{}[]|()")
@@ -181,6 +199,103 @@ def _starts(pattern: str) -> tuple[set[str], bool]:
         found = {done + char.lower() for done in found}
         index += step
     return found, True
+
+
+_DIGITS = frozenset("0123456789")
+_SPACES = frozenset(" \t\n\r\f\v")
+_CLASSES = {"d": _DIGITS, "s": _SPACES}
+_ZERO_WIDTH = ("\\b", "\\B", "^", "\\A")
+
+
+def _first_chars(pattern: str) -> tuple[frozenset[str] | None, bool]:
+    """The ASCII characters, in lowercase, that a match of ``pattern`` (ignoring case) may start
+    with, None when it may start with any; and whether it may match nothing. Read from the
+    pattern's text: literal characters, classes, groups of alternatives and their repeats; any
+    other construct may start with anything."""
+    branches = _branches(pattern)
+    if len(branches) > 1:
+        parts = [_first_chars(branch) for branch in branches]
+        if any(part is None for part, _ in parts):
+            return None, False
+        return frozenset().union(*(part for part, _ in parts if part is not None)), any(e for _, e in parts)
+    chars: set[str] = set()
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith(_ZERO_WIDTH, index):
+            index += 1 if pattern[index] == "^" else 2
+            continue
+        char = pattern[index]
+        step: int
+        found: frozenset[str] | None
+        may_be_empty = False
+        if char == "(":
+            close = _closing(pattern, index)
+            if close is None or not pattern.startswith(("(?:", "(?-i:", "(?i:", "(?P<"), index):
+                return None, False
+            inner = pattern[pattern.index(">" if pattern[index + 2] == "P" else ":", index) + 1 : close]
+            found, may_be_empty = _first_chars(inner)
+            step = close + 1 - index
+        elif char == "[":
+            end = _class_end(pattern, index)
+            found = _class_chars(pattern[index + 1 : end - 1])
+            step = end - index
+        elif char == "\\" and index + 1 < len(pattern):
+            escaped = pattern[index + 1]
+            found = _CLASSES.get(escaped) if escaped.isalnum() else frozenset(escaped.lower())
+            step = 2
+        elif char in _SPECIAL:
+            return None, False
+        else:
+            found = None if char in _FOLDS_TO_ASCII else frozenset(char.lower())
+            step = 1
+        if found is None:
+            return None, False
+        chars |= found
+        index += step
+        repeat = pattern[index : index + 1]
+        if repeat in ("?", "*") or pattern.startswith(("{0,", "{0}"), index):
+            may_be_empty = True
+        if repeat in _REPEATS:
+            index = pattern.index("}", index) + 1 if repeat == "{" else index + 1
+            if pattern[index : index + 1] in ("?", "+"):
+                index += 1  # a lazy or possessive repeat starts the same
+        if not may_be_empty:
+            return frozenset(chars), False
+    return frozenset(chars), True
+
+
+def _class_chars(members: str) -> frozenset[str] | None:
+    """The ASCII characters, in lowercase, of a character class's ``members`` ("a-z0-9_'"); None
+    when negated or holding a class such as ``\\w``."""
+    if members.startswith("^"):
+        return None
+    chars: set[str] = set()
+    index = 0
+    while index < len(members):
+        char = members[index]
+        if char == "\\" and index + 1 < len(members):
+            escaped = members[index + 1]
+            if escaped.isalnum():
+                named = _CLASSES.get(escaped)
+                if named is None:
+                    return None
+                chars |= named
+                index += 2
+                continue
+            char = escaped
+            index += 1
+        if char in _FOLDS_TO_ASCII:
+            return None
+        if members[index + 1 : index + 2] == "-" and index + 2 < len(members):
+            last = members[index + 2]
+            if last == "\\" or ord(last) > 127:
+                return None
+            chars |= {chr(code).lower() for code in range(ord(char), ord(last) + 1)}
+            index += 3
+            continue
+        chars.add(char.lower())
+        index += 1
+    return frozenset(chars)
 
 
 def _closing(pattern: str, start: int) -> int | None:
