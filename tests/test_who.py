@@ -563,3 +563,23 @@ def test_a_poll_is_its_owners_with_a_modifier_between() -> None:
         "The poll found that 60 percent back the bridge."
     )
     assert _speakers(body) == ["Lakeside Herald"]
+
+
+@pytest.mark.parametrize(
+    ("headline", "speaker"),
+    [
+        ("Veteran Teacher Maria Lopez Says The Bridge Must Open", "Maria Lopez"),
+        ("Maria Lopez Endorses Tom Becker: The Bridge Must Open", None),  # never Tom Becker
+    ],
+)
+def test_a_title_cased_headline_names_the_person_after_its_capitalised_words(
+    headline: str, speaker: str | None
+) -> None:
+    text = f"{headline}\n\nMaria Lopez and Tom Becker spoke at the school on Monday.\n"
+    graph = extract(Document.from_text(text, outlet=OUTLET.id), OUTLET)
+    found = [graph.source(c.chain[1].source) for c in graph.claims if len(c.chain) > 1]
+    names = [s.name for s in found if s is not None]
+    if speaker is None:
+        assert "Tom Becker" not in names
+    else:
+        assert names == [speaker]

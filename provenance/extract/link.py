@@ -750,6 +750,8 @@ class Linker:
         index = self._index_of(words, mentioned, create=False, position=position)
         if index is None:
             index = self._short_form(name)
+        if index is None and len(words) > 2 and self._in_header(position):
+            index = self._named_last(words, position)  # "McCain Challenger Kelli Ward": title case
         if index is None:
             if _generic(words) or (self._in_header(position) and self._common(words)):
                 # "Poll", "New Poll", "Popular Website": capitals that name no party the article names
@@ -768,6 +770,18 @@ class Linker:
         if alias and parsed.descriptor and all(_is_title([w], 0) for w in parsed.descriptor.split()):
             alias = f"{parsed.descriptor} {parsed.name}"  # "Mrs. Clinton" is how the text names her
         return self._speaker(index, position, kind, parsed.descriptor, alias)
+
+    def _named_last(self, words: Sequence[str], position: int) -> int | None:
+        """The person a headline names after words title case capitalised ("Conservative Icon Jo
+        Doe"): the longest run of two or more last words that is a person the article names."""
+        opening = self._index_of(tuple(words[:2]), None, create=False, position=position)
+        if opening is not None and opening != _AMBIGUOUS and self._parties[opening].is_person:
+            return None  # "Carly Fiorina Endorses Ted Cruz": the headline names two people
+        for start in range(1, len(words) - 1):
+            index = self._index_of(tuple(words[start:]), None, create=False, position=position)
+            if index is not None and index != _AMBIGUOUS and self._parties[index].is_person:
+                return index
+        return None
 
     @staticmethod
     def _common(words: Sequence[str]) -> bool:
