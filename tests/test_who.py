@@ -167,6 +167,21 @@ def test_non_speech_senses_of_cue_verbs_make_no_claim(body: str) -> None:
     assert _who(body) == []
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Eventually the scales harden, he said.",
+        "Historical notes at the end separate fact from fiction.",
+        "You'll marvel at the small details on every page.",
+        "Twenty wonder whether the game is a sport at all.",
+        "Strategic plans are also being developed for the new site.",
+    ],
+)
+def test_a_capital_that_only_opens_the_sentence_names_no_source(body: str) -> None:
+    names = [s.name for s in _graph(body).sources[1:]]
+    assert not {"Eventually", "Historical", "You'll", "Twenty", "Strategic"} & set(names)
+
+
 def test_i_inside_a_quote_is_the_quotes_speaker() -> None:
     body = '"The steel is sound, and I checked it myself," said Lena Ortiz, the city engineer.'
     assert _speakers(body) == ["Lena Ortiz"]

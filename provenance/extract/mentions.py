@@ -588,7 +588,25 @@ def _names_no_one(word: str) -> bool:
         or lower in vocabulary().no_party_words
     ):
         return True
+    if word[:1].isupper() and (_CONTRACTION.fullmatch(lower) or _sentence_word(lower)):
+        return True  # "Eventually", "Historical", "Twenty", "You'll": capitals that open a sentence
     return word[:1].islower() and (lower.endswith(("ed", "ing")) or lower in vocab.leading_drop)
+
+
+_CONTRACTION = re.compile(r"(?:you|let)[’'](?:ll|s|re|ve|d)")
+
+_NUMBER_WORDS = frozenset(
+    {"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+    | {"twenty", "thirty", "forty", "fifty", "hundred"}
+)
+
+
+def _sentence_word(lower: str) -> bool:
+    """True for a common adverb, adjective or number, which no party is named: its
+    capital only opens the sentence (`names.lexicon().common_words`: seen mostly in lowercase)."""
+    if lower not in lexicon().common_words:
+        return False
+    return lower in _NUMBER_WORDS or lower.endswith(("ly", "ical", "ic", "ive", "ous", "ful"))
 
 
 _NEGATION = re.compile(r"n[’']t$")
