@@ -275,12 +275,13 @@ _AMBIGUOUS = -1
 
 
 @lru_cache(maxsize=8192)
-def _given(key: tuple[str, ...]) -> list[str]:
+@lru_cache(maxsize=8192)
+def _given(key: tuple[str, ...]) -> tuple[str, ...]:
     """The words of a person's name that tell people apart: no initials, particles or suffixes."""
     lex = lexicon()
-    return [
+    return tuple(
         w for w in key if not _INITIAL.fullmatch(w) and w not in lex.particles and w not in lex.name_suffixes
-    ]
+    )
 
 
 @lru_cache(maxsize=8192)
