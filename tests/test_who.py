@@ -598,3 +598,34 @@ def test_a_title_cased_headline_names_the_person_after_its_capitalised_words(
         assert "Tom Becker" not in names
     else:
         assert names == [speaker]
+
+
+def test_a_titled_surname_before_a_namesake_with_another_role_stays_apart() -> None:
+    # the president named only by title and surname; the first lady, named in full later, is not him
+    body = (
+        "President Marsh spoke at the dinner on Friday. President Marsh said the vote mattered. "
+        "The president said turnout was the test. Marsh will campaign with the first lady, Ruth Marsh, "
+        "in October."
+    )
+    assert _speakers(body) == ["Marsh", "Marsh"]
+
+
+def test_a_titled_surname_before_the_full_name_without_a_role_joins_it() -> None:
+    body = "Professor Lund returned in May. Aldo Lund taught in Oslo for years. Lund said the work was done."
+    assert _speakers(body) == ["Aldo Lund"]
+
+
+def test_a_surname_that_is_also_a_first_name_takes_the_gender_of_the_person_named_in_full() -> None:
+    # "Clinton" is a man's first name, but the headline names Hillary Clinton: "she" is Clinton
+    text = (
+        "Hillary Clinton Tours the Mill Towns\n\n"
+        "Clinton opened the rally on Friday. Clinton said turnout was the test. "
+        "She said the polls were close.\n"
+    )
+    graph = extract(Document.from_text(text, outlet=OUTLET.id), OUTLET)
+    speakers = []
+    for claim in graph.claims:
+        source = graph.source(claim.chain[1].source) if len(claim.chain) > 1 else None
+        if source is not None:
+            speakers.append(UNRESOLVED if is_unresolved(source, claim.chain[1].mention) else source.name)
+    assert speakers == ["Clinton", "Clinton"]

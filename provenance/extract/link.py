@@ -46,7 +46,16 @@ from attrs import define, evolve, field, frozen
 
 from ..model import Source, SourceKind, Span, slugify, unresolved_name
 from ..sources import normalise, spellings
-from .names import Name, first_name_gender, gender_of, lexicon, normal, role_word, roles_of
+from .names import (
+    Name,
+    first_name_gender,
+    gender_of,
+    lexicon,
+    normal,
+    role_word,
+    roles_before_comma,
+    roles_of,
+)
 from .vocabulary import vocabulary
 
 _slug = lru_cache(maxsize=8192)(slugify)
@@ -313,6 +322,13 @@ def _named_parts(name: str, title: str | None) -> tuple[tuple[str, ...], frozens
 
 
 @lru_cache(maxsize=1024)
+def _role_title(title: str) -> tuple[str, ...]:
+    """The role words of a title that names an office ("President", "Former Gov."), none for an
+    honorific ("Mr.", "Dr.") that any bearer of the name may carry."""
+    return tuple(role_word(word) for word in title.split() if not _is_honorific(word))
+
+
+@lru_cache(maxsize=1024)
 def _title_roles(title: str) -> tuple[str, ...]:
     """The role words of a title ("Indiana Gov.": indiana, governor)."""
     return tuple(role_word(w) for w in title.split())
@@ -420,6 +436,7 @@ class Linker:
         self._by_word: dict[str, list[int]] = {}  # every word of a party's name → the parties
         self._by_first: dict[str, list[int]] = {}  # first word of a person's name → the persons
         self._surnames: dict[tuple[str, str | None], int] = {}  # surnames one person bears
+        self._full_names: dict[int, list[Name]] = {}  # the names of two words or more of each party
         self._seen: list[_Seen] = []  # mentions of parties in text order, for salience
         self._positions: list[int] = []  # their positions, for bisection
         self._source_of: dict[int, str] = {}
@@ -434,9 +451,11 @@ class Linker:
             if len(key := _words_key(name.words)) >= 2:
                 index = self._by_key.get(key)
                 if index is None:
-                    self._index_of(name.words, name)
+                    index = self._index_of(name.words, name)
                 elif name.is_person or name.gender:
                     self._learn(index, name.is_person, name.gender)
+                if index is not None and index != _AMBIGUOUS and name.span[0] >= 0:
+                    self._full_names.setdefault(index, []).append(name)
         for name in read:
             self._read(name)
         for acronym, full in sorted(self.acronyms.items()):
@@ -556,11 +575,14 @@ class Linker:
             self._by_first.setdefault(given[0], []).append(index)
             return index
         if len(given) == 1:
-            cached = self._surnames.get((given[0], gender))
+            title = name.title if name is not None else None
+            roles = _role_title(title) if title else ()
+            cached = None if roles else self._surnames.get((given[0], gender))
             if cached is not None:
                 return cached
-            found = self._by_surname_of(given[0], gender, position)
-            if found is not None and found != _AMBIGUOUS and len(self._by_surname[given[0]]) == 1:
+            found = self._by_surname_of(given[0], gender, position, roles)
+            one_bearer = len(self._by_surname.get(given[0], ())) == 1
+            if found is not None and found != _AMBIGUOUS and one_bearer and not roles:
                 self._surnames[(given[0], gender)] = found  # one bearer: the answer holds
             if found is not None:
                 if found != _AMBIGUOUS:
@@ -577,21 +599,55 @@ class Linker:
         if not create:
             return None
         if len(key) == 1 and not is_person and key[0] not in lexicon().common_words:
-            gender = first_name_gender(key[0])  # "Melanie" alone: a person named by first name
+            # "Melanie" alone: a person named by first name; but a word the article gives after a
+            # first name ("Hillary Clinton", in a headline too) is a surname, of that person's gender
+            surname = self._surname_gender(words[0]) if first_name_gender(key[0]) else None
+            gender = first_name_gender(key[0]) if surname is None else surname or None
             is_person = gender is not None
         index = self._new(" ".join(words), key, is_person, gender if is_person else None)
         self._by_key[key] = index
         return index
 
-    def _by_surname_of(self, surname: str, gender: str | None, position: int) -> int | None:
+    def _surname_gender(self, word: str) -> str | None:
+        """The gender of the first names the article gives before ``word`` ("Hillary Clinton", in a
+        headline too), an empty string when they disagree, None when it never gives one."""
+        genders = {
+            first_name_gender(match.group(1))
+            for match in re.finditer(rf"\b([A-Z][\w’'-]+) {re.escape(word)}\b", self._text)
+        } - {None}
+        if not genders:
+            return None
+        return genders.pop() if len(genders) == 1 else ""
+
+    def _title_clashes(self, index: int, roles: Sequence[str], position: int) -> bool:
+        """True when a surname under a role title ("President Marsh") stands before the article first
+        names person ``index`` in full, and that person's full names come with roles of their own,
+        none of them the title's: "the first lady, Ruth Marsh" named later is not the President Marsh
+        of the opening (a full name with no role, "Jo Marsh said", may be)."""
+        if not roles or not 0 <= position < self._parties[index].first:
+            return False
+        held: set[str] = set()
+        for name in self._full_names.get(index, ()):
+            held.update(roles_of(self._text, name) | roles_before_comma(self._text, name))
+        return bool(held) and not set(roles) & held
+
+    def _by_surname_of(
+        self, surname: str, gender: str | None, position: int, roles: Sequence[str] = ()
+    ) -> int | None:
         """The person a surname stands for: the only one who bears it (and agrees with the title's
-        gender); of several, the one the article introduced first, unless only later ones are named
+        gender and, when it stands before that person is named in full, with the title's role,
+        `_title_clashes`); of several, the one the article introduced first, unless only later ones are named
         nearby (then the most salient of them); `_AMBIGUOUS` when none is introduced yet or none is
         clearly most salient."""
         bearers = self._by_surname.get(surname)
         if not bearers:
             return None
-        candidates = [i for i in bearers if gender is None or self._parties[i].gender in (None, gender)]
+        candidates = [
+            i
+            for i in bearers
+            if (gender is None or self._parties[i].gender in (None, gender))
+            and not self._title_clashes(i, roles, position)
+        ]
         if len(candidates) > 1:
             # the newspaper convention: the surname alone is the first introduced's (a later
             # namesake is given a first name), unless the text has moved on to another story where

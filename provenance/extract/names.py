@@ -286,6 +286,15 @@ def roles_of(text: str, name: Name) -> frozenset[str]:
     return frozenset(r for r in roles if r)
 
 
+def roles_before_comma(text: str, name: Name) -> frozenset[str]:
+    """Role words of an apposition that comes before a name: "the first lady" in "with the first
+    lady, Jo Doe, in Ohio". Read only when a titled surname must be told apart from a namesake."""
+    lead = name.lead if name.lead >= 0 else name.span[0]
+    if lead < 2 or text[lead - 2 : lead] != ", ":
+        return frozenset()
+    return frozenset(r for r in _roles_before(text, lead - 2) if r)
+
+
 def _opens_sentence(text: str, start: int) -> bool:
     index = start - 1
     while index >= 0 and text[index] in _OPENERS:
