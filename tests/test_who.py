@@ -248,6 +248,14 @@ def test_a_name_after_an_organisation_and_its_role_is_the_person() -> None:
     assert person.description == "Brightway CEO"
 
 
+def test_a_name_after_a_place_and_a_rank_is_the_person() -> None:
+    body = (
+        "Lakeside County Park Supervisor Dana Okafor said the beach was closed. "
+        "Okafor said sharks were rare. She added that the signs would stay up."
+    )
+    assert _speakers(body) == ["Dana Okafor"] * 3
+
+
 @pytest.mark.parametrize(
     "body",
     [
