@@ -239,14 +239,19 @@ def _past_marker(text: str, *, strict: bool) -> bool:
     "be" comes before it; strictly only after its subject: a pronoun, "had", a capitalised word
     ("Police arrested"), or a noun a determiner opens ("the convoy reached"), and never before "by"
     ("the man arrested by police")."""
-    words = [(match.group(), match.start()) for match in _WORD.finditer(text)]
-    folded = [word.casefold() for word, _ in words]
-    for place, (written, start) in enumerate(words):
-        word = folded[place]
-        if word in _PAST_WORDS:
-            return True
+    found = list(_WORD.finditer(text))
+    words = list(map(re.Match.group, found))
+    folded = list(map(str.casefold, words))
+    if not _PAST_WORDS.isdisjoint(folded):
+        return True  # any one of them does, wherever it stands: one look in C
+    for place, word in enumerate(folded):
         # A capital mid-sentence is a name ("Accepted Scottish Rites"), not a verb.
-        if len(word) <= 3 or not word.endswith("ed") or word in _NOT_PAST or (start and written[0].isupper()):
+        if (
+            len(word) <= 3
+            or not word.endswith("ed")
+            or word in _NOT_PAST
+            or (found[place].start() and words[place][0].isupper())
+        ):
             continue
         before = folded[place - 1] if place else ""
         if not strict:
@@ -256,7 +261,7 @@ def _past_marker(text: str, *, strict: bool) -> bool:
         after = folded[place + 1] if place + 1 < len(words) else ""
         has_subject = place > 0 and (
             before in _SUBJECTS
-            or words[place - 1][0][0].isupper()
+            or words[place - 1][0].isupper()
             or (place > 1 and folded[place - 2] in _DETERMINERS)
         )
         if has_subject and after != "by":
