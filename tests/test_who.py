@@ -637,3 +637,10 @@ def test_a_surname_that_is_also_a_first_name_takes_the_gender_of_the_person_name
         if source is not None:
             speakers.append(UNRESOLVED if is_unresolved(source, claim.chain[1].mention) else source.name)
     assert speakers == ["Clinton", "Clinton"]
+
+
+def test_a_relative_pronoun_after_a_person_named_in_full_after_of_is_that_person() -> None:
+    body = "The mayor made no mention of Jeb Lund, who announced he is leaving the council."
+    assert _speakers(body) == ["Jeb Lund"]
+    # a place after "of" is no person named in full: the senator is the party
+    assert _speakers("Sen. Dana Hill of Florida, who coached the team, said it would win.") == ["Dana Hill"]

@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from attrs import frozen
 
 from ..model import Span
-from .names import lexicon
+from .names import first_name_gender, lexicon
 from .quotes import CLOSING as _CLOSING
 from .segment import Token
 from .vocabulary import vocabulary
@@ -256,10 +256,26 @@ def antecedent_of(text: str, tokens: list[Token], pronoun: int) -> Mention | Non
             break
         if tokens[start - 1].lower == "by":
             break  # "backed by Omar Diaz, who said": the party is Omar Diaz
+        if end < pronoun and tokens[start - 1].lower in _BEFORE_PERSON and _full_name(tokens[start:end]):
+            break  # "no mention of Jeb Lund, who said": a person named in full after "of" is the party
         start -= 1
     if start >= end or not _names_a_party(tokens[start:end]):
         return None  # "... to defend not paying an architect, who said": no party to stand for
     return make_mention(text, tokens, (start, end))
+
+
+def _full_name(tokens: list[Token]) -> bool:
+    """True for a person's first name and surname and nothing else ("Jeb Lund"): no place ("Florida")
+    and no organisation ("Harvard Law School") whose first word is also a first name."""
+    lex = lexicon()
+    return (
+        2 <= len(tokens) <= 4
+        and all(t.text[:1].isupper() for t in tokens)
+        and first_name_gender(tokens[0].text) is not None
+        and (tokens[0].lower.rstrip("."),) not in lex.places
+        and tokens[-1].lower not in lex.organisation_nouns
+        and tokens[-1].lower not in _party_nouns()
+    )
 
 
 def _names_a_party(tokens: list[Token]) -> bool:
@@ -391,6 +407,10 @@ def subject_after(tokens: list[Token], start: int) -> tuple[tuple[int, int] | No
 
 
 _AFTER_NAME = frozenset({"for", "about", "over", "after", "against", "to", "because", "as", "while"})
+_BEFORE_PERSON = frozenset({"of", "with", "from"})
+"""Words that end the phrase a relative pronoun stands for when a first name follows them ("a call
+with Lena Ortiz, who said"); before anything else they stay inside it ("Mr. Morgan of the Sierra
+Club, who said")."""
 
 
 def _abbreviates(tokens: list[Token], dot: int) -> bool:
