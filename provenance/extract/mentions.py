@@ -535,6 +535,8 @@ def _party_pieces(pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, st
         return []  # "he had made about women", "your school didn't get into the game", "After"
     if len(words) == 1 and _names_no_one(words[0]):
         return []
+    if len(words) > 1 and _PARTICIPLE.fullmatch(words[0]) and words[1].lower() in vocab.prepositions:
+        return []  # "posted for three days", "found in the park": a verb and its phrase, no party
     if _thing_after_name(words):
         return []  # "AAA bonds", "Apple shares": a name that only qualifies a thing
     return pieces
@@ -630,3 +632,5 @@ def _sentence_word(lower: str) -> bool:
 
 
 _NEGATION = re.compile(r"n[’']t$")
+
+_PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|ing)")
