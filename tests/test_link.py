@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from provenance.extract import extract
+from provenance.extract import extract, link
 from provenance.extract.link import Linker, acronyms_in, is_anonymous, kind_of, parse_mention
 from provenance.model import Document, Graph, Hop, Source, SourceKind
 
@@ -114,3 +116,18 @@ def test_named_parties_are_not_anonymous() -> None:
 
 def test_the_outlet_naming_itself_links_to_the_outlet() -> None:
     assert Linker(OUTLET, []).link("Shafaq News") == "shafaq-news"
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Hillary Clinton met Bill Clinton; Mrs. Clinton spoke.", "Clinton"),
+        ("Ann Clinton-Clinton Clinton and O'Brien Clinton", "Clinton"),
+        ("Jo Ed Ed Ed, Jo Ed. and Jo Edna", "Ed"),
+        ("Mary Ann Jones, Ann Jones's sister", "Ann Jones"),
+        ("no capital ed here, x Ed", "Ed"),
+    ],
+)
+def test_words_before_a_name_are_those_a_regular_expression_scan_finds(text: str, word: str) -> None:
+    scanned = [m.group(1) for m in re.finditer(rf"\b([A-Z][\w’'-]+) {re.escape(word)}\b", text)]
+    assert link._words_before(text, word) == scanned

@@ -611,10 +611,7 @@ class Linker:
     def _surname_gender(self, word: str) -> str | None:
         """The gender of the first names the article gives before ``word`` ("Hillary Clinton", in a
         headline too), an empty string when they disagree, None when it never gives one."""
-        genders = {
-            first_name_gender(match.group(1))
-            for match in re.finditer(rf"\b([A-Z][\w’'-]+) {re.escape(word)}\b", self._text)
-        } - {None}
+        genders = {first_name_gender(before) for before in _words_before(self._text, word)} - {None}
         if not genders:
             return None
         return genders.pop() if len(genders) == 1 else ""
@@ -1397,6 +1394,35 @@ _OPENING_MARKS = " \t\n\r\u00a0\"'“‘(—–-"
 
 _HAS = re.compile(r"['’]s (?:been|got|gotten)\b")
 """A name's "'s" that stands for "has" ("Christie's been making the case")."""
+
+_CAPITALISED_BEFORE = re.compile(r"\b([A-Z][\w’'-]+) ")
+_WORD_CHAR = re.compile(r"[\w’'-]")
+_WORD_BOUNDARY = re.compile(r"\b")
+
+
+def _words_before(text: str, word: str) -> list[str]:
+    """The capitalised words that stand just before ``word`` in ``text``, as the matches of
+    ``\\b([A-Z][\\w’'-]+) word\\b`` give them, left to right and none overlapping: found from the
+    places of " word" (a substring search) and the run of word characters before each, never by a
+    regular expression tried at every capital of the article."""
+    found: list[str] = []
+    searched = 0  # where the scan of the regular expression would go on from
+    at = text.find(" " + word)
+    while at >= 0:
+        start, end = at + 1, at + 1 + len(word)
+        if start - 1 > searched and _WORD_BOUNDARY.match(text, end):
+            first = at  # the run of word characters before the space starts here
+            while first > searched and _WORD_CHAR.match(text, first - 1):
+                first -= 1
+            for place in range(first, at - 1):  # leftmost first, as a scan would find it
+                before = _CAPITALISED_BEFORE.match(text, place)
+                if before is not None and before.end() == start:
+                    found.append(before.group(1))
+                    searched = end
+                    break
+        at = text.find(" " + word, at + 1)
+    return found
+
 
 _NEXT_WORD = re.compile(r"(?:’s|'s)? ([a-z][\w-]*)")
 """The lowercase word right after a name."""
