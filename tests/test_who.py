@@ -650,3 +650,17 @@ def test_a_relative_pronoun_after_a_person_named_in_full_after_of_is_that_person
     assert _speakers(body) == ["Jeb Lund"]
     # a place after "of" is no person named in full: the senator is the party
     assert _speakers("Sen. Dana Hill of Florida, who coached the team, said it would win.") == ["Dana Hill"]
+
+
+def test_a_surname_is_not_a_later_namesake_the_article_keeps_naming_in_full() -> None:
+    # the text has moved on to Ruth Marsh, but names her in full each time: the bare surname is not
+    # hers, and the governor was named too long ago to be sure
+    body = (
+        "Governor Dale Marsh unveiled a housing plan on Monday. The plan would cap rents for five years. "
+        "Economists were divided. Some praised the cap. Others worried about supply. Builders said nothing. "
+        "Ruth Marsh, his daughter, helped write the plan. Ruth Marsh told reporters the cap was fair. "
+        "Marsh said the state would pay for it."
+    )
+    who = dict(_who(body))
+    assert who["reporters the cap was fair"] == "Ruth Marsh"
+    assert who["the state would pay for it"] == UNRESOLVED

@@ -655,8 +655,16 @@ class Linker:
             if self._first_stands(position, introduced):
                 return introduced[0]
             salient = self._most_salient(position, introduced)
+            if salient is not None and salient != introduced[0] and self._named_in_full_again(salient):
+                # "Ivanka Trump" named in full time and again: the writer tells her apart by her
+                # first name, so the surname alone is not hers, nor clearly the first one's
+                return _AMBIGUOUS
             return _AMBIGUOUS if salient is None else salient
         return candidates[0] if candidates else None
+
+    def _named_in_full_again(self, index: int) -> bool:
+        """True when the article names person ``index`` in full more than once."""
+        return len(self._full_names.get(index, ())) > 1
 
     def _first(self, index: int) -> int:
         return self._parties[index].first
