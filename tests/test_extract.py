@@ -359,3 +359,21 @@ def test_party_part_keeps_the_words_that_name_a_party(words: str, party: str | N
     assert (found.text if found else None) == party
     if found is not None:
         assert found.span[1] - found.span[0] == len(found.text)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Mayor Dana Hill told reporters the plan was dead.",
+        "Mayor Dana Hill told him the plan was dead.",
+        "Mayor Dana Hill told the council on Monday the plan was dead.",
+        "Mayor Dana Hill told local radio the plan was dead.",
+        "Mayor Dana Hill told The Ledger the plan was dead.",
+    ],
+)
+def test_a_listener_before_a_clause_without_that_is_not_the_content(sentence: str) -> None:
+    assert _only(_run(sentence)).text == "the plan was dead"
+
+
+def test_an_object_with_no_clause_after_it_stays_the_content() -> None:
+    assert _only(_run("Mayor Dana Hill asked voters to back the plan.")).text == "voters to back the plan"

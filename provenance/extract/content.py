@@ -156,10 +156,69 @@ def after_cue(tokens: list[Token], cue: Cue) -> int:
                 probe += 1
             if probe > index and probe < len(tokens) and starts_clause(tokens[probe]):
                 index = probe
+            else:
+                index = _past_listener(tokens, index)
     if index < len(tokens) and tokens[index].text in {",", ":"}:
         index += 1
     if index < len(tokens) and tokens[index].lower in {"of", "about"} and cue.group == "speech":
         index += 1
+    return index
+
+
+_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
+_NOUN_OPENERS = frozenset(
+    {"a", "an", "the", "his", "her", "their", "its", "our", "my", "this", "these", "those"}
+)
+"""Words a noun phrase opens with: after a listener, one of them opens the reported clause."""
+_MAX_LISTENER = 3
+_MAX_CLAUSE_VERB = 10
+
+
+def _past_listener(tokens: list[Token], index: int) -> int:
+    """Where the reported clause starts after a short listener with no "that" ("told reporters the
+    plan was dead", "warned him the vote would fail", "told the council on Monday it had no money"):
+    past the listener and a time phrase, when a subject and a verb follow; else ``index``."""
+    words = vocabulary()
+    probe = index
+    if probe < len(tokens) and tokens[probe].lower in _OBJECT_PRONOUNS:
+        probe += 1
+    else:
+        if probe < len(tokens) and tokens[probe].lower in _NOUN_OPENERS:
+            probe += 1
+        first = probe
+        while (
+            probe < len(tokens)
+            and probe - first < _MAX_LISTENER
+            and tokens[probe].text.isalpha()
+            and tokens[probe].text[:1].islower()
+            == tokens[first].text[:1].islower()  # "local radio", "The Ledger"
+            and tokens[probe].lower not in _NOUN_OPENERS
+            and tokens[probe].lower not in words.verb_marks
+            and tokens[probe].lower not in words.subject_pronouns
+            and tokens[probe].lower not in PREPOSITIONS
+            and tokens[probe].lower != "and"
+        ):
+            probe += 1
+        if probe == first:
+            return index
+    if (
+        probe + 1 < len(tokens)
+        and tokens[probe].lower in {"on", "last", "this"}
+        and (tokens[probe + 1].lower in WEEKDAYS or tokens[probe + 1].lower in TIME_WORDS)
+    ):
+        probe += 2
+    if probe >= len(tokens):
+        return index
+    opener = tokens[probe]
+    if not (
+        opener.lower in _NOUN_OPENERS or opener.lower in words.subject_pronouns or opener.text[:1].isupper()
+    ):
+        return index
+    for later in tokens[probe + 1 : probe + 1 + _MAX_CLAUSE_VERB]:
+        if later.text in BOUNDARY_MARKS or later.lower == "that":
+            return index
+        if later.lower in words.verb_marks:
+            return probe
     return index
 
 
