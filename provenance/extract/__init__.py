@@ -21,8 +21,11 @@ __all__ = ["extract"]
 
 _UNKNOWN_OUTLET = Source("unknown-outlet", "Unknown outlet", SourceKind.OUTLET)
 _MIN_WORDS = 3
-_INTERVIEW = re.compile(r"^\s*(?:Q|A|Question|Answer)\s*[:.]\s", re.MULTILINE)
+_INTERVIEW = re.compile(r"\s*(?:Q|A|Question|Answer)\s*[:.]\s")
 """A line that opens with a question or an answer label: an interview, not a first-person piece."""
+_INTERVIEW_LINE = re.compile(r"\n" + _INTERVIEW.pattern)
+"""`_INTERVIEW` after a line break: a pattern that opens with a literal character is looked for at
+C speed, where one that opens with ``^`` (multiline) is tried at every character of the text."""
 
 
 def extract(document: Document, outlet: Source | None = None) -> Graph:
@@ -126,7 +129,7 @@ def _linked(
 def _author(document: Document) -> str | None:
     """The article's one author, from its byline, else from an opinion piece's closing line; none
     for an interview, whose "I" outside quotations is the one who answers ("Q: ..." lines)."""
-    if _INTERVIEW.search(document.text):
+    if _INTERVIEW.match(document.text) or _INTERVIEW_LINE.search(document.text):
         return None
     if document.authors:
         return document.authors[0] if len(document.authors) == 1 else None
