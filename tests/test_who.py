@@ -664,3 +664,15 @@ def test_a_surname_is_not_a_later_namesake_the_article_keeps_naming_in_full() ->
     who = dict(_who(body))
     assert who["the cap was fair"] == "Ruth Marsh"
     assert who["the state would pay for it"] == UNRESOLVED
+
+
+def test_the_age_and_place_after_a_name_are_never_the_speaker() -> None:
+    assert _speakers("Sam Ortiz, 44, of Dover, Del., who voted early, said the vote mattered.") == [
+        "Sam Ortiz"
+    ]
+    # too long to reach the name: no speaker rather than the state
+    body = (
+        "The crowd cheered. Dana Hill, 59, of Ashton, Md., who watched the ceremony on a screen on "
+        "the Mall, said the event brought back memories of her father."
+    )
+    assert "Md" not in _speakers(body)

@@ -243,25 +243,43 @@ def noun_phrase_before(tokens: list[Token], last: int) -> tuple[int, int] | None
 
 
 def antecedent_of(text: str, tokens: list[Token], pronoun: int) -> Mention | None:
-    """The noun phrase a relative pronoun follows: "Scott Walker" in "Scott Walker, who said"."""
+    """The noun phrase a relative pronoun follows: "Scott Walker" in "Scott Walker, who said"; past
+    the age and place set off by commas after a name ("Jo Doe, 59, of Ashton, Md., who said")."""
     end = pronoun
-    while end > 0 and tokens[end - 1].text == ",":
-        end -= 1
-    if end > 0 and tokens[end - 1].text == ")":
-        # "Sen. Jane Doe (D-Ore.), who said": the name stands before the parenthesis
-        end = next((i for i in range(end - 2, max(end - 8, -1), -1) if tokens[i].text == "("), end)
-    start = end
-    while start > 0 and tokens[start - 1].text not in BOUNDARY_MARKS and end - start < MAX_SUBJECT:
-        if tokens[start - 1].lower in vocabulary().subject_stops or tokens[start - 1].lower in _AFTER_NAME:
-            break
-        if tokens[start - 1].lower == "by":
-            break  # "backed by Omar Diaz, who said": the party is Omar Diaz
-        if end < pronoun and tokens[start - 1].lower in _BEFORE_PERSON and _full_name(tokens[start:end]):
-            break  # "no mention of Jeb Lund, who said": a person named in full after "of" is the party
-        start -= 1
+    while True:
+        while end > 0 and tokens[end - 1].text == ",":
+            end -= 1
+        if end > 0 and tokens[end - 1].text == ")":
+            # "Sen. Jane Doe (D-Ore.), who said": the name stands before the parenthesis
+            end = next((i for i in range(end - 2, max(end - 8, -1), -1) if tokens[i].text == "("), end)
+        start = end
+        while start > 0 and tokens[start - 1].text not in BOUNDARY_MARKS and end - start < MAX_SUBJECT:
+            if (
+                tokens[start - 1].lower in vocabulary().subject_stops
+                or tokens[start - 1].lower in _AFTER_NAME
+            ):
+                break
+            if tokens[start - 1].lower == "by":
+                break  # "backed by Omar Diaz, who said": the party is Omar Diaz
+            if end < pronoun and tokens[start - 1].lower in _BEFORE_PERSON and _full_name(tokens[start:end]):
+                break  # "no mention of Jeb Lund, who said": a person named in full after "of" is the party
+            start -= 1
+        if start < end and start > 0 and tokens[start - 1].text == "," and _sets_off(tokens[start:end]):
+            end = start - 1  # ", 59,", ", of Ashton,", ", Md.,": the name stands before them
+            continue
+        break
     if start >= end or not _names_a_party(tokens[start:end]):
         return None  # "... to defend not paying an architect, who said": no party to stand for
     return make_mention(text, tokens, (start, end))
+
+
+def _sets_off(tokens: list[Token]) -> bool:
+    """True for an age or a place set off by commas after a name: "59", "of Ashton", "Md."."""
+    if len(tokens) == 1 and tokens[0].text.isdigit():
+        return True
+    if tokens[0].lower == "of":
+        return len(tokens) > 1 and all(t.text[:1].isupper() for t in tokens[1:])
+    return tuple(t.lower.rstrip(".") for t in tokens if t.text != ".") in lexicon().places
 
 
 def _full_name(tokens: list[Token]) -> bool:
@@ -329,11 +347,17 @@ def appositive_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         named = _name_before(tokens, end - 2)
         return (named, end - 2) if named is not None else None
     best = None
-    for index in range(end - 1, max(-1, end - 1 - _MAX_APPOSITION_WORDS), -1):
+    limit = end - 1 - _MAX_APPOSITION_WORDS
+    index = end
+    while index - 1 > max(-1, limit):
+        index -= 1
         token = tokens[index]
         if token.text == "," and index < end - 1:
             named = _name_before(tokens, index)
-            if named is not None:
+            if named is not None and _sets_off(tokens[named:index]):
+                # "Md." in "Jo Doe, of Ashton, Md., who ..., said" is no subject: look past it
+                limit -= index - named + 1
+            elif named is not None:
                 best = (named, end)
         elif (
             token.text in _CLOSING
