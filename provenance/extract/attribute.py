@@ -168,14 +168,22 @@ def _attribution_at(
         if whole == content and goes_on(tokens, rest + 1):
             whole = (content[0], content_end(tokens))  # "The contrast, said Doyle, would be clear."
         attribution = _make(
-            text, quotes, whole, cue_words, cue_span, make_mention(text, tokens, named), (), content
+            text,
+            quotes,
+            whole,
+            cue_words,
+            cue_span,
+            make_mention(text, tokens, named),
+            (),
+            content,
+            speaker_after=True,
         )
-        return evolve(attribution, speaker_after=True), rest
+        return attribution, rest
     first, last = subject
     mention = make_mention(text, tokens, subject)
     if last - first == 1 and tokens[first].lower in vocabulary().relative_pronouns:
         antecedent = antecedent_of(text, tokens, first)
-        mention = evolve(mention, refers_to=antecedent.text if antecedent else None)
+        mention = Mention(mention.span, mention.text, antecedent.text if antecedent else None)
     quoted, past = _quoted_as(text, tokens, cue)
     if quoted:
         after = past  # "The paper quoted Salinas as saying that ...": the content is what she said
@@ -199,8 +207,18 @@ def _attribution_at(
                 whole = (content[0], content_end(tokens))
             cited = quoted or _citing(text, tokens, cue.last, len(tokens))
             until = len(tokens) if cited or whole != content else cue.last - 1
-            attribution = _make(text, quotes, whole, cue_words, cue_span, mention, cited, content)
-            return evolve(attribution, speaker_after=whole == content), until
+            attribution = _make(
+                text,
+                quotes,
+                whole,
+                cue_words,
+                cue_span,
+                mention,
+                cited,
+                content,
+                speaker_after=whole == content,
+            )
+            return attribution, until
     if content_after is None or last - first > MAX_SUBJECT + MAX_APPOSITION:
         return None, -1
     end = coordination(tokens, quotes, after)
@@ -226,11 +244,14 @@ def _make(
     mention: Mention,
     cited: tuple[tuple[str, Span, Mention], ...] = (),
     first_part: Span | None = None,
+    *,
+    speaker_after: bool = False,
 ) -> Attribution:
     """An attribution; ``first_part`` is the quote before the speaker when the content runs on after it
-    ("'...,' X said, '...'"), which is direct speech however the halves are joined."""
+    ("'...,' X said, '...'"), which is direct speech however the halves are joined. Built by its
+    constructor, never `attrs.evolve`d in the hot loop: evolve is several times dearer."""
     kind = content_kind(text, first_part or content, quotes)
-    return Attribution(content, kind, cue_words, cue_span, mention, cited)
+    return Attribution(content, kind, cue_words, cue_span, mention, cited, speaker_after)
 
 
 def _headline(text: str, tokens: list[Token], quotes: list[Span]) -> Attribution | None:
