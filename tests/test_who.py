@@ -676,3 +676,25 @@ def test_the_age_and_place_after_a_name_are_never_the_speaker() -> None:
         "the Mall, said the event brought back memories of her father."
     )
     assert "Md" not in _speakers(body)
+
+
+def test_a_misspelt_surname_is_the_one_person_named_in_full_before() -> None:
+    body = (
+        "Talia Brennerman, a nurse from Dayton, said the clinic was short of staff. "
+        "Brenerman said the clinic had lost four nurses this year."
+    )
+    assert _speakers(body) == ["Talia Brennerman", "Talia Brennerman"]
+    # a word written after a first name of its own is another person, not a slip
+    body = (
+        "Talia Brennerman, a nurse from Dayton, said the clinic was short of staff. "
+        "Paul Brenneman, a doctor, disagreed. Brenneman said the clinic had hired four nurses."
+    )
+    assert _speakers(body)[-1] == "Paul Brenneman"
+    # two surnames one letter away: neither is chosen
+    body = (
+        "Talia Marden said the clinic was short of staff. Paul Mardon said it was not. "
+        "Mardin said the clinic had hired four nurses."
+    )
+    assert _speakers(body)[-1] not in ("Talia Marden", "Paul Mardon")
+    # a short surname is too often another name
+    assert _speakers("Jo Hall said the clinic was full. Hill said it was not.")[-1] != "Jo Hall"

@@ -280,6 +280,8 @@ def is_anonymous(parsed: Parsed) -> bool:
 
 _INITIAL = re.compile(r"[a-z]\.?(?:[a-z]\.)*")
 _AMBIGUOUS = -1
+MISSPELT_MIN = 5
+"""The fewest letters of a surname read as a slip for another (shorter ones are too often other names)."""
 """What `Linker._index_of` answers for a surname two people share when neither is clearly meant."""
 
 
@@ -593,6 +595,9 @@ class Linker:
             if first and (self._parties[first[0]].is_person or len(key) == 1):
                 # "Heidi" for Heidi Cruz, "Peabody" for Peabody Energy
                 return first[0]
+            misspelt = self._misspelt_surname(words[0], key[0], gender, position)
+            if misspelt is not None:
+                return misspelt
         short = self._short_form(" ".join(words))
         if short is not None:
             return short
@@ -661,6 +666,35 @@ class Linker:
                 return _AMBIGUOUS
             return _AMBIGUOUS if salient is None else salient
         return candidates[0] if candidates else None
+
+    def _misspelt_surname(self, word: str, key: str, gender: str | None, position: int) -> int | None:
+        """The one person named in full earlier whose surname is ``word`` misspelt: one letter added,
+        dropped or changed, the first letter kept ("Wines said" after "Leslie Wimes"; "McLenney"
+        after "Tyresha McClenney"). Never for a short word, a first name, a common word or a place,
+        a word the article writes after a first name of its own, a possessive ("Sanders’"), or when
+        two surnames fit."""
+        lex = lexicon()
+        if (
+            len(key) < MISSPELT_MIN
+            or not key.isalpha()
+            or first_name_gender(key)
+            or key in lex.common_words
+            or (key,) in lex.places
+        ):
+            return None
+        if any(first_name_gender(before) for before in _words_before(self._text, word)):
+            return None  # "Dana Wines": a person of that name, not a slip
+        found = [
+            bearers[0]
+            for surname, bearers in self._by_surname.items()
+            if len(bearers) == 1
+            and surname[:1] == key[:1]
+            and _one_edit(surname, key)
+            and self._parties[bearers[0]].is_person
+            and self._parties[bearers[0]].first < position
+            and (gender is None or self._parties[bearers[0]].gender in (None, gender))
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _named_in_full_again(self, index: int) -> bool:
         """True when the article names person ``index`` in full more than once."""
@@ -1406,6 +1440,16 @@ _HAS = re.compile(r"['’]s (?:been|got|gotten)\b")
 _CAPITALISED_BEFORE = re.compile(r"\b([A-Z][\w’'-]+) ")
 _WORD_CHAR = re.compile(r"[\w’'-]")
 _WORD_BOUNDARY = re.compile(r"\b")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one letter added, dropped or changed."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    at = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), len(a))
+    return a[at + (len(a) == len(b)) :] == b[at + 1 :]
 
 
 def _words_before(text: str, word: str) -> list[str]:
