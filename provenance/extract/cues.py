@@ -51,7 +51,7 @@ def find_cues(tokens: list[Token], *, title_case: bool = False) -> list[Cue]:
             continue
         match = None
         for form in heads[token.lower]:
-            if tuple(t.lower for t in tokens[index : index + len(form)]) == form:
+            if tuple(map(_LOWER, tokens[index : index + len(form)])) == form:
                 match = form
                 break
         if (
@@ -105,9 +105,7 @@ def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
         and (tokens[last + 1].text[:1].isdigit() or tokens[last + 1].text in ("$", "€", "£", "about"))
     ):
         return True  # "a price reported at $1 billion", "estimated at 300": a figure, not speech
-    if any(
-        tuple(t.lower for t in tokens[last : last + len(o)]) == o for o in words.object_senses.get(head, ())
-    ):
+    if any(tuple(map(_LOWER, tokens[last : last + len(o)])) == o for o in words.object_senses.get(head, ())):
         return True  # "she finds herself battling ...", "pleaded not guilty", "showed up in gowns"
     if head in words.marked_senses:
         return not (

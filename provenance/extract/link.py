@@ -286,7 +286,6 @@ MISSPELT_MIN = 5
 
 
 @lru_cache(maxsize=8192)
-@lru_cache(maxsize=8192)
 def _given(key: tuple[str, ...]) -> tuple[str, ...]:
     """The words of a person's name that tell people apart: no initials, particles or suffixes."""
     lex = lexicon()
