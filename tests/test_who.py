@@ -698,3 +698,18 @@ def test_a_misspelt_surname_is_the_one_person_named_in_full_before() -> None:
     assert _speakers(body)[-1] not in ("Talia Marden", "Paul Mardon")
     # a short surname is too often another name
     assert _speakers("Jo Hall said the clinic was full. Hill said it was not.")[-1] != "Jo Hall"
+
+
+def test_a_name_that_qualifies_a_noun_is_the_party_that_noun_describes() -> None:
+    body = (
+        "Cable Network carries many channels. Viewers pay a monthly fee. Some pay more. The fee rose. "
+        "Prices vary. Towns differ. Cities differ too. Last night I watched the Orbit Nine television "
+        "network. Former hosts disagreed. The network said its editors never interfere."
+    )
+    assert _speakers(body)[-1] == "Orbit Nine"
+    # a noun of its own after the name ("the Citizens Trust campaign finance case") is no campaign
+    body = (
+        "Dana Hill spoke about the Citizens Trust campaign finance case on Monday. "
+        "The campaign said it would appeal."
+    )
+    assert "Citizens Trust" not in _speakers(body)

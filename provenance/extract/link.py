@@ -1354,6 +1354,26 @@ class Linker:
                 self._roles_read.add(at)
                 party = self._parties[self._name_spans[at][2]]
                 party.roles.update(roles_of(self._text, self._names_at[at]))
+                if (
+                    at < after
+                    and _names_a_body(head)
+                    and len(party.key) > 1
+                    and not party.is_person
+                    and self._modifies(at, match.start(), match.end())
+                ):
+                    party.roles.add(head)  # "the RT America television network": RT America
+
+    def _modifies(self, at: int, head: int, head_end: int) -> bool:
+        """True when the name at ``at`` stands after "the" and before the noun at ``head`` with at
+        most two lowercase words between, and the noun ends the phrase: the name qualifies that noun
+        ("the Acme steel company."), not a noun of its own ("the Citizens United campaign finance
+        case" is no campaign)."""
+        start, end, _ = self._name_spans[at]
+        return (
+            self._text[max(0, start - 4) : start].lower() == "the "
+            and self._text[head_end : head_end + 1] in _PHRASE_ENDS
+            and _MODIFIED_HEAD.fullmatch(self._text, end, head) is not None
+        )
 
     def nobody(self) -> str:
         """The source of a claim whose cue names no party in words ("After" is no speaker)."""
@@ -1541,6 +1561,23 @@ def _offices() -> frozenset[str]:
         "executive",
         "delegate",
     }
+
+
+def _names_a_body(head: str) -> bool:
+    """True for a noun naming an organisation, an outlet or a government ("network", "company"),
+    not a person, a document or a word of no kind."""
+    kind = kind_of(None, head)
+    return kind not in _NOT_BODIES and head not in _document_nouns()
+
+
+_NOT_BODIES = frozenset({SourceKind.PERSON, SourceKind.UNKNOWN, SourceKind.DOCUMENT, SourceKind.ANONYMOUS})
+
+
+_MODIFIED_HEAD = re.compile(r"(?: [a-z]+){0,2} ")
+"""What stands between a name and the noun it qualifies: a space, at most two lowercase words."""
+
+_PHRASE_ENDS = frozenset({"", ".", ",", ";", ":", ")"})
+"""What may follow a noun that ends its phrase."""
 
 
 _PRONOUN_SUBJECT = re.compile(r"(He|She) [a-z]")
