@@ -165,11 +165,6 @@ def after_cue(tokens: list[Token], cue: Cue) -> int:
     return index
 
 
-_OBJECT_PRONOUNS = frozenset({"him", "her", "them", "us", "me", "you"})
-_NOUN_OPENERS = frozenset(
-    {"a", "an", "the", "his", "her", "their", "its", "our", "my", "this", "these", "those"}
-)
-"""Words a noun phrase opens with: after a listener, one of them opens the reported clause."""
 _MAX_LISTENER = 3
 _MAX_CLAUSE_VERB = 10
 
@@ -180,10 +175,10 @@ def _past_listener(tokens: list[Token], index: int) -> int:
     past the listener and a time phrase, when a subject and a verb follow; else ``index``."""
     words = vocabulary()
     probe = index
-    if probe < len(tokens) and tokens[probe].lower in _OBJECT_PRONOUNS:
+    if probe < len(tokens) and tokens[probe].lower in words.object_pronouns:
         probe += 1
     else:
-        if probe < len(tokens) and tokens[probe].lower in _NOUN_OPENERS:
+        if probe < len(tokens) and tokens[probe].lower in words.noun_openers:
             probe += 1
         first = probe
         while (
@@ -192,7 +187,7 @@ def _past_listener(tokens: list[Token], index: int) -> int:
             and tokens[probe].text.isalpha()
             and tokens[probe].text[:1].islower()
             == tokens[first].text[:1].islower()  # "local radio", "The Ledger"
-            and tokens[probe].lower not in _NOUN_OPENERS
+            and tokens[probe].lower not in words.noun_openers
             and tokens[probe].lower not in words.verb_marks
             and tokens[probe].lower not in words.subject_pronouns
             and tokens[probe].lower not in PREPOSITIONS
@@ -211,7 +206,9 @@ def _past_listener(tokens: list[Token], index: int) -> int:
         return index
     opener = tokens[probe]
     if not (
-        opener.lower in _NOUN_OPENERS or opener.lower in words.subject_pronouns or opener.text[:1].isupper()
+        opener.lower in words.noun_openers
+        or opener.lower in words.subject_pronouns
+        or opener.text[:1].isupper()
     ):
         return index
     for later in tokens[probe + 1 : probe + 1 + _MAX_CLAUSE_VERB]:

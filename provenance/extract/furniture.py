@@ -8,7 +8,7 @@ passes over furniture lines and sentences of plain text, which is kept exactly a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from importlib import resources
 
@@ -301,23 +301,29 @@ def _class_chars(members: str) -> frozenset[str] | None:
 def _closing(pattern: str, start: int) -> int | None:
     """Index of the parenthesis that closes the group opening at ``start``."""
     depth = 0
-    index = start
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            index = _class_end(pattern, index)
-            continue
+    for index, char in _syntax(pattern, start):
         if char == "(":
             depth += 1
         elif char == ")":
             depth -= 1
             if depth == 0:
                 return index
-        index += 1
     return None
+
+
+def _syntax(pattern: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """The characters of ``pattern`` from ``start`` that may be syntax, with their indices: escaped
+    characters and the insides of character classes passed over."""
+    index = start
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+        elif char == "[":
+            index = _class_end(pattern, index)
+        else:
+            yield index, char
+            index += 1
 
 
 def _class_end(pattern: str, start: int) -> int:
@@ -337,15 +343,7 @@ def _branches(pattern: str) -> list[str]:
     branches: list[str] = []
     depth = 0
     start = 0
-    index = 0
-    while index < len(pattern):
-        char = pattern[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char == "[":
-            index = _class_end(pattern, index)
-            continue
+    for index, char in _syntax(pattern):
         if char == "(":
             depth += 1
         elif char == ")":
@@ -353,7 +351,6 @@ def _branches(pattern: str) -> list[str]:
         elif char == "|" and depth == 0:
             branches.append(pattern[start:index])
             start = index + 1
-        index += 1
     branches.append(pattern[start:])
     return branches
 

@@ -10,7 +10,7 @@ from attrs import frozen
 
 from ..model import Span
 from . import furniture
-from .vocabulary import vocabulary
+from .vocabulary import spells_acronym, vocabulary
 
 _LINE = re.compile("[^\n\r\x85\u2028\u2029]+")  # every Unicode line break ends a line
 _TIMESTAMP_LINE = re.compile(
@@ -104,9 +104,7 @@ def _acronyms_kept(tokens: list[Token]) -> list[Token]:
     such word: its lowercase key stays in capitals, so that no word list takes it for "who"."""
     stops = vocabulary().subject_stops
     return [
-        token._replace(lower=token.text)
-        if token.lower in stops and token.text.isupper() and len(token.text) > 1
-        else token
+        token._replace(lower=token.text) if token.lower in stops and spells_acronym(token.text) else token
         for token in tokens
     ]
 

@@ -77,13 +77,22 @@ class Vocabulary:
     """Auxiliaries and verbs that make a mention a clause ("your school didn't get ...")."""
     subject_pronouns: frozenset[str]
     """Pronouns only a subject takes ("he", never "him")."""
+    object_pronouns: frozenset[str]
+    """Pronouns an object takes: a listener ("told him ...")."""
+    noun_openers: frozenset[str]
+    """Words a noun phrase opens with ("the", "his"): after a listener, one opens the reported clause."""
     no_party_words: frozenset[str]
     """Words that name no one a claim can rest on ("anyone", "something")."""
 
     def is_relative(self, words: str) -> bool:
         """Whether a mention's ``words`` are a relative pronoun ("who"), not an acronym that spells
         one ("WHO", the World Health Organization)."""
-        return words.lower() in self.relative_pronouns and not (len(words) > 1 and words.isupper())
+        return words.lower() in self.relative_pronouns and not spells_acronym(words)
+
+
+def spells_acronym(word: str) -> bool:
+    """Whether ``word`` is written in capitals as an acronym is ("WHO", "AND"), not as a word ("Who")."""
+    return len(word) > 1 and word.isupper()
 
 
 def _data(name: str) -> str:
@@ -154,5 +163,7 @@ def vocabulary() -> Vocabulary:
         conjunctions=frozenset(words["conjunctions"]),
         verb_marks=frozenset(words["verb_marks"]),
         subject_pronouns=frozenset(words["subject_pronouns"]),
+        object_pronouns=frozenset(words["object_pronouns"]),
+        noun_openers=frozenset(words["noun_openers"]),
         no_party_words=frozenset(words["no_party_words"]),
     )
