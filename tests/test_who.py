@@ -713,3 +713,45 @@ def test_a_name_that_qualifies_a_noun_is_the_party_that_noun_describes() -> None
         "The campaign said it would appeal."
     )
     assert "Citizens Trust" not in _speakers(body)
+
+
+def test_an_acronym_is_the_one_organisation_the_article_names_in_full_with_those_initials() -> None:
+    body = (
+        "The Regional Transit Authority opened a depot on Monday. The RTA said the new buses would "
+        "arrive in May. The R.T.A. added that the old depot would close."
+    )
+    assert _speakers(body) == ["Regional Transit Authority", "Regional Transit Authority"]
+
+
+def test_an_acronym_two_names_spell_stays_apart_from_both() -> None:
+    body = (
+        "The Regional Transit Authority and the Riverside Tenants Association met on Monday. "
+        "The RTA said the fares would rise."
+    )
+    assert "Regional Transit Authority" not in _speakers(body)
+    assert "Riverside Tenants Association" not in _speakers(body)
+
+
+def test_a_focus_word_before_a_name_is_not_part_of_it() -> None:
+    body = "Senator Paula Brandt chaired the hearing. Even Brandt said the cost was too high."
+    assert _speakers(body) == ["Paula Brandt"]
+
+
+def test_a_place_that_opens_the_sentence_before_an_apposition_is_the_speaker() -> None:
+    body = (
+        "Even Norway, the region's largest donor and its oldest trading partner, said it was "
+        '"deeply concerned" by the vote.'
+    )
+    assert _who(body) == [('it was "deeply concerned" by the vote', "Norway")]
+
+
+def test_a_pronoun_after_said_that_opens_the_reported_clause_is_no_inverted_speaker() -> None:
+    body = (
+        "Maria Lopez, a longtime organiser of the tenants' union in the northern districts of the "
+        "city, whose family has lived there for decades, said the landlords were negligent. "
+        "Carl Ode, a neighbour, said it was true."
+    )
+    speakers = _speakers(body)
+    assert "the landlords" not in speakers
+    assert not any(claim.startswith("Maria Lopez") for claim, _ in _who(body))
+    assert "Carl Ode" in speakers

@@ -162,8 +162,12 @@ def _attribution_at(
         # "'...,' said X" — the speaker follows the cue, the content precedes it
         named, rest = subject_after(tokens, cue.last)
         content = content_before(text, tokens, cue.first)
-        if named is None or content is None:
-            return None, -1
+        if (
+            named is None
+            or content is None
+            or (rest < len(tokens) and tokens[rest].lower in vocabulary().verb_marks)
+        ):
+            return None, -1  # "..., said it was opposed": "it" opens what was said, it does not say it
         whole = extend_middle_quote(text, tokens, quotes, content, rest)
         if whole == content and goes_on(tokens, rest + 1):
             whole = (content[0], content_end(tokens))  # "The contrast, said Doyle, would be clear."

@@ -830,11 +830,30 @@ class Linker:
             self._by_key[key] = index
         return self._speaker(self._by_key[key], position, SourceKind.ANONYMOUS, None, None)
 
+    def _spelled_out(self, acronym: str) -> int | None:
+        """The one party, not a person, that the article names in full with the initials ``acronym``
+        spells ("SOHR", "I.R.S.", "The U.N."); None when none does or two do."""
+        letters = acronym.replace(".", "")
+        if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+            return None
+        found = {
+            index
+            for index, party in enumerate(self._parties)
+            if not party.is_person
+            and len(party.key) > 1
+            and "." not in party.name
+            and _initials(party.name) == letters
+        }
+        return found.pop() if len(found) == 1 else None
+
     def _named(self, parsed: Parsed, position: int) -> str:
         assert parsed.name is not None
         name = parsed.name
-        if _drop_article(name) in self.acronyms:
-            name = self.acronyms[_drop_article(name)]
+        bare = _drop_article(name)
+        if bare in self.acronyms:
+            name = self.acronyms[bare]
+        elif (spelled := self._spelled_out(bare)) is not None:
+            name = self._parties[spelled].name
         if _key(name) == _key(self.outlet.name):
             self._remember(self.outlet.id)
             return self.outlet.id
@@ -895,11 +914,8 @@ class Linker:
         key = _key(name)
         if not key:
             return None
-        letters = name.replace(".", "")
-        if len(key) == 1 and letters.isupper() and len(letters) >= 2:
-            for index, party in enumerate(self._parties):
-                if not party.is_person and len(party.key) > 1 and _initials(party.name) == letters:
-                    return index
+        if len(key) == 1 and (spelled := self._spelled_out(name)) is not None:
+            return spelled
         words = set(key)
         suffix: int | None = None
         headed: int | None = None

@@ -273,6 +273,18 @@ def antecedent_of(text: str, tokens: list[Token], pronoun: int) -> Mention | Non
     return make_mention(text, tokens, (start, end))
 
 
+def _opens(tokens: list[Token], start: int) -> bool:
+    """True when the words at ``start`` open their clause: at the start of the sentence after
+    connectives only ("Even China, its only ally, said"), or right after a quotation ("'…,' Paris,
+    who …, said"). A place there is the subject, not a place set off after a name."""
+    words = vocabulary()
+    if all(t.lower in words.leading_drop for t in tokens[:start]):
+        return True
+    return tokens[start - 1].text in _CLOSING or (
+        start >= 2 and tokens[start - 1].text == "," and tokens[start - 2].text in _CLOSING
+    )
+
+
 def _sets_off(tokens: list[Token]) -> bool:
     """True for an age or a place set off by commas after a name: "59", "of Ashton", "Md."."""
     if len(tokens) == 1 and tokens[0].text.isdigit():
@@ -354,7 +366,7 @@ def appositive_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         token = tokens[index]
         if token.text == "," and index < end - 1:
             named = _name_before(tokens, index)
-            if named is not None and _sets_off(tokens[named:index]):
+            if named is not None and not _opens(tokens, named) and _sets_off(tokens[named:index]):
                 # "Md." in "Jo Doe, of Ashton, Md., who ..., said" is no subject: look past it
                 limit -= index - named + 1
             elif named is not None:
