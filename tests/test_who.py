@@ -755,3 +755,36 @@ def test_a_pronoun_after_said_that_opens_the_reported_clause_is_no_inverted_spea
     assert "the landlords" not in speakers
     assert not any(claim.startswith("Maria Lopez") for claim, _ in _who(body))
     assert "Carl Ode" in speakers
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        (
+            "Donations doubled last year, an analysis of campaign-finance reports shows.",
+            "an analysis of campaign-finance reports",
+        ),
+        ("Several media reports suggest that the mayor resigned.", "Several media reports"),
+        ("The Lakeside Times report stated that the bridge was closed.", "The Lakeside Times report"),
+    ],
+)
+def test_a_cue_word_that_heads_the_subject_of_the_next_cue_is_its_noun(body: str, mention: str) -> None:
+    [claim] = [c for c in _graph(body).claims if len(c.chain) > 1]
+    assert claim.chain[1].mention == mention
+
+
+def test_a_cue_word_before_a_cue_form_that_is_its_object_or_participle_stays_a_cue() -> None:
+    # a verb after an auxiliary, its object a cue form
+    [claim] = [
+        c for c in _graph("The mayor did not unveil plans to pay for the bridge.").claims if len(c.chain) > 1
+    ]
+    assert claim.chain[1].cue == "unveil"
+    # a participle of the noun: the report is still the subject's
+    body = "A Lakeside University report released last year found that the bridge was unsafe."
+    assert _speakers(body) == ["Lakeside University"]
+
+
+def test_a_word_in_capitals_inside_a_name_does_not_cut_it() -> None:
+    body = "Donations doubled last year, a LAKESIDE TODAY analysis of campaign-finance reports shows."
+    [claim] = [c for c in _graph(body).claims if len(c.chain) > 1]
+    assert claim.chain[1].mention == "a LAKESIDE TODAY analysis of campaign-finance reports"

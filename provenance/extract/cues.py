@@ -58,6 +58,7 @@ def find_cues(tokens: list[Token], *, title_case: bool = False) -> list[Cue]:
             match is None
             or not (title_case or token.text[:1].islower())
             or _is_noun_or_infinitive(tokens, index)
+            or _heads_subject(tokens, index, index + len(match))
         ):
             continue
         last = index + len(match)
@@ -119,6 +120,40 @@ def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
 def _is_passive(tokens: list[Token], first: int, last: int) -> bool:
     return (
         last < len(tokens) and tokens[last].lower == "by" and tokens[first].lower.endswith(("ed", "wn", "en"))
+    )
+
+
+def _heads_subject(tokens: list[Token], first: int, last: int) -> bool:
+    """True for a cue form that is a noun heading the subject of the cue right after it ("an
+    analysis of campaign-finance reports shows", "media reports suggest", "the report stated"):
+    never after an auxiliary or a pronoun ("did not unveil plans to pay"), and a noun-like cue after
+    it only where its clause ends ("reports shows." but "calls reports false"); not before a stance in
+    "-ed", a participle of the noun ("a report released last year found")."""
+    lexicon = vocabulary()
+    if last >= len(tokens) or tokens[first].lower not in lexicon.noun_like_cues:
+        return False
+    before = first - 1
+    while before > 0 and tokens[before].lower.endswith("ly"):
+        before -= 1  # "would normally call for"
+    word = tokens[before].lower if before >= 0 else ""
+    if word in lexicon.auxiliaries or word in lexicon.pronouns or word.endswith(("n't", "n’t")):
+        return False
+    following = tokens[last]
+    if not following.text[:1].islower():
+        return False
+    form = next(
+        (
+            f
+            for f in lexicon.cue_heads.get(following.lower, ())
+            if tuple(map(_LOWER, tokens[last : last + len(f)])) == f
+        ),
+        None,
+    )
+    if form is None or (lexicon.cues[form] == "stance" and following.lower.endswith("ed")):
+        return False
+    after = last + len(form)
+    return following.lower not in lexicon.noun_like_cues or (
+        after >= len(tokens) or tokens[after].lower == "that" or tokens[after].text in {".", ",", ":"}
     )
 
 

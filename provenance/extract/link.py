@@ -303,6 +303,11 @@ def _is_organisation(key: tuple[str, ...]) -> bool:
     return not _organisation_words().isdisjoint(key)
 
 
+def _all_capitals(word: str) -> bool:
+    """True for a word written in capitals ("TODAY" in "USA TODAY"): a name's word, whatever it means."""
+    return len(word) > 1 and word.isupper()
+
+
 @lru_cache(maxsize=1)
 def _organisation_words() -> frozenset[str]:
     return frozenset(
@@ -1107,7 +1112,7 @@ class Linker:
         owner = [
             w
             for i, w in enumerate(words[: cut - 1])
-            if (w[:1].isupper() and normal(w) not in stop and not _is_title([w], 0))
+            if (w[:1].isupper() and (normal(w) not in stop or _all_capitals(w)) and not _is_title([w], 0))
             or (normal(w) in _CONNECTORS and _inside_name(words[: cut - 1], i))
         ]
         if not owner and cut < len(words) and normal(words[cut]) in ("by", "from", "of"):
@@ -1148,7 +1153,10 @@ class Linker:
             if owner_index is None:
                 # "A Reuters/Ipsos poll": an owner named only here must show it is a party ("New
                 # Poll" names none)
-                if not any(normal(w) in _kind_keywords() for w in owner_words):
+                if (
+                    not any(normal(w) in _kind_keywords() for w in owner_words)
+                    and _slug(" ".join(owner_words)) != self.outlet.id
+                ):
                     return None
                 owner_index = self._index_of(owner_words, None, position=position)
             if owner_index is None or owner_index == _AMBIGUOUS:

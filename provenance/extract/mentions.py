@@ -229,7 +229,12 @@ def noun_phrase_before(tokens: list[Token], last: int) -> tuple[int, int] | None
     while first < last and (tokens[first].lower in words.leading_drop or tokens[first].text in {".", "-"}):
         first += 1
     for index in range(first + 1, last):
-        if tokens[index].lower in words.subject_cuts and tokens[index - 1].lower not in {"familiar", "close"}:
+        if (
+            tokens[index].lower in words.subject_cuts
+            and tokens[index - 1].lower not in {"familiar", "close"}
+            # "a USA TODAY analysis": a name's word (but "BAN FROM OLYMPICS" in a headline)
+            and not (tokens[index].text[:1].isupper() and tokens[index].lower not in words.prepositions)
+        ):
             last = index
             break
     relative = first - 1 if first > 1 and tokens[first - 1].lower in words.relative_pronouns else None
