@@ -127,3 +127,16 @@ def test_tense_of_a_claim(text: str, tense: Tense, past: bool) -> None:
 )
 def test_dates_that_cannot_be_represented_stay_unresolved(sentence: str, published: date) -> None:
     assert resolve_date(sentence, published) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("“We met on Monday,” she said.", date(2024, 12, 30)),  # curly quotes: read in lowercase
+        ("“The vote is on TUESDAY,” she said.", date(2024, 12, 31)),
+        ("The ſession closed on Tuesday.", date(2024, 12, 31)),  # "ſ" is an "s" ignoring case
+        ("The İstanbul talks were held on Monday.", date(2024, 12, 30)),  # "İ" lowercases to two letters
+    ],
+)
+def test_text_beyond_ascii_reads_as_ignoring_case(sentence: str, expected: date) -> None:
+    assert resolve_date(sentence, SEED_PUBLISHED) == expected

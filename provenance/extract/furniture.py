@@ -14,6 +14,7 @@ from importlib import resources
 
 from attrs import frozen
 
+from ..folding import FOLDS_TO_ASCII, lowercase_is_exact
 from ..model import Span
 
 MAX_CHARS = 1000
@@ -27,11 +28,6 @@ _BLOCK = re.compile(r"\{([a-z]\w*)\}")
 _ANY_PREFIX = re.compile(r"\.\{0,(?P<limit>\d+)\}")
 _BYLINE_NAMES = re.compile(r"(?i:(?:written|words|story|text|reported)\s+)?(?i:by):?\s+(?P<names>.+)")
 _SENTENCE_END = frozenset(".!?\"”’':")
-_FOLDS_TO_ASCII = frozenset("İıſK")
-"""The letters a pattern that ignores case takes for an ASCII letter that ``str.lower()`` does not
-give it ("ſ" for "s", "K" the Kelvin sign for "k"): a text that holds one is searched in full, and a
-pattern that holds one may start with anything."""
-_FOLDING = re.compile(f"[{''.join(sorted(_FOLDS_TO_ASCII))}]")
 
 
 @frozen
@@ -77,7 +73,7 @@ class _Matcher:
         first = int(found.lastgroup[1:]) if found and found.lastgroup else len(self.rules)
         lowered = text.lower()
         # "ſ" is an "s" to a pattern that ignores case, not to str.lower(): no shortcut then
-        exact = text.isascii() or _FOLDING.search(text) is None
+        exact = lowercase_is_exact(text)
         if self.needles is None or not exact or _holds_any(lowered, self.needles):
             for rule in self.rules[:first]:
                 if (
@@ -246,7 +242,7 @@ def _first_chars(pattern: str) -> tuple[frozenset[str] | None, bool]:
         elif char in _SPECIAL:
             return None, False
         else:
-            found = None if char in _FOLDS_TO_ASCII else frozenset(char.lower())
+            found = None if char in FOLDS_TO_ASCII else frozenset(char.lower())
             step = 1
         if found is None:
             return None, False
@@ -284,7 +280,7 @@ def _class_chars(members: str) -> frozenset[str] | None:
                 continue
             char = escaped
             index += 1
-        if char in _FOLDS_TO_ASCII:
+        if char in FOLDS_TO_ASCII:
             return None
         if members[index + 1 : index + 2] == "-" and index + 2 < len(members):
             last = members[index + 2]
