@@ -686,19 +686,21 @@ class Linker:
             or (key,) in lex.places
         ):
             return None
-        if any(first_name_gender(before) for before in _words_before(self._text, word)):
-            return None  # "Dana Wines": a person of that name, not a slip
         found = [
             bearers[0]
             for surname, bearers in self._by_surname.items()
-            if len(bearers) == 1
-            and surname[:1] == key[:1]
+            if surname[0] == key[0]
+            and len(bearers) == 1
             and _one_edit(surname, key)
             and self._parties[bearers[0]].is_person
             and self._parties[bearers[0]].first < position
             and (gender is None or self._parties[bearers[0]].gender in (None, gender))
         ]
-        return found[0] if len(found) == 1 else None
+        if len(found) != 1:
+            return None
+        if any(first_name_gender(before) for before in _words_before(self._text, word)):
+            return None  # "Dana Wines": a person of that name, not a slip
+        return found[0]
 
     def _named_in_full_again(self, index: int) -> bool:
         """True when the article names person ``index`` in full more than once."""
