@@ -18,15 +18,15 @@ DEV = EVAL / "polnear" / "dev.jsonl"
 pytestmark = pytest.mark.skipif(not DEV.exists(), reason="../shared/eval (PolNeAR and its referee) is absent")
 
 FLOORS = {
-    "content@0.3 F1": 72.8,
-    "attribution@0.3 F1": 65.0,
-    "source accuracy": 88.7,
-    "cue accuracy": 90.2,
+    "content@0.3 F1": 73.6,
+    "attribution@0.3 F1": 66.1,
+    "source accuracy": 89.3,
+    "cue accuracy": 90.8,
     "indirect recall": 55.2,
-    "direct recall": 85.6,
-    "speaker accuracy": 85.4,
+    "direct recall": 90.0,
+    "speaker accuracy": 85.9,
 }
-"""Reached on 2026-11-30 (bench/accuracy.py): 73.4, 65.6, 89.4, 90.9, 55.6, 86.4, 85.9."""
+"""Reached on 2026-11-30 (bench/accuracy.py): 74.1, 66.7, 90.0, 91.4, 55.8, 90.5, 86.6."""
 
 CEILINGS = {
     "wrong speaker": 3.0,

@@ -788,3 +788,37 @@ def test_a_word_in_capitals_inside_a_name_does_not_cut_it() -> None:
     body = "Donations doubled last year, a LAKESIDE TODAY analysis of campaign-finance reports shows."
     [claim] = [c for c in _graph(body).claims if len(c.chain) > 1]
     assert claim.chain[1].mention == "a LAKESIDE TODAY analysis of campaign-finance reports"
+
+
+def test_a_quotation_signed_after_a_dash_is_the_signers_whole_quotation() -> None:
+    body = (
+        "Letters about the new bridge.\n"
+        "“The toll is too high. Families will drive around it.” ― Marta Okafor\n"
+        "“It saves me an hour a day.”— J. P. Lindqvist.\n"
+        "“Nobody asked us.” – Ruth Abiodun, a ferry captain"
+    )
+    graph = _graph(body)
+    assert _who(body) == [
+        ("“The toll is too high. Families will drive around it.”", "Marta Okafor"),
+        ("“It saves me an hour a day.”", "J. P. Lindqvist"),
+        ("“Nobody asked us.”", "Ruth Abiodun"),
+    ]
+    assert [claim.chain[1].cue for claim in graph.claims if len(claim.chain) > 1] == ["―", "—", "–"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "“The toll is too high,” the mayor said ― and the council agreed with her.",
+        "He called the plan “a mistake” — Several members disagreed.",
+        "“The toll is too high.” ― the people of the valley",
+        "“The toll is too high.” — Posted March 3, 2016",
+    ],
+)
+def test_a_dash_after_a_quotation_without_a_name_closing_its_line_signs_nothing(body: str) -> None:
+    assert not any(cue in {"―", "—", "–"} for _, cue in _cues(body))
+
+
+def _cues(body: str) -> list[tuple[str, str | None]]:
+    graph = _graph(body)
+    return [(claim.text, claim.chain[1].cue) for claim in graph.claims if len(claim.chain) > 1]

@@ -43,6 +43,13 @@ from .segment import Sentence, Token, tokenize
 from .vocabulary import vocabulary
 
 _LOWER_WORD = re.compile(r"[a-z]+")
+_SIGNATURE = re.compile(
+    r"(?:[”\"’]|'')[ \t\u00a0]*(?P<dash>[―—–]|--)[ \t\u00a0]*(?P<name>[^\s,][^\n,]*?)"
+    r"[ \t\u00a0.]*(?:,[^\n“”\"]*)?$"
+)
+"""A quote signed with its speaker's name after a dash, at the end of its line: "'...' ― Ana Ruiz",
+"'...' — Charles Dickens, A Christmas Carol"."""
+_MAX_SIGNATURE_WORDS = 6
 
 
 @frozen
@@ -113,6 +120,46 @@ def attribute_sentence(text: str, sentence: Sentence) -> list[Attribution]:
         found.append(attribution)
         taken_until = max(taken_until, until)
     return found
+
+
+def signed_quote(text: str, end: int) -> Attribution | None:
+    """ "“We will rebuild.” ― Ana Ruiz": a line that is one quotation and the name of whoever said it
+    after a dash (lists of readers' or voters' words, epigraphs, pull quotes). ``end`` is where the
+    line's last sentence ends; the content is the quotation from the mark that opens the line."""
+    line_start = text.rfind("\n", 0, end) + 1
+    match = _SIGNATURE.search(text, line_start, end)
+    if match is None:
+        return None
+    opening = line_start
+    while opening < match.start() and text[opening] in " \t\u00a0":
+        opening += 1
+    if opening >= match.start() or text[opening] not in _OPENS_A_LINE:
+        return None  # "... he said ― and more": the quotation must open the line
+    name = match.group("name")
+    if not _is_signature(name):
+        return None
+    close = match.start() + (2 if text.startswith("''", match.start()) else 1)
+    content = (opening, close)
+    mention = Mention(match.span("name"), name)
+    return Attribution(content, ClaimKind.DIRECT, match.group("dash"), match.span("dash"), mention)
+
+
+_OPENS_A_LINE = frozenset({"“", "”", '"', "'"})
+"""Marks that open a quotation at the start of a line: some pages open with a closing mark."""
+
+
+def _is_signature(name: str) -> bool:
+    """A person's or a party's name alone: capitalised words and initials, name particles between."""
+    words = name.split()
+    if not 0 < len(words) <= _MAX_SIGNATURE_WORDS:
+        return False
+    particles = vocabulary().name_particles
+    if words[-1].lower() in particles:
+        return False
+    return all(
+        (word[:1].isupper() and not any(ch.isdigit() for ch in word)) or word.lower() in particles
+        for word in words
+    )
 
 
 def _may_attribute(text: str, sentence: Sentence) -> bool:
