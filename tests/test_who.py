@@ -822,3 +822,45 @@ def test_a_dash_after_a_quotation_without_a_name_closing_its_line_signs_nothing(
 def _cues(body: str) -> list[tuple[str, str | None]]:
     graph = _graph(body)
     return [(claim.text, claim.chain[1].cue) for claim in graph.claims if len(claim.chain) > 1]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # a justice is a judge
+        (
+            "Circuit Court Justice Ana Ruiz ruled on Monday. The judge said the files stay sealed.",
+            "Ana Ruiz",
+        ),
+        # an office, a department, a bureau are agencies; a union may be named an association
+        (
+            "Figures from the Regional Budget Office show a gap. The agency said the gap would grow.",
+            "Regional Budget Office",
+        ),
+        (
+            "The Federation of Harbor Pilots met on Monday. Pay fell again. The union said talks had failed.",
+            "Federation of Harbor Pilots",
+        ),
+        (
+            "The Association of Harbor Pilots met on Monday. Pay fell. The union said talks had failed.",
+            "Association of Harbor Pilots",
+        ),
+    ],
+)
+def test_a_role_noun_names_a_party_given_a_kindred_title_or_noun(body: str, speaker: str) -> None:
+    assert _speakers(body)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # two judges by kin: neither is clearly meant
+        "Justice Ana Ruiz and Justice Tom Becker sat on Monday. The judge said the files stay sealed.",
+        # two representatives: "the lawmaker" is neither for sure
+        "Rep. Ana Ruiz and Rep. Tom Becker met on Monday. The lawmaker said the bill would pass.",
+        # an attorney general is no lawyer of anyone's
+        "Attorney General Ana Ruiz spoke on Monday. The lawyer said the files stay sealed.",
+    ],
+)
+def test_a_role_noun_two_kindred_parties_answer_stays_unresolved(body: str) -> None:
+    assert _speakers(body)[-1] == UNRESOLVED

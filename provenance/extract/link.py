@@ -1248,24 +1248,42 @@ class Linker:
         gender = lexicon().gendered_titles.get(normal(words[cut - 1])) if cut else None
         self._read_roles(head)
         qualifiers = lexicon().role_qualifiers
-        candidates = [
-            i
-            for i, p in enumerate(self._parties)
-            if (head in p.roles or head in p.titles or (not p.is_person and head in p.key))
-            and p.kind is not SourceKind.ANONYMOUS
-            and (gender is None or p.gender in (None, gender))
-            and not (len(p.key) == 1 and p.key[0] in _document_nouns())  # "Data" names nobody
-            # "the bank" is a bank the text names, not "Bank" opening a sentence
-            and not (definite and p.key == (head,) and not p.spoke)
-            and (head_kind is SourceKind.UNKNOWN or (head_kind is SourceKind.PERSON) == self._personal(p))
-            # "the network Russia has financed": a place is no network
-            and (p.kind is None or head_kind in (SourceKind.UNKNOWN, SourceKind.PERSON, p.kind))
-            # "the Democratic nominee" is not the vice-presidential nominee
-            and not ((p.roles & qualifiers) - modifiers and not p.titles & {head})
-        ]
+        wanted = {head}
+
+        def holds(p: _Party) -> bool:
+            return bool(wanted & p.roles or wanted & p.titles) or (not p.is_person and head in p.key)
+
+        def kin_holds(p: _Party) -> bool:
+            return bool(wanted & p.roles or wanted & p.titles) or self._headed(p, wanted)
+
+        def fits(p: _Party) -> bool:
+            # a name headed by an organisation's noun ("Congressional Budget Office") is no person
+            personal = self._personal(p) and not self._headed(p, wanted)
+            return (
+                p.kind is not SourceKind.ANONYMOUS
+                and (gender is None or p.gender in (None, gender))
+                and not (len(p.key) == 1 and p.key[0] in _document_nouns())  # "Data" names nobody
+                # "the bank" is a bank the text names, not "Bank" opening a sentence
+                and not (definite and len(p.key) == 1 and p.key[0] in wanted and not p.spoke)
+                and (head_kind is SourceKind.UNKNOWN or (head_kind is SourceKind.PERSON) == personal)
+                # "the network Russia has financed": a place is no network
+                and (p.kind is None or head_kind in (SourceKind.UNKNOWN, SourceKind.PERSON, p.kind))
+                # "the Democratic nominee" is not the vice-presidential nominee, "the lawyer" no
+                # Attorney General
+                and not ((p.roles & qualifiers) - modifiers and not (p.titles & wanted and head in wanted))
+            )
+
+        candidates = [i for i, p in enumerate(self._parties) if holds(p) and fits(p)]
+        if not candidates and head in lexicon().role_kin:
+            # "the judge" when the text titles her Justice, "the union" when it names an association
+            wanted = set(lexicon().role_kin[head])
+            if head_kind is SourceKind.PERSON:  # an organisation's kin is its name's head noun
+                for word in sorted(wanted):
+                    self._read_roles(word)
+            candidates = [i for i, p in enumerate(self._parties) if kin_holds(p) and fits(p)]
         if not candidates:
             return None
-        titled = [i for i in candidates if head in self._parties[i].titles]
+        titled = [i for i in candidates if wanted & self._parties[i].titles]
         if titled and not modifiers:
             candidates = titled  # "the president": the one so titled, not a bank's president
 
@@ -1284,9 +1302,18 @@ class Linker:
             if best == 0:
                 return None  # "the GOP nominee" when only another party's nominee is named
             candidates = [i for i in candidates if len(modifiers & known(i)) == best]
-        if len(candidates) == 1:
-            return candidates[0]
-        return self._most_salient(position, candidates)
+        found = candidates[0] if len(candidates) == 1 else self._most_salient(position, candidates)
+        if found is not None:
+            party = self._parties[found]
+            if self._headed(party, wanted) and self._personal(party):
+                party.kind = SourceKind.ORGANIZATION  # "the agency": the Budget Office is no person
+        return found
+
+    @staticmethod
+    def _headed(party: _Party, nouns: set[str]) -> bool:
+        """True for an organisation whose name's head noun is one of ``nouns`` ("the Association of
+        Flight Attendants": association)."""
+        return not party.is_person and bool(party.key) and _head(party.key) in nouns
 
     def _topic(self, words: list[str], position: int) -> int | None:
         """ "The New York businessman", "the Indiana governor": a definite description of a person by
@@ -1448,7 +1475,10 @@ class Linker:
         for source_id in self.order:
             source = self.sources[source_id]
             index = party_of.get(source_id)
-            if index is not None and source.kind is SourceKind.PERSON and source.description is None:
+            learnt = self._parties[index].kind if index is not None else None
+            if learnt is not None and learnt in _THINGS and source.kind is SourceKind.PERSON:
+                source = evolve(source, kind=learnt)  # an organisation, learnt after it first spoke
+            elif index is not None and source.kind is SourceKind.PERSON and source.description is None:
                 party = self._parties[index]
                 if (
                     not party.is_person

@@ -86,11 +86,13 @@ class Lexicon:
     organisation_nouns: frozenset[str]
     role_qualifiers: frozenset[str]
     topic_roles: frozenset[str]
+    """Offices and callings that name an article's main person again ("the GOP nominee")."""
     document_modifiers: frozenset[str]
     """Words between a document's owner and its noun ("a Bloomberg national poll")."""
     organisation_synonyms: dict[str, str]
     """Nouns for an organisation the text names with another noun ("team" → "campaign")."""
-    """Offices and callings that name an article's main person again ("the GOP nominee")."""
+    role_kin: dict[str, frozenset[str]]
+    """Other role words or organisation head nouns a role noun also names ("judge": justice)."""
     political_parties: frozenset[str]
     calendar_words: frozenset[str]
     time_words: frozenset[str]
@@ -142,6 +144,7 @@ def lexicon() -> Lexicon:
         topic_roles=frozenset(data["topic_roles"]),
         document_modifiers=frozenset(data["document_modifiers"]),
         organisation_synonyms=dict(data["organisation_synonyms"]),
+        role_kin={role: frozenset(kin) for role, kin in data["role_kin"].items()},
         political_parties=frozenset(data["political_parties"]),
         calendar_words=frozenset(data["calendar_words"]),
         time_words=frozenset(data["time_words"]),
