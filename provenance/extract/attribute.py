@@ -42,7 +42,6 @@ from .quotes import content_kind, is_inside, quote_spans
 from .segment import Sentence, Token, tokenize
 from .vocabulary import vocabulary
 
-_LOWER_WORD = re.compile(r"[a-z]+")
 _SIGNATURE = re.compile(
     r"(?:[”\"’]|'')[ \t\u00a0]*(?P<dash>[―—–]|--)[ \t\u00a0]*(?P<name>[^\s,][^\n,]*?)"
     r"[ \t\u00a0.]*(?:,[^\n“”\"]*)?$"
@@ -168,7 +167,20 @@ def _may_attribute(text: str, sentence: Sentence) -> bool:
         return True
     if sentence.is_header:  # headlines capitalise their verbs: "County Says Trump Should Win"
         piece = piece.lower()
-    return not vocabulary().cue_words.isdisjoint(_LOWER_WORD.findall(piece))
+    # its runs of lowercase letters, as [a-z]+ would find them, in three C calls: no byte of a
+    # character beyond ASCII in UTF-8 is an ASCII letter
+    runs = piece.encode("utf-8", "surrogatepass").translate(_LOWERCASE_ONLY).split()
+    return not _cue_words().isdisjoint(runs)
+
+
+_LOWERCASE_ONLY = bytes(code if ord("a") <= code <= ord("z") else ord(" ") for code in range(256))
+"""A byte table that blanks every byte but the ASCII lowercase letters."""
+
+
+@cache
+def _cue_words() -> frozenset[bytes]:
+    """The words a cue may begin with, in UTF-8."""
+    return frozenset(word.encode() for word in vocabulary().cue_words)
 
 
 def _attribution_at(

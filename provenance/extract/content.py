@@ -307,19 +307,25 @@ def extend_middle_quote(text: str, tokens: list[Token], quotes: list[Span], cont
     return content
 
 
+_AND_BUT = frozenset({"and", "but"})
+
+
 def coordination(tokens: list[Token], quotes: list[Span], start: int) -> int | None:
     """Index of "and" in "... and stressed that ...": where a second cue takes over the subject."""
     lexicon = vocabulary()
     for index in range(start, len(tokens) - 2):
-        if is_inside(tokens[index].start, quotes):
+        token = tokens[index]
+        if token.text != "," and token.lower not in _AND_BUT:
+            continue  # most words: the one look they need, before the quotes are looked up
+        if is_inside(token.start, quotes):
             continue
         if (
-            tokens[index].text == ","
+            token.text == ","
             and PARTICIPLE.search(tokens[index + 1].lower)
             and (tokens[index + 1].lower in lexicon.cue_heads and tokens[index + 1].lower not in NESTING)
         ):
             return index
-        if tokens[index].lower not in {"and", "but"}:
+        if token.lower not in _AND_BUT:
             continue
         probe = index + 1
         while probe < len(tokens) and tokens[probe].lower in lexicon.auxiliaries:

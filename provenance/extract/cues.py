@@ -106,7 +106,8 @@ def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
         and (tokens[last + 1].text[:1].isdigit() or tokens[last + 1].text in ("$", "€", "£", "about"))
     ):
         return True  # "a price reported at $1 billion", "estimated at 300": a figure, not speech
-    if any(tuple(map(_LOWER, tokens[last : last + len(o)])) == o for o in words.object_senses.get(head, ())):
+    senses = words.object_senses.get(head)
+    if senses and any(tuple(map(_LOWER, tokens[last : last + len(o)])) == o for o in senses):
         return True  # "she finds herself battling ...", "pleaded not guilty", "showed up in gowns"
     if head in words.marked_senses:
         return not (

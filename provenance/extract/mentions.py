@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache, lru_cache
+from operator import attrgetter
 
 from attrs import frozen
 
@@ -185,9 +186,9 @@ def subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     found = noun_phrase_before(tokens, last)
     if (
         found is not None
-        and _is_adverbial(tokens, *found)
         and found[0] > 1
         and tokens[found[0] - 1].text == ","
+        and _is_adverbial(tokens, *found)
     ):
         # "The former governor, in Iowa last week, noted ...": the phrase between commas is no subject
         found = noun_phrase_before(tokens, found[0] - 1)
@@ -472,12 +473,21 @@ def _channel_heads() -> frozenset[str]:
     return frozenset(channel[0] for channel in vocabulary().channels)
 
 
+@cache
+def _longest_channel() -> int:
+    return max(map(len, vocabulary().channels))
+
+
+_LOWER = attrgetter("lower")
+
+
 def channel_at(tokens: list[Token], index: int) -> int:
     """Length of the channel phrase ("in a statement") starting at ``index``, or 0."""
     if index >= len(tokens) or tokens[index].lower not in _channel_heads():
         return 0
+    words = tuple(map(_LOWER, tokens[index : index + _longest_channel()]))
     for channel in vocabulary().channels:
-        if tuple(t.lower for t in tokens[index : index + len(channel)]) == channel:
+        if words[: len(channel)] == channel:
             return len(channel)
     return 0
 
