@@ -864,3 +864,30 @@ def test_a_role_noun_names_a_party_given_a_kindred_title_or_noun(body: str, spea
 )
 def test_a_role_noun_two_kindred_parties_answer_stays_unresolved(body: str) -> None:
     assert _speakers(body)[-1] == UNRESOLVED
+
+
+def test_a_pronoun_about_a_name_in_its_own_sentence_shows_a_person_of_that_gender() -> None:
+    # "Nkechi" is no first name the list knows: only the "her" after the name says who she is
+    body = (
+        "Officers surrounded Tomas Ekwueme's car on Tuesday. Nkechi Ekwueme ran to the officers, "
+        "waving at her husband. “Don't shoot him,” she says."
+    )
+    assert _speakers(body) == ["Nkechi Ekwueme"]
+    # a subject pronoun after the name too, with a place and an organisation between
+    body = (
+        "Amaka Okwu visited the Lakeside Bank on Monday as Kenya's envoy, a year after she was "
+        "freed. She advises President Obi Dara. “We want trade,” she said."
+    )
+    assert _speakers(body) == ["Amaka Okwu"]
+
+
+def test_a_pronoun_that_may_be_another_persons_shows_nothing() -> None:
+    # a woman named just before may be "her": the name after is no woman for it
+    body = "Lena Ortiz won the primary. Amaka Okwu met her challenger in June. “The race is open,” she said."
+    assert _speakers(body) == ["Lena Ortiz"]
+    # a person noun between: the pronoun may be that person's
+    body = "Amaka Okwu met the judge after he ruled. “Justice waits,” he said."
+    assert _speakers(body) == [UNRESOLVED]
+    # inside a quotation the pronoun is the speaker's business
+    body = "Amaka Okwu held up a sign: “Nobody knew him.” Crowds came. “Trade is slow,” he said."
+    assert _speakers(body) == [UNRESOLVED]

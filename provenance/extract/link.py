@@ -470,6 +470,7 @@ class Linker:
                 self._by_key.setdefault((normal(acronym),), index)
         for indexes in self._by_surname.values():
             indexes.sort(key=lambda i: self._parties[i].first)
+        self._gender_from_pronouns()
 
     # -- reading the article's names -------------------------------------------------------------
 
@@ -505,6 +506,66 @@ class Linker:
             weight = SUBJECT if self._is_subject(name, sentence) else 1.0
             self._seen.append(_new_seen((start, sentence, index, weight, False)))
             self._positions.append(start)
+
+    def _gender_from_pronouns(self) -> None:
+        """A name no title or first name shows to be a person, that opens its sentence and is
+        followed in it by "she" or "her" (or "he", "his") with no other name of a person, no
+        singular person noun and no quotation between, is a person of that gender: "Rakeyia Scott
+        can be heard yelling that her husband was unarmed", "Aung San Suu Kyi visited the White
+        House ... after she was released". Never a party of a known kind, a group, a name of one
+        word or with a common word; and never when someone named just before is already known to
+        be of that gender (the pronoun may be theirs)."""
+        lex = lexicon()
+        fit = {
+            index
+            for index, party in enumerate(self._parties)
+            if party.gender is None
+            and len(party.key) >= 2
+            and party.kind is None
+            and not party.plural
+            and not party.definite
+            and _PLURAL.search(party.key[-1]) is None
+            and not _is_organisation(party.key)
+            and kind_of(party.name, None) is SourceKind.PERSON
+            and lex.common_words.isdisjoint(party.key)
+            and lex.not_name_words.isdisjoint(party.key)
+        }
+        if not fit:
+            return
+        spans = self._name_spans
+        for at, (_, end, index) in enumerate(spans):
+            if index not in fit:
+                continue
+            party = self._parties[index]
+            if party.gender is not None:
+                continue  # shown by an earlier sentence
+            name = self._names_at[at]
+            sentence = bisect_right(self._starts, name.span[0])
+            if not self._is_subject(name, sentence):
+                continue
+            stop = self._starts[sentence] if sentence < len(self._starts) else len(self._text)
+            for later in range(at + 1, len(spans)):
+                if spans[later][0] >= stop:
+                    break
+                other = self._parties[spans[later][2]]
+                if not other.plural and self._kind(other, None) is SourceKind.PERSON:
+                    stop = spans[later][0]  # another name that may be a person's: the pronoun may be its
+                    break
+            found = _GENDERED.search(self._text, end, stop)
+            if found is None:
+                continue
+            between = self._text[end : found.start()]
+            if _QUOTE_MARK.search(between) or _names_a_person(_WORD.findall(between)):
+                continue
+            wants = lexicon().pronouns[found.group().lower()]
+            since = self._starts[max(0, sentence - 1 - WINDOW)]
+            before = at - 1
+            while before >= 0 and spans[before][0] >= since:
+                if self._parties[spans[before][2]].gender == wants:
+                    break  # someone named just before is already known so: the pronoun may be theirs
+                before -= 1
+            else:
+                party.is_person, party.gender = True, wants
 
     def _qualifies_noun(self, name: Name) -> bool:
         """True for a name before the noun it qualifies ("the Sanders campaign", "the Obama
@@ -1638,6 +1699,11 @@ _PHRASE_ENDS = frozenset({"", ".", ",", ";", ":", ")"})
 
 _PRONOUN_SUBJECT = re.compile(r"(He|She) [a-z]")
 
+_GENDERED = re.compile(r"\b(?:she|he|her|hers|herself|him|his|himself)\b", re.IGNORECASE)
+"""The pronouns that tell a person's gender."""
+
+_QUOTE_MARK = re.compile(r"[\"“”]")
+
 
 def _pronoun_subjects(text: str, starts: Sequence[int]) -> list[tuple[int, str]]:
     """Where a sentence opens with "He" or "She" and a lowercase word: (position, pronoun)."""
@@ -1647,6 +1713,16 @@ def _pronoun_subjects(text: str, starts: Sequence[int]) -> list[tuple[int, str]]
         if match is not None:
             found.append((match.start(1), match.group(1).lower()))
     return found
+
+
+def _names_a_person(words: Sequence[str]) -> bool:
+    """True when ``words`` hold a singular noun for a person ("told the woman that she"), other
+    than a role after "as", which is the subject's own ("visited as Burma's leader")."""
+    nouns = _person_nouns()
+    for at, word in enumerate(words):
+        if normal(word) in nouns and "as" not in (w.lower() for w in words[max(0, at - 4) : at]):
+            return True
+    return False
 
 
 def _inside_name(words: Sequence[str], index: int) -> bool:
