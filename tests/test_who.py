@@ -891,3 +891,16 @@ def test_a_pronoun_that_may_be_another_persons_shows_nothing() -> None:
     # inside a quotation the pronoun is the speaker's business
     body = "Amaka Okwu held up a sign: “Nobody knew him.” Crowds came. “Trade is slow,” he said."
     assert _speakers(body) == [UNRESOLVED]
+
+
+def test_an_office_is_a_party_and_his_office_is_his_not_one_the_text_names() -> None:
+    body = (
+        "The deficit will grow, the nonpartisan Regional Budget Office reported on Tuesday. "
+        "The budget office said the gap would close by 2030."
+    )
+    assert _speakers(body) == ["Regional Budget Office", "Regional Budget Office"]
+    body = (
+        "Jo Hall, a former director of the Office of Rural Affairs, spoke on Monday. "
+        "Tom Becker stayed home. His office said he was ill."
+    )
+    assert _speakers(body)[-1] == UNRESOLVED

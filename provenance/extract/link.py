@@ -1305,6 +1305,12 @@ class Linker:
             return None  # "Democratic leaders" are several, never the one party a role names
         modifiers = {role_word(w) for w in words if normal(w) not in stop} - {head}
         head_kind = kind_of(None, head)
+        if (
+            head_kind is not SourceKind.PERSON
+            and normal(words[0]) in lexicon().possessive_pronouns
+            and head not in lexicon().organisation_nouns  # "his campaign": the campaign named for him
+        ):
+            return None  # "his office" is the office of the one "his" stands for, not one the text names
         # "a spokeswoman for Jo Doe" is no man who speaks for Doe
         gender = lexicon().gendered_titles.get(normal(words[cut - 1])) if cut else None
         self._read_roles(head)

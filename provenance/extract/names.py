@@ -91,6 +91,8 @@ class Lexicon:
     """Words between a document's owner and its noun ("a Bloomberg national poll")."""
     organisation_synonyms: dict[str, str]
     """Nouns for an organisation the text names with another noun ("team" → "campaign")."""
+    possessive_pronouns: frozenset[str]
+    """ "his", "her", "its", "their": what they stand before belongs to the one they stand for."""
     role_kin: dict[str, frozenset[str]]
     """Other role words or organisation head nouns a role noun also names ("judge": justice)."""
     political_parties: frozenset[str]
@@ -144,6 +146,7 @@ def lexicon() -> Lexicon:
         topic_roles=frozenset(data["topic_roles"]),
         document_modifiers=frozenset(data["document_modifiers"]),
         organisation_synonyms=dict(data["organisation_synonyms"]),
+        possessive_pronouns=frozenset(data["possessive_pronouns"]),
         role_kin={role: frozenset(kin) for role, kin in data["role_kin"].items()},
         political_parties=frozenset(data["political_parties"]),
         calendar_words=frozenset(data["calendar_words"]),
