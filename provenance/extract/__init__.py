@@ -11,7 +11,7 @@ from attrs import evolve
 from ..dates import resolve_date
 from ..model import Claim, ClaimKind, Document, Graph, Hop, Source, SourceKind, Span, claim_id
 from .attribute import Attribution, attribute_sentence, signed_quote
-from .link import Linker, acronyms_in, parse_mention
+from .link import Linker, acronyms_in, close_to, parse_mention
 from .mentions import Mention, party_part
 from .names import names_in, tagline_author
 from .quotes import CLOSING, OPENING, quote_spans
@@ -142,7 +142,7 @@ def _name_part(mention: Mention) -> tuple[str, Span]:
     Mithal al-Alusi"): the words that name the source."""
     parsed = parse_mention(mention.text)
     name = parsed.name
-    if name and parsed.descriptor:
+    if name and parsed.descriptor and not close_to(parsed.descriptor):
         offset = mention.text.rfind(name)
         if offset >= 0:
             start = mention.span[0] + offset

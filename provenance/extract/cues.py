@@ -13,6 +13,9 @@ from .vocabulary import vocabulary
 
 _LOWER = attrgetter("lower")
 
+_DEMONSTRATIVES = frozenset({"that", "this", "these", "those", "whose"})
+"""Determiners that may also be a cue's subject ("the group that publicly said")."""
+
 _NOT_BEFORE = frozenset({"to"})
 """An infinitive ("to say") rarely attributes anything by itself."""
 
@@ -67,6 +70,11 @@ def find_cues(tokens: list[Token], *, title_case: bool = False) -> list[Cue]:
             found.append(Cue(index, last, lexicon.cues[match], passive))
         taken = last
     return found
+
+
+@cache
+def _noun_openers() -> frozenset[str]:
+    return vocabulary().determiners - _DEMONSTRATIVES
 
 
 @cache
@@ -162,4 +170,10 @@ def _is_noun_or_infinitive(tokens: list[Token], index: int) -> bool:
     if index == 0:
         return False
     before = tokens[index - 1].lower
-    return before in vocabulary().determiners or before in _NOT_BEFORE or before.endswith(("’s", "'s"))
+    if before in vocabulary().determiners or before in _NOT_BEFORE or before.endswith(("’s", "'s")):
+        return True
+    # "a swiftly called meeting", "his widely reported remarks": an adjective after its adverb
+    at = index - 1
+    while at > 0 and tokens[at].lower.endswith("ly") and tokens[at].text.isalpha():
+        at -= 1
+    return at < index - 1 and tokens[at].lower in _noun_openers()

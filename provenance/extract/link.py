@@ -278,6 +278,14 @@ def is_anonymous(parsed: Parsed) -> bool:
     return any(" ".join(words[i : i + 2]) in anonymous for i in range(len(words) - 1))
 
 
+def close_to(descriptor: str) -> bool:
+    """True when a descriptor before a name opens with anonymous words that take a phrase ("people
+    close to", "a source familiar with"): the name is whom they are close to, not who they are."""
+    words = [w.lower() for w in _WORD.findall(descriptor)]
+    anonymous = vocabulary().anonymous
+    return any(" ".join(words[i : i + 2]) in anonymous for i in range(min(len(words) - 1, 3)))
+
+
 _INITIAL = re.compile(r"[a-z]\.?(?:[a-z]\.)*")
 _AMBIGUOUS = -1
 MISSPELT_MIN = 5
@@ -878,6 +886,9 @@ class Linker:
     def _link(self, parsed: Parsed, mention: str, position: int) -> str:
         if parsed.pronoun is not None:
             return self._pronoun(parsed, position)
+        if parsed.name and parsed.descriptor and close_to(parsed.descriptor):
+            # "people close to the Clintons", "a source familiar with Doe's thinking": not the Clintons
+            return self._anonymous(mention, position)
         if parsed.name:
             return self._named(parsed, position)
         if is_anonymous(parsed):

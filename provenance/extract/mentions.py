@@ -56,6 +56,15 @@ PREPOSITIONS = frozenset({"of", "about", "against", "on", "over", "for", "to", "
 _POSSESSIVE = frozenset({"his", "her", "their", "its", "our", "my"})
 
 
+_INTENSIFIERS = frozenset({"very", "so", "quite", "too"})
+"""Words that qualify an adverb before a cue ("very aptly pointed out")."""
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+"""Pronouns that, right before a cue (its adverbs and auxiliaries aside), are its subject: only
+nominative ones ("it" and "you" are objects too: "bring it arguing")."""
+
+
 _MONTH_NAMES = frozenset(
     (
         "january",
@@ -176,14 +185,18 @@ def subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     words = vocabulary()
     last = cue
     while last > 0 and (
-        tokens[last - 1].lower in words.auxiliaries or tokens[last - 1].lower.endswith(("ly", "n't", "n’t"))
+        tokens[last - 1].lower in words.auxiliaries
+        or tokens[last - 1].lower.endswith(("ly", "n't", "n’t"))
+        or (tokens[last - 1].lower in _INTENSIFIERS and tokens[last].lower.endswith("ly"))
     ):
-        last -= 1
+        last -= 1  # "has also", "very aptly": never the subject
     if last == cue and tokens[cue].lower in words.noun_like_cues and not _clear_subject(tokens, cue):
         return None  # "the Paris attacks", "a sharp attack": a noun, not a cue
     if last >= 2 and tokens[last - 1].lower in WEEKDAYS and tokens[last - 2].lower == "on":
         last -= 2
     found = noun_phrase_before(tokens, last)
+    if found is not None and found[1] < last and tokens[last - 1].lower in _SUBJECT_PRONOUNS:
+        return last - 1, last  # "even now at 86 she still says": cut short, the pronoun is the subject
     if (
         found is not None
         and found[0] > 1
@@ -193,6 +206,19 @@ def subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         # "The former governor, in Iowa last week, noted ...": the phrase between commas is no subject
         found = noun_phrase_before(tokens, found[0] - 1)
     return found
+
+
+def _to_phrase(tokens: list[Token], head: int) -> bool:
+    """True when the word at ``head`` takes the "to" after it inside a noun phrase ("sources close
+    to", "an email relating to"): a noun before it, not an adverb ("likely referring to")."""
+    if head < 1 or tokens[head].lower not in vocabulary().to_phrase_heads:
+        return False
+    before = tokens[head - 1]
+    return (
+        before.text not in BOUNDARY_MARKS
+        and not before.lower.endswith("ly")
+        and before.lower not in vocabulary().subject_stops
+    )
 
 
 def _is_adverbial(tokens: list[Token], first: int, last: int) -> bool:
@@ -222,7 +248,9 @@ def noun_phrase_before(tokens: list[Token], last: int) -> tuple[int, int] | None
                 break
             first = opening
             continue
-        if token.text in BOUNDARY_MARKS or token.lower in words.subject_stops:
+        if (token.text in BOUNDARY_MARKS or token.lower in words.subject_stops) and not (
+            token.lower == "to" and _to_phrase(tokens, first - 2)  # "sources close to the campaign"
+        ):
             break
         first -= 1
         if last - first > MAX_SUBJECT:

@@ -82,6 +82,7 @@ class Vocabulary:
     noun_openers: frozenset[str]
     """Words a noun phrase opens with ("the", "his"): after a listener, one opens the reported clause."""
     no_party_words: frozenset[str]
+    to_phrase_heads: frozenset[str]
     """Words that name no one a claim can rest on ("anyone", "something")."""
 
     def is_relative(self, words: str) -> bool:
@@ -166,4 +167,5 @@ def vocabulary() -> Vocabulary:
         object_pronouns=frozenset(words["object_pronouns"]),
         noun_openers=frozenset(words["noun_openers"]),
         no_party_words=frozenset(words["no_party_words"]),
+        to_phrase_heads=frozenset(words["to_phrase_heads"]),
     )

@@ -1,0 +1,79 @@
+"""Who said it: where the subject of a cue begins and ends, and whose a document is (issue 11).
+
+Hand-written sentences, one per pattern, in the manner of tests/test_who.py: the mention a careful
+reader takes as the speaker, and the party it names or "unresolved" where the text does not say.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from provenance.extract import extract
+from provenance.model import Document, Graph, Source, SourceKind, is_unresolved
+
+OUTLET = Source("lakeside-times", "Lakeside Times", SourceKind.OUTLET)
+UNRESOLVED = "(unresolved)"
+
+
+def _graph(body: str) -> Graph:
+    text = f"Headline of the day\n\n{body}\n"
+    return extract(Document.from_text(text, outlet=OUTLET.id), OUTLET)
+
+
+def _speakers(body: str) -> list[str]:
+    """The speaker of every attributed claim, as the tree names it."""
+    graph = _graph(body)
+    found = []
+    for claim in graph.claims:
+        if len(claim.chain) < 2:
+            continue
+        hop = claim.chain[1]
+        source = graph.source(hop.source)
+        assert source is not None
+        found.append(UNRESOLVED if is_unresolved(source, hop.mention) else source.name)
+    return found
+
+
+def test_a_cue_word_after_an_article_and_an_adverb_is_an_adjective() -> None:
+    body = (
+        "Following a hastily called meeting, the Harbour Council issued a statement condemning the "
+        "spill. His widely reported remarks were denied."
+    )
+    claims = [c for c in _graph(body).claims if len(c.chain) > 1]
+    assert [c.chain[1].cue for c in claims] == ["issued"]
+    assert _speakers(body) == ["Harbour Council"]
+
+
+def test_a_subject_pronoun_right_before_its_cue_is_the_subject_when_the_phrase_was_cut() -> None:
+    body = "Dana Hill is old, but even now at 86 she still says that the bridge is sound."
+    [claim] = [c for c in _graph(body).claims if len(c.chain) > 1]
+    assert claim.chain[1].mention == "she"
+    body = "As you very aptly pointed out, the bridge is sound."
+    [claim] = [c for c in _graph(body).claims if len(c.chain) > 1]
+    assert claim.chain[1].mention == "you"
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        (
+            "A newly released email relating to Lakeside Bridge finds that the steel was weak.",
+            "A newly released email relating to Lakeside Bridge",
+        ),
+        ("A group linked to Omar Diaz said the bridge was unsafe.", "A group linked to Omar Diaz"),
+    ],
+)
+def test_a_phrase_with_to_inside_the_subject_stays_in_it(body: str, mention: str) -> None:
+    [claim] = [c for c in _graph(body).claims if len(c.chain) > 1]
+    assert claim.chain[1].mention == mention
+    assert _speakers(body) == [UNRESOLVED]
+
+
+def test_people_close_to_someone_are_anonymous_not_that_someone() -> None:
+    body = "Omar Diaz spoke on Monday. People close to Omar Diaz said the bridge was unsafe."
+    graph = _graph(body)
+    [claim] = [c for c in graph.claims if len(c.chain) > 1]
+    source = graph.source(claim.chain[1].source)
+    assert source is not None
+    assert source.kind is SourceKind.ANONYMOUS
+    assert source.name != "Omar Diaz"
