@@ -904,3 +904,25 @@ def test_an_office_is_a_party_and_his_office_is_his_not_one_the_text_names() -> 
         "Tom Becker stayed home. His office said he was ill."
     )
     assert _speakers(body)[-1] == UNRESOLVED
+
+
+def test_a_time_phrase_between_the_subject_and_its_cue_is_stepped_over() -> None:
+    body = (
+        "Harbor Savings Bank just this month announced that it would close two branches. "
+        "The Westfield Tenants Union this week said rents had doubled. "
+        "Inspectors praised Mayor Dana Ruiz, who in 2019 said the pier was safe."
+    )
+    assert _who(body)[:2] == [
+        ("that it would close two branches", "Harbor Savings Bank"),
+        ("rents had doubled", "Westfield Tenants Union"),
+    ]
+    assert ("the pier was safe", "Dana Ruiz") in _who(body)
+
+
+def test_a_campaign_begun_this_week_is_what_praises_not_its_owner() -> None:
+    body = (
+        "Priya Nair runs a lobbying group. "
+        "Her group One Harbor began a radio campaign this week praising the mayor for the new pier."
+    )
+    assert "One Harbor" not in _speakers(body)
+    assert "Priya Nair" not in _speakers(body)

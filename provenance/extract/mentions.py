@@ -192,8 +192,14 @@ def subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         last -= 1  # "has also", "very aptly": never the subject
     if last == cue and tokens[cue].lower in words.noun_like_cues and not _clear_subject(tokens, cue):
         return None  # "the Paris attacks", "a sharp attack": a noun, not a cue
-    if last >= 2 and tokens[last - 1].lower in WEEKDAYS and tokens[last - 2].lower == "on":
-        last -= 2
+    participle = tokens[cue].lower.endswith("ing")
+    while (when := _time_before(tokens, last, participle)) < last:
+        # "The bank just this month announced", "who in 2010 said": the time phrase is no subject
+        last = when
+        while last > 0 and (
+            tokens[last - 1].lower in words.auxiliaries or tokens[last - 1].lower.endswith("ly")
+        ):
+            last -= 1
     found = noun_phrase_before(tokens, last)
     if found is not None and found[1] < last and tokens[last - 1].lower in _SUBJECT_PRONOUNS:
         return last - 1, last  # "even now at 86 she still says": cut short, the pronoun is the subject
@@ -219,6 +225,27 @@ def _to_phrase(tokens: list[Token], head: int) -> bool:
         and not before.lower.endswith("ly")
         and before.lower not in vocabulary().subject_stops
     )
+
+
+_THIS_OR_LAST = frozenset({"this", "last", "next"})
+
+
+def _time_before(tokens: list[Token], last: int, participle: bool) -> int:
+    """Where a time phrase that ends at ``last`` begins ("on Monday", "this month", "last week",
+    "in 2010"), or ``last`` when none ends there. Before a participle only "on Monday": "began an ad
+    campaign this week praising ..." has the campaign praise, not its owner."""
+    if last < 2:
+        return last
+    word, before = tokens[last - 1].lower, tokens[last - 2].lower
+    if word in WEEKDAYS and before == "on":
+        return last - 2
+    if participle:
+        return last
+    if (word in TIME_WORDS or word in WEEKDAYS) and before in _THIS_OR_LAST:
+        return last - 2
+    if before == "in" and len(word) == 4 and word.isdigit():
+        return last - 2
+    return last
 
 
 def _is_adverbial(tokens: list[Token], first: int, last: int) -> bool:
