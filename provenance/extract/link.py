@@ -381,9 +381,7 @@ class _Party:
     is_person: bool
     gender: str | None
     roles: set[str] = field(factory=set)
-    """Role words from titles, descriptions and appositions (those of `names` once read)."""
-    names: list[Name] = field(factory=list)
-    """Where the article names it."""
+    """Role words from titles, descriptions and appositions (those of its names, once read)."""
     titles: set[str] = field(factory=set)
     """Role words from titles only ("President Obama": president)."""
     kind: SourceKind | None = None
@@ -447,6 +445,7 @@ class Linker:
         self._parties: list[_Party] = []
         self._by_key: dict[tuple[str, ...], int] = {}
         self._by_surname: dict[str, list[int]] = {}
+        self._by_initial: dict[str, list[str]] = {}  # the surnames of `_by_surname` by their first letter
         self._by_word: dict[str, list[int]] = {}  # every word of a party's name → the parties
         self._by_first: dict[str, list[int]] = {}  # first word of a person's name → the persons
         self._surnames: dict[tuple[str, str | None], int] = {}  # surnames one person bears
@@ -491,7 +490,6 @@ class Linker:
         elif name.is_person or name.gender:
             self._learn(index, name.is_person, name.gender)
         party = self._parties[index]
-        party.names.append(name)
         start, end = name.span
         lead, title = name.lead, name.title
         if (
@@ -646,6 +644,8 @@ class Linker:
             index = self._new(" ".join(words), key, is_person, gender)
             self._by_key[group] = index
             self._by_key[key] = index
+            if given[-1] not in self._by_surname:
+                self._by_initial.setdefault(given[-1][0], []).append(given[-1])
             self._by_surname.setdefault(given[-1], []).append(index)
             self._by_first.setdefault(given[0], []).append(index)
             return index
@@ -757,9 +757,8 @@ class Linker:
             return None
         found = [
             bearers[0]
-            for surname, bearers in self._by_surname.items()
-            if surname[0] == key[0]
-            and len(bearers) == 1
+            for surname in self._by_initial.get(key[0], ())
+            if len(bearers := self._by_surname[surname]) == 1
             and _one_edit(surname, key)
             and self._parties[bearers[0]].is_person
             and self._parties[bearers[0]].first < position

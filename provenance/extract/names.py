@@ -224,7 +224,10 @@ def names_in(text: str, skip: Sequence[Span] = ()) -> list[Name]:
             index = bisect_right(skip_starts, start) - 1
             if index >= 0 and start < skip[index][1]:
                 continue
-        opens = _opens_sentence(text, start)
+        # only the run's first name may open it (lead 0) untitled: whether the run opens a sentence
+        # is asked only then
+        title, lead = names[0][2:4]
+        opens = lead == 0 and not title and _opens_sentence(text, start)
         for (begin, end), words, title, lead, gender, is_person, possessive, keys in names:
             if opens and lead == 0 and not title:
                 initial_only.append(len(found))
@@ -545,14 +548,13 @@ def _name(lead: int, tokens: Sequence[tuple[int, int, str]], title: str | None) 
         return None
     start = tokens[0][0]
     end = tokens[len(words) - 1][0] + len(words[-1])
-    is_organisation = _has_organisation_word(" ".join(normal(w) for w in words))
-    is_place = (
-        tuple(normal(w) for w in words) in lexicon().places or normal(words[-1]) in lexicon().place_nouns
-    )
+    # a title or a first name shows a person, unless the words name an organisation or a place
+    # (looked for only then: most names have neither)
     is_person = (
-        not is_organisation
-        and not is_place
-        and (bool(title) or (len(words) >= 2 and first_name_gender(words[0]) is not None))
+        (bool(title) or (len(words) >= 2 and first_name_gender(words[0]) is not None))
+        and not _has_organisation_word(" ".join(normal(w) for w in words))
+        and tuple(normal(w) for w in words) not in lexicon().places
+        and normal(words[-1]) not in lexicon().place_nouns
     )
     gender = gender_of(words, title) if is_person else None
     return Name((start, end), tuple(words), title, lead, gender, is_person, possessive)
