@@ -26,7 +26,7 @@ FLOORS = {
     "direct recall": 90.0,
     "speaker accuracy": 87.4,
 }
-"""Reached on 2026-11-30 (bench/accuracy.py): 74.2, 67.0, 90.3, 91.4, 55.8, 90.5, 88.0."""
+"""Reached on 2026-11-30 (bench/accuracy.py): 74.2, 67.1, 90.4, 91.4, 55.8, 90.5, 88.1."""
 
 CEILINGS = {
     "wrong speaker": 3.0,

@@ -906,6 +906,20 @@ def test_an_office_is_a_party_and_his_office_is_his_not_one_the_text_names() -> 
     assert _speakers(body)[-1] == UNRESOLVED
 
 
+def test_a_long_apposition_after_a_quotation_keeps_the_name_before_it() -> None:
+    body = (
+        "“The plan pays for itself,” Dana K. Whitfield, director of the nonpartisan Harbor Budget "
+        "Institute and a lecturer at the Lakeside School of Public Affairs in Ashton, said of the bill."
+    )
+    assert _speakers(body) == ["Dana K. Whitfield"]
+    # not before a participle: the name's own clause runs on to it
+    body = (
+        "Dana K. Whitfield, director of the nonpartisan Harbor Budget Institute, tied those "
+        "figures to the new tolls on the two bridges, saying drivers had paid for the repairs."
+    )
+    assert _speakers(body) == ["Dana K. Whitfield"]
+
+
 def test_a_time_phrase_between_the_subject_and_its_cue_is_stepped_over() -> None:
     body = (
         "Harbor Savings Bank just this month announced that it would close two branches. "

@@ -47,6 +47,13 @@ MAX_APPOSITION = 6
 _MAX_APPOSITION_WORDS = 16
 
 
+_MAX_OPENING_APPOSITION_WORDS = 28
+"""A name right after a quotation, before a cue that is no participle, may have a longer apposition
+("'...,' Leonard E. Burman, director of the ... Center and a professor at ..., said"): the quote
+bounds it, and the cue can only be the name's ("..., Kirk, R-Ill., who ..., rescinded his endorsement,
+saying" is a clause, not an apposition)."""
+
+
 _MAX_NAME_WORDS = 6
 
 
@@ -346,6 +353,19 @@ def _opens(tokens: list[Token], start: int) -> bool:
     )
 
 
+def _after_quote(tokens: list[Token], start: int, cue: int) -> bool:
+    """True when the name at ``start`` follows a quotation ("'…,' Jo Doe") and ``cue`` is no
+    participle: the name is the speaker of the quotation, whatever apposition stands between."""
+    return (
+        start > 0
+        and not tokens[cue].lower.endswith("ing")
+        and (
+            tokens[start - 1].text in _CLOSING
+            or (start >= 2 and tokens[start - 1].text == "," and tokens[start - 2].text in _CLOSING)
+        )
+    )
+
+
 def _sets_off(tokens: list[Token]) -> bool:
     """True for an age or a place set off by commas after a name: "59", "of Ashton", "Md."."""
     if len(tokens) == 1 and tokens[0].text.isdigit():
@@ -422,7 +442,7 @@ def appositive_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     best = None
     limit = end - 1 - _MAX_APPOSITION_WORDS
     index = end
-    while index - 1 > max(-1, limit):
+    while index - 1 > max(-1, limit - _MAX_OPENING_APPOSITION_WORDS + _MAX_APPOSITION_WORDS):
         index -= 1
         token = tokens[index]
         if token.text == "," and index < end - 1:
@@ -430,7 +450,7 @@ def appositive_subject(tokens: list[Token], cue: int) -> tuple[int, int] | None:
             if named is not None and not _opens(tokens, named) and _sets_off(tokens[named:index]):
                 # "Md." in "Jo Doe, of Ashton, Md., who ..., said" is no subject: look past it
                 limit -= index - named + 1
-            elif named is not None:
+            elif named is not None and (index > limit or _after_quote(tokens, named, cue)):
                 best = (named, end)
         elif (
             token.text in _CLOSING
