@@ -940,3 +940,57 @@ def test_a_campaign_begun_this_week_is_what_praises_not_its_owner() -> None:
     )
     assert "One Harbor" not in _speakers(body)
     assert "Priya Nair" not in _speakers(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        # the judge a story opens with is the justice it names next
+        (
+            "A county judge has rejected a request to unseal the files. The paper had filed a motion.\n\n"
+            "Circuit Court Justice Ana Ruiz ruled on Monday.",
+            "Ana Ruiz",
+        ),
+        # a person given no role, named as the subject right after
+        (
+            "The state's tax commissioner says no one saw the returns. Kevin Marsh says he checked.",
+            "Kevin Marsh",
+        ),
+        # the speaker of the next sentence
+        (
+            "A former party chairman says the leaders should plan ahead.\n\n"
+            '"Now is the time," said Tom Becker, who led the party for years.',
+            "Tom Becker",
+        ),
+        # an organisation named by a kindred noun, after an opening phrase
+        (
+            "A union representing harbor pilots endorsed the mayor on Thursday.\n\n"
+            "In a statement, the Association of Harbor Pilots called her a champion.",
+            "Association of Harbor Pilots",
+        ),
+    ],
+)
+def test_a_paragraph_opening_with_a_description_names_the_party_it_introduces(
+    body: str, speaker: str
+) -> None:
+    assert _speakers(body)[0] == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "claim"),
+    [
+        # the one named next is an analyst, no commissioner
+        ("A tax commissioner says no one saw the returns. Jo Hall, an analyst, says it is likely.", 0),
+        # named next, but not tied to the one the spokesman speaks for
+        (
+            "Jo Hall spoke.\n\nA spokesman for Hall said it would fail.\n\nTom Becker said it was fine.",
+            0,
+        ),
+        # named next, but as the object, not the subject
+        ("A tax commissioner says no one saw the returns. The review cleared Kevin Marsh.", 0),
+        # "the commissioner" names again someone named before, never one named after
+        ("Jo Hall spoke.\n\nThe commissioner says no one saw the returns. Kevin Marsh says he checked.", 0),
+    ],
+)
+def test_a_description_the_text_does_not_then_name_stays_unresolved(body: str, claim: int) -> None:
+    assert _speakers(body)[claim] == UNRESOLVED

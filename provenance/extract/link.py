@@ -24,7 +24,11 @@ gives; "Bill Clinton" is another. Then it links each attribution's mention, in t
   as a title ("President Obama") over one described ("the president of the bank"); when no party
   holds the role, a definite office or calling ("the New York businessman") names again the clearly
   most salient person who is the subject or speaker of that sentence or the one before, unless
-  gender, office, party or place say otherwise (`Linker._topic`); a document with a
+  gender, office, party or place say otherwise (`Linker._topic`); a paragraph that opens with an
+  indefinite or possessed description ("A New York judge has rejected ...") the party of that kind
+  the next sentences name for the first time as their subject (`Linker._introduced`); a kindred
+  title or organisation noun counts for the role ("the judge": Justice Jo Doe; "the union": the
+  Association of ...; ``data/entities.json`` ``role_kin``); a document with a
   named owner ("a Quinnipiac University poll") its owner; a possessed organisation ("Clinton's
   campaign") a party of its own named for its owner ("Clinton campaign");
 - anything else stays **unresolved**: a source of kind unknown named by the mention and marked so
@@ -75,6 +79,10 @@ SUBJECT = 2.0
 
 TOPIC_REACH = 1
 """How many sentences back the person a description names again ("the GOP nominee") was named."""
+
+INTRODUCED_REACH = 2
+"""How many sentences after a paragraph's opening description ("A New York judge ...") the text may
+name the party it describes (see `Linker._introduced`)."""
 
 REPORTED = 0.5
 """Weight of a mention inside what a party is said to have said ("Smith said Jones was wrong")."""
@@ -1130,6 +1138,10 @@ class Linker:
             index = self._by_role(words, position, definite=definite)
             if index is None and definite:
                 index = self._topic(words, position)
+            if index is None and self._text.startswith(parsed.text, position):
+                index = self._introduced(
+                    words, position, indefinite=not definite and parsed.text != " ".join(words)
+                )
         if index is None:
             subject = _subject_of_fragment(words)
             if subject is not None and subject != parsed.text:
@@ -1386,6 +1398,132 @@ class Linker:
                 party.kind = SourceKind.ORGANIZATION  # "the agency": the Budget Office is no person
         return found
 
+    def _introduced(self, words: list[str], position: int, *, indefinite: bool) -> int | None:
+        """ "A New York judge has rejected ...", "Connecticut's tax commissioner says ...": a person or
+        an organisation a paragraph opens with by what it is, and names in the next sentences (the
+        delayed identification of news writing), is the first party of that kind named there for
+        the first time, when no role it is given says otherwise ("Justice Frank Nervo" is a judge,
+        "Kevin Sullivan" is given no role; "an analyst, Jo Doe" is no commissioner). Only an
+        indefinite or possessed description: "the judge" names again someone named before."""
+        if position < 0 or not words or self._in_header(position):
+            return None
+        stop = lexicon().not_name_words
+        # the head noun ends before a preposition or a participle ("a union representing pilots")
+        cut = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if normal(w) in _PREPOSITIONS or (i and _PARTICIPLE.fullmatch(w))
+            ),
+            len(words),
+        )
+        if not indefinite and not any(w.endswith(("’s", "'s")) for w in words[:cut]):
+            return None
+        here = self._sentence(position)
+        if here == 0 or not self._opens_paragraph(here):
+            return None
+        before = self._text[self._starts[here - 1] : position].strip(_OPENING_MARKS)
+        if before and not before.endswith(","):
+            return None  # "After the State Department's inspector general released ...": no subject
+        head_words = [
+            role_word(w) for w in words[:cut] if normal(w) not in stop and not w.endswith(("’s", "'s"))
+        ]
+        if not head_words or _PLURAL.search(head_words[-1]):
+            return None
+        head = head_words[-1]
+        if head not in _person_nouns() and not _names_a_body(head):
+            return None
+        person = head in _person_nouns()
+        gender = lexicon().gendered_titles.get(normal(words[cut - 1])) if cut else None
+        proper = {role_word(w) for w in words[:cut] if w[:1].isupper() and normal(w) not in stop}
+        fitting = {head, *lexicon().role_kin.get(head, ())}
+        roles = _person_nouns()
+        owner = self._owner_of(words, cut, position)
+        later = sorted(
+            (p.first, i)
+            for i, p in enumerate(self._parties)
+            if p.first > position and here < self._sentence(p.first) <= here + INTRODUCED_REACH
+        )
+        for _, index in later:
+            party = self._parties[index]
+            if party.kind is not None or party.plural or not self._named_as_subject(index):
+                continue
+            if person != party.is_person:
+                continue
+            if not person and not (self._headed(party, fitting) or head in party.key):
+                continue  # an organisation must be named by its noun or its kin ("Association of ...")
+            if gender and party.gender not in (None, gender):
+                continue
+            self._read_roles_of(index)
+            held = party.roles | party.titles
+            if _clashes(proper, held | set(party.key)):
+                continue
+            if person and held & roles and not held & fitting:
+                continue  # "Jo Doe, an analyst": no commissioner
+            if owner is not None and not set(self._parties[owner].key) & held:
+                continue  # "a spokesman for Christie" is no one the text does not tie to Christie
+            return index
+        return None
+
+    def _owner_of(self, words: list[str], cut: int, position: int) -> int | None:
+        """The party a description says it belongs to ("a spokesman for Jo Doe", "Doe's lawyer"),
+        when the text names that party before."""
+        owner: tuple[str, ...] = ()
+        if cut < len(words) and normal(words[cut]) == "for":
+            owner = tuple(w for w in words[cut + 1 :] if w[:1].isupper())
+        else:
+            at = next(
+                (i for i, w in enumerate(words[:cut]) if w.endswith(("’s", "'s")) and w[:1].isupper()), None
+            )
+            if at is not None:
+                owner = (*(w for w in words[:at] if w[:1].isupper()), words[at][:-2])
+        if not owner:
+            return None
+        index = self._index_of(owner, None, create=False, position=position)
+        if index is None or index == _AMBIGUOUS or self._parties[index].key in lexicon().places:
+            return None  # "Connecticut's tax commissioner": the office of a place, whoever holds it
+        return index
+
+    def _named_as_subject(self, index: int) -> bool:
+        """True when the text first names party ``index`` as the subject of its sentence, or as the
+        speaker after a cue ("..., said Don Fowler")."""
+        at = next(at for at, (_, _, party) in enumerate(self._name_spans) if party == index)
+        name = self._names_at[at]
+        sentence = self._sentence(name.span[0])
+        if self._is_subject(name, sentence):
+            return True
+        lead = self._name_spans[at][0]
+        words = self._text[max(0, lead - 20) : lead].split()
+        if words and words[-1].lower() in vocabulary().cue_words:
+            return True  # "..., said Don Fowler"
+        # "In a statement, the Association of Flight Attendants called ...", "Clinton communications
+        # director Jennifer Palmieri spoke ...": an article, or words that qualify the name, before it
+        before = _SUBJECT_LEAD.sub("", self._text[self._starts[sentence - 1] : lead].strip(_OPENING_MARKS))
+        clause = before.rsplit(",", 1)
+        opening = len(clause) == 1 or clause[0].split(None, 1)[0].lower() in lexicon().opening_words
+        qualifiers = clause[-1].split()
+        return (
+            opening
+            and len(qualifiers) <= _MAX_QUALIFIERS
+            and all(
+                w[:1].isupper() or role_word(w) in _role_heads() or normal(w) in lexicon().role_premodifiers
+                for w in qualifiers
+            )
+        )
+
+    def _opens_paragraph(self, sentence: int) -> bool:
+        """True when sentence number ``sentence`` (as `_sentence` counts) is the first of its paragraph."""
+        start = self._starts[sentence - 1]
+        before = self._text[max(0, start - 3) : start]
+        return start == 0 or "\n" in before
+
+    def _read_roles_of(self, index: int) -> None:
+        """Read the role words of every place the text names the party ``index``."""
+        for at, (_, _, party) in enumerate(self._name_spans):
+            if party == index and at not in self._roles_read:
+                self._roles_read.add(at)
+                self._parties[index].roles.update(roles_of(self._text, self._names_at[at]))
+
     @staticmethod
     def _headed(party: _Party, nouns: set[str]) -> bool:
         """True for an organisation whose name's head noun is one of ``nouns`` ("the Association of
@@ -1582,6 +1720,15 @@ class Linker:
             self.recent.remove(source_id)
         self.recent.append(source_id)
 
+
+_SUBJECT_LEAD = re.compile(r"(?:^|(?<=, ))(?:[Tt]he)$|(?<=, )the$")
+"""An article right before a name, at the start of its clause."""
+
+_PARTICIPLE = re.compile(r"[a-z]{3,}ing")
+"""A lowercase word in -ing after a description's head noun ("a union representing pilots")."""
+
+_MAX_QUALIFIERS = 4
+"""The most words that may stand before a name and still qualify it ("Clinton communications director")."""
 
 _OPENING_MARKS = " \t\n\r\u00a0\"'“‘(—–-"
 """What may stand between a sentence's start and its subject."""

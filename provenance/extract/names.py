@@ -91,6 +91,8 @@ class Lexicon:
     """Words between a document's owner and its noun ("a Bloomberg national poll")."""
     organisation_synonyms: dict[str, str]
     """Nouns for an organisation the text names with another noun ("team" → "campaign")."""
+    role_premodifiers: frozenset[str]
+    """Lowercase words that qualify a role before a name ("communications director Jo Doe")."""
     possessive_pronouns: frozenset[str]
     """ "his", "her", "its", "their": what they stand before belongs to the one they stand for."""
     role_kin: dict[str, frozenset[str]]
@@ -146,6 +148,7 @@ def lexicon() -> Lexicon:
         topic_roles=frozenset(data["topic_roles"]),
         document_modifiers=frozenset(data["document_modifiers"]),
         organisation_synonyms=dict(data["organisation_synonyms"]),
+        role_premodifiers=frozenset(data["role_premodifiers"]),
         possessive_pronouns=frozenset(data["possessive_pronouns"]),
         role_kin={role: frozenset(kin) for role, kin in data["role_kin"].items()},
         political_parties=frozenset(data["political_parties"]),
