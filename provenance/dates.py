@@ -250,18 +250,18 @@ def _past_marker(text: str, *, strict: bool) -> bool:
     "be" comes before it; strictly only after its subject: a pronoun, "had", a capitalised word
     ("Police arrested"), or a noun a determiner opens ("the convoy reached"), and never before "by"
     ("the man arrested by police")."""
-    found = list(_WORD.finditer(text))
-    words = list(map(re.Match.group, found))
+    words = _WORD.findall(text)
     folded = list(map(str.casefold, words))
     if not _PAST_WORDS.isdisjoint(folded):
         return True  # any one of them does, wherever it stands: one look in C
+    opens = _WORD.match(text) is not None  # the first word starts the text
     for place, word in enumerate(folded):
         # A capital mid-sentence is a name ("Accepted Scottish Rites"), not a verb.
         if (
             len(word) <= 3
             or not word.endswith("ed")
             or word in _NOT_PAST
-            or (found[place].start() and words[place][0].isupper())
+            or ((place or not opens) and words[place][0].isupper())
         ):
             continue
         before = folded[place - 1] if place else ""
