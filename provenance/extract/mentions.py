@@ -639,7 +639,8 @@ def _party_pieces(pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, st
     first = words[0].lower()
     is_clause = any(w in vocab.verb_marks or _NEGATION.search(w) for w in words)
     opens = first in vocab.prepositions or first in vocab.conjunctions
-    breaks = [i for i, w in enumerate(words) if _breaks(w)]
+    # where the phrase breaks matters only in a clause or after an opening preposition
+    breaks = [i for i, w in enumerate(words) if _breaks(w)] if is_clause or opens else []
     if len(words) > 1 and words[-1].lower() in vocab.subject_pronouns:
         return pieces[-1:]  # "When Mr. Doe did take it on, he"; "once he"; "the very place he"
     if breaks and (is_clause or opens):
