@@ -323,6 +323,32 @@ def test_a_place_is_never_he_or_she() -> None:
     assert _speakers(body) == ["Tom Becker"]
 
 
+def test_the_subject_of_narration_ending_in_a_colon_speaks_the_quotation_after_it() -> None:
+    # the narration is no part of what "she" says: its subject is the speaker
+    body = (
+        "Lena Ortiz chaired the hearing. Sen. Maria Lopez (D-Ore.) scolded him: “The science is "
+        "against you,” she said."
+    )
+    assert _speakers(body) == ["Maria Lopez"]
+    # a name no title or first name shows to be a person's is hers, and a person from then on
+    body = (
+        "Lena Ortiz was a maid. Asked to play her in a film, Nkechi Ekwueme hesitated: “I did "
+        "not want to do it,” she says. Ekwueme joined the cast in May."
+    )
+    assert _speakers(body) == ["Nkechi Ekwueme"]
+    # a name after the verb is no subject: "he" is left to salience
+    body = "Tom Becker came first. A crowd met Nkechi Ekwueme at the bridge: “It will open,” he said."
+    assert _speakers(body) == ["Tom Becker"]
+
+
+def test_a_first_name_written_before_a_comma_and_a_state_is_a_town() -> None:
+    body = (
+        "Lena Ortiz marched in Selma, Alabama, in 1965. When asked about it, Selma residents wept. "
+        "“We remember,” she said."
+    )
+    assert _speakers(body) == ["Lena Ortiz"]
+
+
 def test_a_bare_surname_two_people_share_is_reported_and_named_as_unresolved() -> None:
     from provenance.resolve import resolve
     from provenance.sources import is_named

@@ -529,20 +529,10 @@ class Linker:
         House ... after she was released". Never a party of a known kind, a group, a name of one
         word or with a common word; and never when someone named just before is already known to
         be of that gender (the pronoun may be theirs)."""
-        lex = lexicon()
         fit = {
             index
             for index, party in enumerate(self._parties)
-            if party.gender is None
-            and len(party.key) >= 2
-            and party.kind is None
-            and not party.plural
-            and not party.definite
-            and _PLURAL.search(party.key[-1]) is None
-            and not _is_organisation(party.key)
-            and kind_of(party.name, None) is SourceKind.PERSON
-            and lex.common_words.isdisjoint(party.key)
-            and lex.not_name_words.isdisjoint(party.key)
+            if party.gender is None and not party.definite and _reads_as_name(party)
         }
         if not fit:
             return
@@ -689,10 +679,21 @@ class Linker:
             # first name ("Hillary Clinton", in a headline too) is a surname, of that person's gender
             surname = self._surname_gender(words[0]) if first_name_gender(key[0]) else None
             gender = first_name_gender(key[0]) if surname is None else surname or None
-            is_person = gender is not None
+            is_person = gender is not None and not self._names_a_town(words[0])
         index = self._new(" ".join(words), key, is_person, gender if is_person else None)
         self._by_key[key] = index
         return index
+
+    def _names_a_town(self, word: str) -> bool:
+        """True when the article writes ``word`` before a comma and a state or country ("Selma,
+        Alabama"): a town, though it is a first name too."""
+        at = self._text.find(word + ", ")
+        while at >= 0:
+            state = _STATE.match(self._text, at + len(word) + 2)
+            if state is not None and (normal(state.group()),) in lexicon().places:
+                return True
+            at = self._text.find(word + ", ", at + 1)
+        return False
 
     def _surname_gender(self, word: str) -> str | None:
         """The gender of the first names the article gives before ``word`` ("Hillary Clinton", in a
@@ -1053,7 +1054,11 @@ class Linker:
             # "I" outside a quotation, in a first-person piece: its author, whom no later "she" or
             # "he" stands for (the writer says "I"), so the mention adds no salience
             return self._named(parse_mention(self.author), -1)
-        index = self._salient(position, wants) if wants in ("m", "f", "n") else None
+        index = self._introducer(wants) if wants in ("m", "f") else None
+        if index is not None:
+            self._parties[index].is_person = True  # "Oprah Winfrey hesitated: “…,” she tells Us"
+        else:
+            index = self._salient(position, wants) if wants in ("m", "f", "n") else None
         if index is None:
             return self._unresolved(parsed.text)
         party = self._parties[index]
@@ -1064,6 +1069,40 @@ class Linker:
             party.gender = wants  # "he" already used for that person
         kind = self._kind(party, None)
         return self._speaker(index, position, kind, None, None)
+
+    def _introducer(self, wants: str) -> int | None:
+        """The person who introduces the quotation a "he" or "she" speaks: the subject of the
+        narration ending in a colon before it ("Sen. Jo Doe (D-Mo.) scolded him: “…,” she said";
+        "Oprah Winfrey hesitated: “…,” she tells Us"), when that party agrees with the pronoun or may
+        be a person for all the article says."""
+        if self._content is None:
+            return None
+        start, end = self._content
+        colon = _COLON_QUOTE.search(self._text, start, end)
+        if colon is None:
+            return None
+        if self._name_starts is None:
+            self._name_starts = [begin for begin, _, _ in self._name_spans]
+        at = bisect_right(self._name_starts, colon.start()) - 1
+        if at > 0 and self._text[self._name_spans[at][0] - 1] == "(":
+            at -= 1  # "(D-Mo.)": the party and state of the name before
+        if at < 0 or self._name_spans[at][0] < start:
+            return None
+        lead, name_end, index = self._name_spans[at]
+        if _INTRODUCES.fullmatch(self._text, name_end, colon.start()) is None:
+            return None
+        opening = self._text[self._starts[self._sentence(lead) - 1] if self._sentence(lead) else 0 : lead]
+        if any(word[:1].islower() for word in opening.rpartition(",")[2].split()):
+            return None  # "A crowd met Jo Doe at the bridge:": Jo Doe is no subject
+        party = self._parties[index]
+        if party.gender == wants or (party.gender is None and self._may_be_person(party)):
+            return index
+        return None
+
+    def _may_be_person(self, party: _Party) -> bool:
+        """True for a person, or a name no title or first name shows to be one that reads as a
+        person's (`_reads_as_name`)."""
+        return party.is_person or _reads_as_name(party)
 
     def _personal(self, party: _Party) -> bool:
         """True for a person, or a party whose name reads as a person's and that has spoken."""
@@ -1862,6 +1901,16 @@ _PHRASE_ENDS = frozenset({"", ".", ",", ";", ":", ")"})
 
 _PRONOUN_SUBJECT = re.compile(r"(He|She) [a-z]")
 
+_STATE = re.compile(r"[A-Z][a-z]+")
+"""A one-word state or country after a town and a comma."""
+
+_COLON_QUOTE = re.compile(r":\s*[“\"]")
+"""Narration that introduces a quotation ("scolded him: “")."""
+
+_INTRODUCES = re.compile(r"(?:,? \([^)]{1,20}\))?(?:,? [a-z]+){1,4}")
+"""What may stand between the subject of a narration and its colon: a party and state in
+parentheses, then a few lowercase words ("(D-Mo.) scolded him", "hesitated", "fired back")."""
+
 _GENDERED = re.compile(r"\b(?:she|he|her|hers|herself|him|his|himself)\b", re.IGNORECASE)
 """The pronouns that tell a person's gender."""
 
@@ -1876,6 +1925,22 @@ def _pronoun_subjects(text: str, starts: Sequence[int]) -> list[tuple[int, str]]
         if match is not None:
             found.append((match.start(1), match.group(1).lower()))
     return found
+
+
+def _reads_as_name(party: _Party) -> bool:
+    """True for a name that reads as a person's: two words or more, none a common word, not
+    plural, of no known kind, not an organisation's."""
+    lex = lexicon()
+    return (
+        len(party.key) >= 2
+        and party.kind is None
+        and not party.plural
+        and _PLURAL.search(party.key[-1]) is None
+        and not _is_organisation(party.key)
+        and kind_of(party.name, None) is SourceKind.PERSON
+        and lex.common_words.isdisjoint(party.key)
+        and lex.not_name_words.isdisjoint(party.key)
+    )
 
 
 def _names_a_person(words: Sequence[str]) -> bool:
