@@ -946,6 +946,20 @@ def test_a_long_apposition_after_a_quotation_keeps_the_name_before_it() -> None:
     assert _speakers(body) == ["Dana K. Whitfield"]
 
 
+def test_a_cue_that_tells_of_an_opening_statement_leaves_the_claim_to_the_main_clause() -> None:
+    body = (
+        "In a statement issued Tuesday, the Lakeside Tenants Union said rents had doubled. "
+        "In a statement announcing the vote, Mayor Dana Ruiz called the pier a disgrace. "
+        "In a statement released shortly after the vote, council member Omar Haddad was more "
+        "cautious than his colleagues."
+    )
+    assert _who(body) == [
+        ("rents had doubled", "Lakeside Tenants Union"),
+        ("the pier a disgrace", "Dana Ruiz"),
+        ("council member Omar Haddad was more cautious than his colleagues", "Omar Haddad"),
+    ]
+
+
 def test_a_time_phrase_between_the_subject_and_its_cue_is_stepped_over() -> None:
     body = (
         "Harbor Savings Bank just this month announced that it would close two branches. "

@@ -29,6 +29,7 @@ from .mentions import (
     Mention,
     antecedent_of,
     appositive_subject,
+    channel_at,
     follows_conjunction,
     make_mention,
     noun_phrase_before,
@@ -110,9 +111,19 @@ def attribute_sentence(text: str, sentence: Sentence) -> list[Attribution]:
                 # the party named last vouches for the speaker: outlet → "someone in attendance" → Mook
                 attribution = evolve(attribution, cited=((inner.cue, inner.cue_span, inner.mention),))
             return [attribution]
-    for cue in cues:
+    for index, cue in enumerate(cues):
         if cue.first <= taken_until:
             continue
+        main = _after_channel(tokens, quotes, cue)
+        if main is not None:
+            # "In a statement issued Tuesday, the company said ...": the cue tells of the statement,
+            # the clause after it of what the statement said; its own cue speaks for it when it has one
+            if any(later.first >= main for later in cues[index + 1 :]):
+                continue
+            attribution = _channel_clause(text, tokens, quotes, cue, main)
+            if attribution is not None:
+                found.append(attribution)
+            break
         attribution, until = _attribution_at(text, tokens, quotes, cue, found)
         if attribution is None:
             continue
@@ -159,6 +170,35 @@ def _is_signature(name: str) -> bool:
         (word[:1].isupper() and not any(ch.isdigit() for ch in word)) or word.lower() in particles
         for word in words
     )
+
+
+def _after_channel(tokens: list[Token], quotes: list[Span], cue: Cue) -> int | None:
+    """Where the main clause begins when ``cue`` follows a channel that opens the sentence ("In a
+    statement issued Tuesday, ...", "In a statement announcing the pick, ..."), else None."""
+    words = vocabulary()
+    start = 0
+    while start < cue.first and tokens[start].lower in words.leading_drop:
+        start += 1
+    length = channel_at(tokens, start)
+    if not length or start + length != cue.first:
+        return None
+    comma = next((i for i in range(cue.last, len(tokens)) if tokens[i].text == ","), None)
+    if comma is None or is_inside(tokens[comma].start, quotes):
+        return None
+    return comma + 1
+
+
+def _channel_clause(
+    text: str, tokens: list[Token], quotes: list[Span], cue: Cue, main: int
+) -> Attribution | None:
+    """ "In a statement issued Tuesday, Jane Doe was more circumspect ...": the clause is what the
+    statement conveyed, and its subject is who issued it."""
+    mention = sentence_subject(text, tokens)
+    content = content_from(text, tokens, quotes, main)
+    if mention is None or content is None or mention.span[0] < tokens[main].start:
+        return None
+    cue_span = (tokens[cue.first].start, tokens[cue.last - 1].end)
+    return _make(text, quotes, content, text[cue_span[0] : cue_span[1]], cue_span, mention)
 
 
 def _may_attribute(text: str, sentence: Sentence) -> bool:
