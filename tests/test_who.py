@@ -1034,3 +1034,27 @@ def test_a_paragraph_opening_with_a_description_names_the_party_it_introduces(
 )
 def test_a_description_the_text_does_not_then_name_stays_unresolved(body: str, claim: int) -> None:
     assert _speakers(body)[claim] == UNRESOLVED
+
+
+def test_a_sentence_that_names_no_one_does_not_end_the_topic() -> None:
+    body = (
+        "Maria Lopez toured the plant on Monday.\n\nBaiting the moderators.\n\n"
+        "The Republican nominee said the moderators should be fair."
+    )
+    assert _speakers(body) == ["Maria Lopez"]
+
+
+def test_the_party_nominee_is_the_one_person_the_text_ties_to_that_party() -> None:
+    body = (
+        "Libertarian nominee Jo Hall toured the plant. Republican Mark Hill stayed home. "
+        "Prices rose. Wages fell. Towns shrank. The GOP nominee said the jobs would stay."
+    )
+    assert _speakers(body)[-1] == "Mark Hill"
+    # a Republican senator holds an office: no nominee; two Republicans: neither for sure
+    for body in (
+        "Libertarian nominee Jo Hall toured the plant. Republican Sen. Mark Hill stayed home. "
+        "Prices rose. Wages fell. Towns shrank. The GOP nominee said the jobs would stay.",
+        "Republican Mark Hill toured the plant. Republican Tom Becker stayed home. "
+        "Prices rose. Wages fell. Towns shrank. The GOP nominee said the jobs would stay.",
+    ):
+        assert _speakers(body)[-1] == UNRESOLVED

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 from typing import NamedTuple
 
@@ -1410,7 +1410,7 @@ class Linker:
                     self._read_roles(word)
             candidates = [i for i, p in enumerate(self._parties) if kin_holds(p) and fits(p)]
         if not candidates:
-            return None
+            return self._of_party(words[:cut], head, fits)
         titled = [i for i in candidates if wanted & self._parties[i].titles]
         if titled and not modifiers:
             candidates = titled  # "the president": the one so titled, not a bank's president
@@ -1424,7 +1424,7 @@ class Linker:
         proper = {role_word(w) for w in words[: cut - 1] if w[:1].isupper() and normal(w) not in stop}
         candidates = [i for i in candidates if not _clashes(proper, known(i))]
         if not candidates:
-            return None
+            return self._of_party(words[:cut], head, fits)  # the Libertarian nominee is no GOP nominee
         if modifiers:
             best = max(len(modifiers & known(i)) for i in candidates)
             if best == 0:
@@ -1436,6 +1436,26 @@ class Linker:
             if self._headed(party, wanted) and self._personal(party):
                 party.kind = SourceKind.ORGANIZATION  # "the agency": the Budget Office is no person
         return found
+
+    def _of_party(self, words: list[str], head: str, fits: Callable[[_Party], bool]) -> int | None:
+        """ "The GOP nominee" when the text gives no one that role but writes "Republican Donald
+        Trump": the one person the text ties to that political party who holds no office and no
+        other role (a Republican senator or strategist is not the nominee), if exactly one."""
+        lex = lexicon()
+        if head not in lex.topic_roles or head in _offices():
+            return None
+        asked = {role_word(w) for w in words if w[:1].isupper()} & lex.political_parties
+        if len(asked) != 1:
+            return None
+        for word in sorted(asked):
+            self._read_roles(word)
+        other = (_person_nouns() | _offices()) - asked - {head} - lex.honorifics
+        found = [
+            i
+            for i, p in enumerate(self._parties)
+            if self._personal(p) and asked <= (held := p.roles | p.titles) and not held & other and fits(p)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _introduced(self, words: list[str], position: int, *, indefinite: bool) -> int | None:
         """ "A New York judge has rejected ...", "Connecticut's tax commissioner says ...": a person or
@@ -1597,12 +1617,12 @@ class Linker:
         for party_word in sorted(asked & lex.political_parties):
             self._read_roles(party_word)  # "Republican Jo Doe": whose party the text says
         here = self._sentence(position)
-        # the subject or speaker of this sentence or the one before: the person the text is about
-        near = {
-            s.party
-            for s in self._seen[: bisect_right(self._positions, position - 1)]
-            if here - s.sentence <= TOPIC_REACH and (s.speaker or s.weight >= SUBJECT)
-        }
+        seen = self._seen[: bisect_right(self._positions, position - 1)]
+        # the subject or speaker of this sentence or the one before: the person the text is about; a
+        # sentence that names no one ("Baiting the moderators.") in between does not change who that is
+        named = sorted({s.sentence for s in seen if s.sentence < here}, reverse=True)[:TOPIC_REACH]
+        reach = min(here - min(named, default=here), TOPIC_REACH + 1)
+        near = {s.party for s in seen if here - s.sentence <= reach and (s.speaker or s.weight >= SUBJECT)}
         # a person named earlier in the same sentence is another one ("Doe took on Roe after the
         # Democratic front-runner said ...")
         named_here = {
@@ -1623,7 +1643,11 @@ class Linker:
                 continue
             persons.append(i)
         wanted = asked & lex.political_parties
-        holders = {i for i, p in enumerate(self._parties) if wanted and wanted <= p.roles | p.titles}
+        holders = {
+            i
+            for i, p in enumerate(self._parties)
+            if wanted and wanted <= p.roles | p.titles and self._personal(p)  # persons only
+        }
         if holders:
             persons = [i for i in persons if i in holders]  # "the Democratic front-runner": the Democrat
         if not persons:
