@@ -214,19 +214,19 @@ def gender_of(words: Sequence[str], title: str | None, roles: Iterable[str] = ()
 def names_in(text: str, skip: Sequence[Span] = ()) -> list[Name]:
     """Every name in ``text`` in text order, except inside the ``skip`` spans (headlines, where title
     case makes every word look like a name). Linear in the length of the text."""
-    skip_starts = [s for s, _ in skip]
     found: list[Name] = []
     initial_only: list[int] = []
     seen_inside: set[str] = set()
     matches = list(_RUN.finditer(text))
+    if skip:
+        # the runs of a headline are dropped before they are cut into names: title case makes each
+        # one a run of its own, which no other document shares
+        starts = [s for s, _ in skip]
+        matches = [match for match in matches if not _within(match.start(), skip, starts)]
     runs = list(map(_run_names, map(re.Match.group, matches)))
     # a quarter of the runs name nobody ("The", "But"): passed over in C, not in the loop
     for match, names in compress(zip(matches, runs, strict=True), runs):
         start = match.start()
-        if skip_starts:
-            index = bisect_right(skip_starts, start) - 1
-            if index >= 0 and start < skip[index][1]:
-                continue
         # only the run's first name may open it (lead 0) untitled: whether the run opens a sentence
         # is asked only then
         title, lead = names[0][2:4]
@@ -260,6 +260,12 @@ def names_in(text: str, skip: Sequence[Span] = ()) -> list[Name]:
             (start, name.span[1]), name.words[1:], None, start, None, name.is_person, name.possessive
         )
     return [name for name in found if name is not _NO_NAME]
+
+
+def _within(position: int, spans: Sequence[Span], starts: Sequence[int]) -> bool:
+    """True when ``position`` falls inside one of ``spans`` (in text order; ``starts`` their starts)."""
+    index = bisect_right(starts, position) - 1
+    return index >= 0 and position < spans[index][1]
 
 
 _TAGLINE = re.compile(
