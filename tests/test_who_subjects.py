@@ -77,3 +77,65 @@ def test_people_close_to_someone_are_anonymous_not_that_someone() -> None:
     assert source is not None
     assert source.kind is SourceKind.ANONYMOUS
     assert source.name != "Omar Diaz"
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        # a noun of the same family names the document again, and its owner is named after it
+        (
+            "A web video by the Harbour Party references four votes Omar Diaz cast. The ad also mentions "
+            'the bridge. The clip says Diaz "never read the bill."',
+            ["Harbour Party", "Harbour Party"],
+        ),
+        # the owner is the subject of a verb that makes the document
+        (
+            "The Harbour Council issued a statement on Monday. The statement noted that the spill was small.",
+            ["Harbour Council", "Harbour Council"],
+        ),
+        ("Dana Okafor wrote a memoir of her years at the port. The book says the port was badly run.", None),
+        # a survey and a study are one document named twice
+        (
+            "Rents rose, according to a recent Lakeside University survey of tenants. The study found that "
+            "rents rose fastest downtown.",
+            ["Lakeside University", "Lakeside University"],
+        ),
+    ],
+)
+def test_a_document_named_again_rests_on_the_owner_the_text_gave_it(
+    body: str, speakers: list[str] | None
+) -> None:
+    found = _speakers(body)
+    assert found[-1] == (speakers[-1] if speakers else "Dana Okafor")
+    if speakers:
+        assert found[-len(speakers) :] == speakers
+
+
+def test_a_document_named_again_after_a_new_one_with_no_owner_stays_unresolved() -> None:
+    body = (
+        "The Harbour Council issued a statement on Monday. Then two residents sent a statement to the mayor on "
+        "Tuesday. The statement said the spill was large."
+    )
+    assert _speakers(body)[-1] == UNRESOLVED
+
+
+def test_a_document_that_appeared_in_a_journal_rests_on_the_journal() -> None:
+    body = "A 2014 study that appeared in the Lakeside Medical Journal found that the pills did nothing."
+    assert _speakers(body) == ["Lakeside Medical Journal"]
+    body = "Data from the Lakeside Housing Survey show that rents doubled."
+    assert _speakers(body) == ["Lakeside Housing Survey"]
+    body = "Rents doubled, according to a Lakeside Times database tracking such leases."
+    assert _speakers(body) == ["Lakeside Times"]
+
+
+def test_a_recording_of_someone_speaking_is_that_persons_word() -> None:
+    body = 'The spot concludes with footage of Omar Diaz saying last week, "The bridge is safe."'
+    assert _speakers(body) == ["Omar Diaz"]
+
+
+def test_a_document_of_someone_elses_office_is_not_the_possessors() -> None:
+    body = (
+        "The Harbour Council spoke on Monday. The spill was small, according to a report from the Harbour "
+        "Council's inspector general. The report said the spill was small."
+    )
+    assert "Harbour Council" not in _speakers(body)[-2:]

@@ -319,9 +319,16 @@ def _is_organisation(key: tuple[str, ...]) -> bool:
     return not _organisation_words().isdisjoint(key)
 
 
-def _all_capitals(word: str) -> bool:
-    """True for a word written in capitals ("TODAY" in "USA TODAY"): a name's word, whatever it means."""
-    return len(word) > 1 and word.isupper()
+def _owner_word(words: Sequence[str], at: int, stop: frozenset[str]) -> bool:
+    """True for a word of the name of a document's owner: a capitalised word that is no function
+    word, or one that goes on a name ("TODAY" or "Today" after "USA")."""
+    word = words[at]
+    if not word[:1].isupper():
+        return False
+    if normal(word) not in stop or (len(word) > 1 and word.isupper()):
+        return True
+    before = words[at - 1] if at > 0 else ""
+    return before[:1].isupper() and normal(before) not in stop
 
 
 @lru_cache(maxsize=1)
@@ -442,6 +449,7 @@ class Linker:
         self._heads_read: set[str] = set()
         self._name_spans: list[tuple[int, int, int]] = []  # (start, end, party) of each name
         self._name_starts: list[int] | None = None
+        self._ends: list[int] | None = None  # where each name ends, made when a document asks
         self._roles_read: set[int] = set()  # names (by their place in `_name_spans`) read for roles
         self._names_at: list[Name] = []  # the name of each entry of `_name_spans`
         self._content: Span | None = None
@@ -1227,7 +1235,13 @@ class Linker:
         # the head noun stands before the first preposition that is not inside a name ("State of
         # the State speech", "Club for Growth ad")
         cut = next(
-            (i for i, w in enumerate(words) if normal(w) in _PREPOSITIONS and not _inside_name(words, i)),
+            (
+                i
+                for i, w in enumerate(words)
+                if (normal(w) in _PREPOSITIONS and not _inside_name(words, i))
+                # "a Washington Post database tracking such deaths": the noun its participle follows
+                or (i > 0 and w.endswith("ing") and w.islower() and normal(words[i - 1]) in _document_nouns())
+            ),
             len(words),
         )
         if cut == 0:
@@ -1236,11 +1250,12 @@ class Linker:
         owner = [
             w
             for i, w in enumerate(words[: cut - 1])
-            if (w[:1].isupper() and (normal(w) not in stop or _all_capitals(w)) and not _is_title([w], 0))
+            if (_owner_word(words, i, stop) and not _is_title([w], 0))
             or (normal(w) in _CONNECTORS and _inside_name(words[: cut - 1], i))
         ]
         if not owner and cut < len(words) and normal(words[cut]) in ("by", "from", "of"):
-            owner = [w for w in words[cut + 1 :] if w[:1].isupper() and normal(w) not in stop]
+            after = words[cut + 1 :]
+            owner = [w for i, w in enumerate(after) if _owner_word(after, i, stop)]
         possessor = next((i for i, w in enumerate(owner) if w.endswith(("’s", "'s"))), None)
         if possessor is not None:
             owner = owner[: possessor + 1]  # "Jane Doe's State of the State speech": Jane Doe's
@@ -1287,6 +1302,14 @@ class Linker:
                 return None
             self._owners[head] = owner_index
             return owner_index
+        if head in _document_nouns() and position >= 0:
+            # "A 2014 study that appeared in the BMJ": the owner the text names with the noun itself
+            if self._lower is None:
+                self._lower = self._text.lower()
+            own = _family_pattern((head,)).search(self._lower, position, position + _MODIFIER_REACH)
+            tied = self._document_owner(*own.span()) if own is not None else None
+            if tied is not None:
+                return tied
         if head in _document_nouns() and len(words) <= 3:
             # "the poll": the one whose owner was named before ("a Bloomberg poll found ...")
             reported = self._owners.get(head, self._owner_before(head, position))
@@ -1311,19 +1334,84 @@ class Linker:
         return None if index is None or index == _AMBIGUOUS else index
 
     def _owner_before(self, noun: str, position: int) -> int | None:
-        """The party named right before the last ``noun`` the text writes before ``position``
-        ("Bloomberg" in "a new Bloomberg poll"), if any."""
+        """The owner of the last document the text names before ``position`` with ``noun`` or a noun of
+        its family (`Lexicon.document_families`: "a web video by the RNC" before "The ad"), found by
+        `_document_owner`; the nearest one the text ties to an owner, if any."""
         if position < 0:
             return None
         if self._lower is None:
             self._lower = self._text.lower()
-        ends = [end for _, end, _ in self._name_spans]
-        at = self._lower.rfind(f" {noun}", max(0, position - _OWNER_REACH), position)
-        while at >= 0:
-            owner = self._named_before(ends, at)
+        family = lexicon().document_families.get(noun, frozenset({noun}))
+        pattern = _family_pattern(tuple(sorted(family)))
+        window = max(0, position - _OWNER_REACH)
+        found = [m.span() for m in pattern.finditer(self._lower, window, position)]
+        for start, end in reversed(found):
+            owner = self._document_owner(start, end)
             if owner is not None:
                 return owner
-            at = self._lower.rfind(f" {noun}", max(0, position - _OWNER_REACH), at)
+            if _INTRODUCED.search(self._lower, max(0, start - _MODIFIER_REACH), start):
+                return None  # "sent a letter": a new document, whose owner the text does not name
+        return None
+
+    def _document_owner(self, start: int, end: int) -> int | None:
+        """The party the text ties to the document noun at ``start``-``end``: named right before it
+        ("a Bloomberg poll"), after it ("a video by the RNC", "a study that appeared in the British
+        Medical Journal"), or as the subject of a verb that makes it ("the Security Council issued a
+        statement", "Mariano wrote a memoir")."""
+        ends = self._name_ends()
+        owner = self._named_before(ends, start - 1)
+        if owner is not None:
+            return owner
+        after = _OWNER_AFTER.match(self._text, end)
+        if after is not None:
+            owner = self._name_starting(after.end())
+            if owner is not None:
+                return owner
+        return self._maker_before(ends, start)
+
+    def _name_ends(self) -> list[int]:
+        """Where each name of `_name_spans` ends, in text order (made once, when first asked)."""
+        if self._ends is None:
+            self._ends = [end for _, end, _ in self._name_spans]
+        return self._ends
+
+    def _name_starting(self, at: int) -> int | None:
+        """The party whose name (or its title) begins at ``at``; none for a possessive ("the State
+        Department's inspector general" is someone of the department's)."""
+        if self._name_starts is None:
+            self._name_starts = [begin for begin, _, _ in self._name_spans]
+        index = bisect_right(self._name_starts, at) - 1
+        if index >= 0 and self._name_starts[index] == at and not self._names_at[index].possessive:
+            return self._name_spans[index][2]
+        return None
+
+    def _maker_before(self, ends: list[int], start: int) -> int | None:
+        """The party named as the subject of a verb that makes the document at ``start`` ("the
+        Security Council issued a statement", `Lexicon.document_verbs`): the name ends right before
+        the verb, and at most a determiner and three words stand between the verb and the noun,
+        with no punctuation."""
+        assert self._lower is not None
+        reach = max(0, start - _MAKER_REACH)
+        words = [m.span() for m in _PLAIN_WORD.finditer(self._lower, reach, start)]
+        if not words or self._lower[words[-1][1] : start].strip():
+            return None
+        verbs = lexicon().document_verbs
+        auxiliaries = vocabulary().auxiliaries
+        for at in range(len(words) - 1, max(-1, len(words) - 6), -1):
+            if at + 1 < len(words) and self._lower[words[at][1] : words[at + 1][0]].strip():
+                return None  # punctuation between: the verb's clause has ended
+            if self._lower[words[at][0] : words[at][1]] in auxiliaries:
+                return None  # "released on-air was a one-page letter": another verb between
+            for size in (2, 1):
+                first = at - size + 1
+                if first < 0:
+                    continue
+                verb = tuple(self._lower[b:e] for b, e in words[first : at + 1])
+                if verb in verbs:
+                    index = bisect_right(ends, words[first][0]) - 1
+                    if index >= 0 and not self._lower[ends[index] : words[first][0]].strip():
+                        return self._name_spans[index][2]
+                    return None
         return None
 
     def _named_before(self, ends: list[int], at: int) -> int | None:
@@ -1346,7 +1434,7 @@ class Linker:
         for the article may report other polls after it."""
         if self._lower is None:
             self._lower = self._text.lower()
-        ends = [end for _, end, _ in self._name_spans]
+        ends = self._name_ends()
         at = self._lower.find(f" {noun}", position + len(noun), position + _OWNER_REACH)
         return self._named_before(ends, at) if at >= 0 else None
 
@@ -1857,6 +1945,27 @@ NOBODY = "unknown speaker"
 
 _OWNER_REACH = 3000
 """How far back (in characters) "the poll" looks for the named poll it stands for."""
+
+_OWNER_AFTER = re.compile(
+    r"\s*[-–—]?\s*(?:by|from|(?:(?:that|which)\s+)?(?:appeared|ran|was\s+published|published)\s+in|published\s+by)"
+    r"\s+(?:the\s+)?"
+)
+"""What ties a document to the name after it: "a video by the RNC", "a study that appeared in the BMJ"."""
+
+_PLAIN_WORD = re.compile(r"[\w’'-]+")
+
+_INTRODUCED = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w’'-]+\s+){0,3}$")
+"""A document noun introduced as a new one ("sent a letter", "an early draft")."""
+
+_MAKER_REACH = 80
+"""How far (in characters) before a document noun its maker's verb may stand."""
+
+
+@lru_cache(maxsize=64)
+def _family_pattern(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """The nouns of a document family as whole words (lowercase text)."""
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, nouns)) + r")\b")
+
 
 _MODIFIER_REACH = 30
 """How far (in characters) a document noun may stand from its owner's name ("Bloomberg national poll")."""

@@ -8,7 +8,7 @@ from operator import attrgetter
 
 from attrs import frozen
 
-from ..model import Span
+from ..model import SourceKind, Span
 from .names import first_name_gender, lexicon
 from .quotes import CLOSING as _CLOSING
 from .segment import Token
@@ -221,6 +221,17 @@ def subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     return found
 
 
+def _recorded(tokens: list[Token], first: int, last: int) -> int | None:
+    """Where the name of the party a recording shows speaking begins ("footage of Donald Trump"
+    before "saying": Donald Trump), if the phrase ends in one."""
+    start = last
+    while start > first and tokens[start - 1].text[:1].isupper():
+        start -= 1
+    if start == last or start - 2 < first or tokens[start - 1].lower != "of":
+        return None
+    return start if tokens[start - 2].lower in vocabulary().recording_nouns else None
+
+
 def _to_phrase(tokens: list[Token], head: int) -> bool:
     """True when the word at ``head`` takes the "to" after it inside a noun phrase ("sources close
     to", "an email relating to"): a noun before it, not an adverb ("likely referring to")."""
@@ -291,6 +302,18 @@ def noun_phrase_before(tokens: list[Token], last: int) -> tuple[int, int] | None
             return None
     while first < last and (tokens[first].lower in words.leading_drop or tokens[first].text in {".", "-"}):
         first += 1
+    recorded = _recorded(tokens, first, last)
+    if recorded is not None:
+        return recorded, last
+    opener = tokens[first - 1].lower if first > 1 else ""
+    if opener in ("that", "which") and _PAST_VERB.fullmatch(tokens[first].text):
+        # "A 2014 study that appeared in the BMJ found": the subject is the document before "that"
+        document = noun_phrase_before(tokens, first - 1)
+        if document is not None and tokens[document[1] - 1].lower in _document_nouns():
+            return document[0], last
+    for index in range(first, last - 1):
+        if tokens[index].lower in _document_nouns() and tokens[index + 1].lower == "from":
+            return first, last  # "Data from the American Community Survey show": the source is in it
     for index in range(first + 1, last):
         if (
             tokens[index].lower in words.subject_cuts
@@ -397,6 +420,16 @@ def _names_a_party(tokens: list[Token]) -> bool:
     words = vocabulary()
     keywords = _party_nouns()
     return last.lower in keywords or last.lower in words.anonymous
+
+
+@cache
+def _document_nouns() -> frozenset[str]:
+    return frozenset(
+        w for kind, kind_words in vocabulary().kinds if kind is SourceKind.DOCUMENT for w in kind_words
+    )
+
+
+_PAST_VERB = re.compile(r"[a-z]{3,}ed")
 
 
 @cache

@@ -88,6 +88,9 @@ class Lexicon:
     topic_roles: frozenset[str]
     """Offices and callings that name an article's main person again ("the GOP nominee")."""
     document_modifiers: frozenset[str]
+    document_families: dict[str, frozenset[str]]
+    """Each document noun → the nouns that may name the same document again ("ad" → video, clip ...)."""
+    document_verbs: tuple[tuple[str, ...], ...]
     """Words between a document's owner and its noun ("a Bloomberg national poll")."""
     organisation_synonyms: dict[str, str]
     """Nouns for an organisation the text names with another noun ("team" → "campaign")."""
@@ -147,6 +150,10 @@ def lexicon() -> Lexicon:
         role_qualifiers=frozenset(data["role_qualifiers"]),
         topic_roles=frozenset(data["topic_roles"]),
         document_modifiers=frozenset(data["document_modifiers"]),
+        document_families={
+            noun: frozenset(family) for family in data["document_families"] for noun in family
+        },
+        document_verbs=tuple(tuple(verb.split()) for verb in data["document_verbs"]),
         organisation_synonyms=dict(data["organisation_synonyms"]),
         role_premodifiers=frozenset(data["role_premodifiers"]),
         possessive_pronouns=frozenset(data["possessive_pronouns"]),

@@ -83,6 +83,7 @@ class Vocabulary:
     """Words a noun phrase opens with ("the", "his"): after a listener, one opens the reported clause."""
     no_party_words: frozenset[str]
     to_phrase_heads: frozenset[str]
+    recording_nouns: frozenset[str]
     """Words that name no one a claim can rest on ("anyone", "something")."""
 
     def is_relative(self, words: str) -> bool:
@@ -168,4 +169,5 @@ def vocabulary() -> Vocabulary:
         noun_openers=frozenset(words["noun_openers"]),
         no_party_words=frozenset(words["no_party_words"]),
         to_phrase_heads=frozenset(words["to_phrase_heads"]),
+        recording_nouns=frozenset(words["recording_nouns"]),
     )
