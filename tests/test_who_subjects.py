@@ -113,8 +113,8 @@ def test_a_document_named_again_rests_on_the_owner_the_text_gave_it(
 
 def test_a_document_named_again_after_a_new_one_with_no_owner_stays_unresolved() -> None:
     body = (
-        "The Harbour Council issued a statement on Monday. Then two residents sent a statement to the mayor on "
-        "Tuesday. The statement said the spill was large."
+        "The Harbour Council issued a statement on Monday. Then two residents sent a statement to the "
+        "mayor on Tuesday. The statement said the spill was large."
     )
     assert _speakers(body)[-1] == UNRESOLVED
 
