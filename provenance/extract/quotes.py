@@ -15,7 +15,9 @@ CLOSING = frozenset({"”", '"', "’", "''"})
 """Marks that can close a quote."""
 
 _TRIM = " \t\r\n,.;:!?—–-"
-_MARKS = re.compile("[“”\"]|''")
+_MARKS = re.compile("“|”|\"|''")
+"""Every alternative opens with a literal character, so that the search skips to one of the four at
+C speed (written as a class first, it tried the alternation at every character)."""
 
 
 def quote_spans(text: str, start: int, end: int) -> list[Span]:

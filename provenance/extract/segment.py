@@ -21,7 +21,6 @@ _PAREN_DATELINE = re.compile(
     r"\s*[A-Z][A-Z .,'-]{1,40}(?:,\s*[\w. ]{1,20})?\s*\((?P<outlet>[A-Z][\w&. -]{1,40})\)\s*[-–—]+\s*"
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]{0,2}[A-Z0-9])")
-_LAST_WORD = re.compile(r"(\S+)$")
 _SPEAKER_AFTER = re.compile(
     r"[A-Z][\w’'.-]*(?:[ \t]+[A-Z][\w’'.-]*){0,3}[ \t]+([a-z]+)(?:[ \t]+[A-Z][a-z]+)?[.,]"
 )
@@ -171,12 +170,11 @@ def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
     pieces: list[Sentence] = []
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
-        # the word that ends at the boundary, looked for in a short window: searching from the
-        # sentence start would make a run of abbreviations ("J. K. L. ...") quadratic
-        word = _LAST_WORD.search(
-            text, max(cursor, match.start() + 1 - _LONGEST_ABBREVIATION), match.start() + 1
-        )
-        last = word.group(1).lower().strip("\"“‘'(").rstrip(".") if word else ""
+        # the word that ends at the boundary (the window ends in the stop itself), looked for in a
+        # short window: searching from the sentence start would make a run of abbreviations
+        # ("J. K. L. ...") quadratic
+        window = text[max(cursor, match.start() + 1 - _LONGEST_ABBREVIATION) : match.start() + 1]
+        last = window.rsplit(None, 1)[-1].lower().strip("\"“‘'(").rstrip(".")
         if last in abbreviations or (len(last) == 1 and last.isalpha()):
             continue  # "Sen. Cruz", "J. Smith": not an end of sentence
         if (
