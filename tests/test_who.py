@@ -323,6 +323,26 @@ def test_a_place_is_never_he_or_she() -> None:
     assert _speakers(body) == ["Tom Becker"]
 
 
+def test_it_is_the_organisation_that_opens_its_sentence_though_it_has_not_spoken() -> None:
+    body = (
+        "Voters were angry on Monday. The Lakeside Water Board needs to stay out of the race unless "
+        "it wants to publish its own audits."
+    )
+    assert _speakers(body) == ["Lakeside Water Board"]
+    # a name that qualifies the noun the sentence opens with: "it" is that thing
+    body = (
+        "Voters were angry on Monday. The Lakeside Water Board audit names no culprit, though it "
+        "says that the pipes leaked."
+    )
+    assert _speakers(body) == [UNRESOLVED]
+    # two parties named before it: either may be "it"
+    body = (
+        "Voters were angry on Monday. The Lakeside Water Board needs the Harbor Trust's help unless "
+        "it wants to publish its own audits."
+    )
+    assert _speakers(body) == [UNRESOLVED]
+
+
 def test_the_subject_of_narration_ending_in_a_colon_speaks_the_quotation_after_it() -> None:
     # the narration is no part of what "she" says: its subject is the speaker
     body = (

@@ -1067,6 +1067,8 @@ class Linker:
             self._parties[index].is_person = True  # "Oprah Winfrey hesitated: “…,” she tells Us"
         else:
             index = self._salient(position, wants) if wants in ("m", "f", "n") else None
+        if index is None and wants == "n":
+            index = self._opening_body(position)
         if index is None:
             return self._unresolved(parsed.text)
         party = self._parties[index]
@@ -1077,6 +1079,36 @@ class Linker:
             party.gender = wants  # "he" already used for that person
         kind = self._kind(party, None)
         return self._speaker(index, position, kind, None, None)
+
+    def _opening_body(self, position: int) -> int | None:
+        """The organisation that opens the sentence of an "it" and is the only party named before it
+        there ("The FBI needs to stay out of this election unless it wants to ..."), though it has
+        not spoken: never a place, a group or a person."""
+        if position < 0:
+            return None
+        here = self._sentence(position)
+        start = self._starts[here - 1] if here else 0
+        first = bisect_right(self._positions, start - 1)
+        last = bisect_right(self._positions, position - 1)
+        named = {self._seen[at].party for at in range(first, last)}
+        if len(named) != 1:
+            return None
+        index = named.pop()
+        party = self._parties[index]
+        opening = self._text[start : self._seen[first].position].strip(_OPENING_MARKS)
+        if opening not in ("", "The", "the") or party.is_person or party.plural:
+            return None
+        if party.key in lexicon().places or self._kind(party, None) not in _THINGS:
+            return None
+        end = self._seen[first].position
+        if self._text.startswith(party.name, end):
+            end += len(party.name)
+        after = _NEXT_WORD.match(self._text, end)
+        verb = after.group(1) if after else ""
+        is_verb = verb.endswith(("s", "ed")) or verb in vocabulary().auxiliaries
+        if not is_verb or normal(verb) in _party_heads():
+            return None  # "The Japanese constitution ... it": the name qualifies what "it" is
+        return index
 
     def _introducer(self, wants: str) -> int | None:
         """The person who introduces the quotation a "he" or "she" speaks: the subject of the
