@@ -980,6 +980,30 @@ def test_a_cue_that_tells_of_an_opening_statement_leaves_the_claim_to_the_main_c
     ]
 
 
+def test_a_gerund_after_by_or_despite_is_said_by_the_subject_of_its_clause() -> None:
+    body = (
+        "Mayor Dana Ruiz opened the session by saying the pier would reopen in May. "
+        "Council member Omar Haddad, despite admitting that the repairs ran late, praised the crews."
+    )
+    found = _who(body)
+    assert found[0] == ("the pier would reopen in May", "Dana Ruiz")
+    assert found[1][0].startswith("that the repairs ran late")
+    assert found[1][1] == "Omar Haddad"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the gerund belongs to the relative clause, not to the sentence's subject
+        "Omar Haddad met Dana Ruiz, who last week stunned the council by saying the pier was unsafe.",
+        # another clause stands between the subject and the gerund
+        "Omar Haddad drafted the rule, and clerks may now refuse permits by citing the pier's record.",
+    ],
+)
+def test_a_gerund_after_by_in_another_clause_is_not_the_sentence_subjects(body: str) -> None:
+    assert "Omar Haddad" not in [speaker for text, speaker in _who(body) if "pier" in text]
+
+
 def test_a_time_phrase_between_the_subject_and_its_cue_is_stepped_over() -> None:
     body = (
         "Harbor Savings Bank just this month announced that it would close two branches. "

@@ -33,6 +33,7 @@ from .mentions import (
     follows_conjunction,
     make_mention,
     noun_phrase_before,
+    party_part,
     sentence_subject,
     subject_after,
     subject_before,
@@ -287,6 +288,14 @@ def _attribution_at(
     if last - first == 1 and tokens[first].lower in vocabulary().relative_pronouns:
         antecedent = antecedent_of(text, tokens, first)
         mention = Mention(mention.span, mention.text, antecedent.text if antecedent else None)
+    elif (
+        last == cue.first
+        and tokens[last - 1].lower in _GERUND_ADJUNCTS
+        and tokens[cue.first].lower.endswith("ing")
+    ):
+        # "Ruiz opened the session by saying ...", "Ryan, despite admitting ...": the gerund is said by
+        # the subject the sentence opens with, not by the words before "by"
+        mention = _opening_party(text, tokens, cue.first - 1) or mention
     quoted, past = _quoted_as(text, tokens, cue)
     if quoted:
         after = past  # "The paper quoted Salinas as saying that ...": the content is what she said
@@ -336,6 +345,31 @@ def _attribution_at(
         content_after, cited = _trailing_citation(text, tokens, quotes, content_after, after)
     attribution = _make(text, quotes, content_after, cue_words, cue_span, mention, cited)
     return attribution, (end - 1 if end is not None else len(tokens))
+
+
+_GERUND_ADJUNCTS = frozenset({"by", "despite"})
+
+
+def _opening_party(text: str, tokens: list[Token], end: int) -> Mention | None:
+    """The subject the sentence opens with, when it names a party and its clause runs on to token
+    ``end``: a name or a personal pronoun, not a possessive ("Japan's"), an article, "It's" or a place,
+    and no relative pronoun, form of "be" or conjunction between ("Trump, who last week ... by")."""
+    mention = sentence_subject(text, tokens)
+    if mention is None or mention.span[1] > tokens[end].start:
+        return None
+    words = vocabulary()
+    between = (token.lower for token in tokens[:end] if token.start >= mention.span[1])
+    if any(w in words.relative_pronouns or w in words.be_forms or w in words.conjunctions for w in between):
+        return None  # "Clerks would be allowed to deny licenses by asserting": another clause
+    named = mention.text.split()
+    head = named[0].lower()
+    if mention.text.endswith(("'s", "’s", "'")) or head in words.determiners or head in words.no_party_words:
+        return None  # "Japan's", "A", "It's"
+    if len(named) == 1 and head not in words.subject_pronouns and not named[0][:1].isupper():
+        return None
+    if tuple(w.lower().rstrip(".") for w in named) in lexicon().places:
+        return None  # "In Denver, Colo., the graduate ended her speech by": no place speaks
+    return mention if party_part(mention) is not None else None
 
 
 def _make(
