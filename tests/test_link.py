@@ -131,3 +131,13 @@ def test_the_outlet_naming_itself_links_to_the_outlet() -> None:
 def test_words_before_a_name_are_those_a_regular_expression_scan_finds(text: str, word: str) -> None:
     scanned = [m.group(1) for m in re.finditer(rf"\b([A-Z][\w’'-]+) {re.escape(word)}\b", text)]
     assert link._words_before(text, word) == scanned
+
+
+def test_a_role_noun_names_a_person_by_role_never_a_name_that_ends_in_it() -> None:
+    # a headline's title case makes "Former White House Doctor" look like a name; the party "White
+    # House Doctor" the text names is no doctor's role
+    text = "Former White House Doctor Says\n\nThe White House Doctor office is small. Dr. Ana Ruiz said so."
+    linker = Linker(
+        OUTLET, ["White House Doctor", "Ana Ruiz"], sentence_starts=[0, 32, 72], text=text, headers=[(0, 30)]
+    )
+    assert linker.sources[linker.link("Former White House Doctor", (0, 25))].name.endswith("(unresolved)")

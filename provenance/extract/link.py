@@ -956,6 +956,9 @@ class Linker:
         mentioned = Name((-1, -1), words, gender=gender)
         if len(words) == 1 and normal(words[0]) in _document_nouns():
             return self._described(Parsed(name, None, None, None), position)  # "Data", "Poll"
+        if len(words) > 1 and normal(words[-1]) in _person_nouns() and self._in_header(position):
+            # "Former White House Doctor Says": title case made a description look like a name
+            return self._described(Parsed(name, None, None, None), position)
         index = self._index_of(words, mentioned, create=False, position=position)
         if index is None:
             index = self._short_form(name)
@@ -1499,7 +1502,9 @@ class Linker:
         wanted = {head}
 
         def holds(p: _Party) -> bool:
-            return bool(wanted & p.roles or wanted & p.titles) or (not p.is_person and head in p.key)
+            # an organisation by its noun ("the ministry"); no name is a person's role ("White House Doctor")
+            named = not p.is_person and head not in _person_nouns() and head in p.key
+            return bool(wanted & p.roles or wanted & p.titles) or named
 
         def kin_holds(p: _Party) -> bool:
             return bool(wanted & p.roles or wanted & p.titles) or self._headed(p, wanted)
