@@ -234,14 +234,13 @@ def _attribution_at(
     if cue.is_passive:
         return _passive(text, tokens, quotes, cue, cue_words, cue_span)
     subject = subject_before(tokens, cue.first)
-    after = after_cue(tokens, cue)
     if subject is None:
         subject = appositive_subject(tokens, cue.first)
     if subject is None:
         inherited = found[-1].mention if found else None
         if follows_conjunction(tokens, cue.first):
             # "X pointed out that ... and stressed that ...": the second cue shares the subject
-            content = content_from(text, tokens, quotes, after)
+            content = content_from(text, tokens, quotes, after_cue(tokens, cue))
             inherited = inherited or sentence_subject(text, tokens)
             if content is None or inherited is None:
                 return None, -1
@@ -252,7 +251,7 @@ def _attribution_at(
             and tokens[cue.first - 1].text in {",", "—", "–"}
         ):
             # "..., adding that ...": the participle continues the sentence's speaker
-            content = content_from(text, tokens, quotes, after)
+            content = content_from(text, tokens, quotes, after_cue(tokens, cue))
             inherited = inherited or sentence_subject(text, tokens)
             if content is None or inherited is None:
                 return None, -1
@@ -297,8 +296,8 @@ def _attribution_at(
         # the subject the sentence opens with, not by the words before "by"
         mention = _opening_party(text, tokens, cue.first - 1) or mention
     quoted, past = _quoted_as(text, tokens, cue)
-    if quoted:
-        after = past  # "The paper quoted Salinas as saying that ...": the content is what she said
+    # "The paper quoted Salinas as saying that ...": the content is what she said
+    after = past if quoted else after_cue(tokens, cue)
     content_after = content_from(text, tokens, quotes, after)
     tail_is_empty = content_after is None or is_tail(tokens, after) or is_circumstance(tokens, cue, after)
     boundary = tokens[first - 1].text if first > 0 else ""
