@@ -87,7 +87,8 @@ def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
     """True when a cue word is used in a sense that reports no speech: a passive with no "by" ("was
     accused of fraud", "is expected to", "was found in"), a number after it ("added 20 points",
     "reported at $1 billion"), or a cue that needs a marker without one ("posted a loss"), or an
-    object that makes it no speech ("found its way", "pleaded not guilty")."""
+    object that makes it no speech ("found its way", "pleaded not guilty"), or a particle of the verb
+    before it ("dates back")."""
     words = vocabulary()
     head = tokens[first].lower
     before = first - 1
@@ -101,6 +102,8 @@ def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
         and head.endswith(("ed", "wn", "en", "ld", "id", "nd", "ght"))
     ):
         return True  # "was accused of", "is expected to", "was told": the subject is no speaker
+    if first > 0 and tokens[first - 1].lower in words.particle_senses.get(head, ()):
+        return True  # "dates back to 1968", "fought back tears": a verb's particle, no stance
     following = tokens[last] if last < len(tokens) else None
     if following is None:
         return False

@@ -770,8 +770,12 @@ def _names_no_one(word: str) -> bool:
         or lower in vocabulary().no_party_words
     ):
         return True
-    if word[:1].isupper() and (_CONTRACTION.fullmatch(lower) or _sentence_word(lower)):
-        return True  # "Eventually", "Historical", "Twenty", "You'll": capitals that open a sentence
+    if word[:1].isupper() and (
+        _CONTRACTION.fullmatch(lower)
+        or _sentence_word(lower)
+        or (_PARTICIPLE.fullmatch(lower) is not None and lower in lexicon().common_words)
+    ):
+        return True  # "Eventually", "Twenty", "You'll", "Having": capitals that open a sentence
     return word[:1].islower() and (lower.endswith(("ed", "ing")) or lower in vocab.leading_drop)
 
 

@@ -67,6 +67,7 @@ class Vocabulary:
     """Nouns for people that no kind lists ("fans", "backers", "allies"): after a name they still name
     a party ("Trump allies"), where another noun names a thing ("AAA bonds")."""
     object_senses: dict[str, tuple[tuple[str, ...], ...]]
+    particle_senses: dict[str, frozenset[str]]
     """Cue form → objects (word tuples) after which it reports nothing ("finds herself", "found its
     way", "pleaded not guilty", "showed up")."""
     prepositions: frozenset[str]
@@ -159,6 +160,11 @@ def vocabulary() -> Vocabulary:
         object_senses={
             form: tuple(tuple(o.split()) for o in objects)
             for forms, objects in words["object_senses"].items()
+            for form in forms.split()
+        },
+        particle_senses={
+            form: frozenset(verbs)
+            for forms, verbs in words["particle_senses"].items()
             for form in forms.split()
         },
         prepositions=frozenset(words["prepositions"]),
