@@ -327,6 +327,16 @@ def test_a_place_is_never_he_or_she() -> None:
     assert _speakers(body) == ["Tom Becker"]
 
 
+def test_a_role_that_opens_a_sentence_keeps_its_holder_salient_for_the_pronouns_after() -> None:
+    body = (
+        "President Tomas Ekwueme opened the summit on Monday. Paul Brenner, one of the president's "
+        "closest aides, recalled Mr. Ekwueme talking about the harbor. The president's island roots "
+        "also came into play. In Lakeside last week, he told a meeting of island leaders that few "
+        "people understood the stakes."
+    )
+    assert _speakers(body) == ["Paul Brenner", "Tomas Ekwueme"]
+
+
 def test_it_is_the_organisation_that_opens_its_sentence_though_it_has_not_spoken() -> None:
     body = (
         "Voters were angry on Monday. The Lakeside Water Board needs to stay out of the race unless "

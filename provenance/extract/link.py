@@ -862,6 +862,12 @@ class Linker:
             self._next_subject += 1
             if at == position:
                 continue  # the mention being linked: `_pronoun` records it
+            if pronoun not in ("he", "she"):
+                # "The president's Pacific roots also came into play.": the one the role names
+                found = self._by_role([pronoun], at, definite=True) if pronoun in _person_nouns() else None
+                if found is not None and self._parties[found].is_person:
+                    self._see(found, at, SUBJECT)
+                continue
             wants = lexicon().pronouns.get(pronoun)
             index = self._salient(at, wants) if wants in ("m", "f") else None
             if index is None:
@@ -2071,6 +2077,8 @@ _PHRASE_ENDS = frozenset({"", ".", ",", ";", ":", ")"})
 
 _PRONOUN_SUBJECT = re.compile(r"(He|She) [a-z]")
 
+_ROLE_SUBJECT = re.compile(r"The ([a-z]+)(?:’s|'s)? \w")
+
 _STATE = re.compile(r"[A-Z][a-z]+")
 """A one-word state or country after a town and a comma."""
 
@@ -2088,10 +2096,11 @@ _QUOTE_MARK = re.compile(r"[\"“”]")
 
 
 def _pronoun_subjects(text: str, starts: Sequence[int]) -> list[tuple[int, str]]:
-    """Where a sentence opens with "He" or "She" and a lowercase word: (position, pronoun)."""
+    """Where a sentence opens with "He" or "She" and a lowercase word, or with a role noun after
+    "The" ("The president's roots", "The senator said"): (position, pronoun or noun)."""
     found = []
     for start in starts:
-        match = _PRONOUN_SUBJECT.match(text, start)
+        match = _PRONOUN_SUBJECT.match(text, start) or _ROLE_SUBJECT.match(text, start)
         if match is not None:
             found.append((match.start(1), match.group(1).lower()))
     return found
