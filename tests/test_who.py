@@ -1116,3 +1116,13 @@ def test_the_party_nominee_is_the_one_person_the_text_ties_to_that_party() -> No
         "Prices rose. Wages fell. Towns shrank. The GOP nominee said the jobs would stay.",
     ):
         assert _speakers(body)[-1] == UNRESOLVED
+
+
+def test_a_candidates_team_is_the_campaign_the_text_named_even_if_it_never_spoke() -> None:
+    body = (
+        "Mayor Maria Lopez is running again. Few expect much from the Lopez campaign this year. "
+        "Lopez's team says she will win."
+    )
+    assert _speakers(body)[-1] == "Lopez campaign"
+    # no campaign named: no one known
+    assert _speakers("Mayor Maria Lopez is running again. Lopez's team says she will win.")[-1] == UNRESOLVED

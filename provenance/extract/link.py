@@ -1305,7 +1305,18 @@ class Linker:
             # "Clinton's team": the Clinton campaign, when the text names it; else no one known
             person = self._index_of(owner_words, None, create=False, position=position)
             surname = self._parties[person].key[-1] if person is not None and person != _AMBIGUOUS else None
-            return self._by_key.get((surname or normal(owner_words[-1]), lex.organisation_synonyms[head]))
+            noun = lex.organisation_synonyms[head]
+            key = (surname or normal(owner_words[-1]), noun)
+            if key not in self._by_key and person is not None and person != _AMBIGUOUS:
+                if self._lower is None:
+                    self._lower = self._text.lower()
+                if self._lower.rfind(" ".join(key), 0, max(position, 0)) >= 0:
+                    # "The Clinton campaign and DNC did not respond": named before, if never as a speaker
+                    index = self._new(f"{self._parties[person].name.split()[-1]} {noun}", key, False, None)
+                    self._parties[index].kind = SourceKind.ORGANIZATION
+                    self._by_key[key] = index
+                    self._organisations.append((noun, index))
+            return self._by_key.get(key)
         if head in lex.organisation_nouns and owner_words:
             # "the Trump campaign": a party of its own, named for the person
             person = self._index_of(owner_words, None, create=False, position=position)
