@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 
-from .folding import lowercase_is_exact
+from .folding import ASCII_OF, lowercase_is_exact
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = {
@@ -59,14 +59,14 @@ _DATE_BRANCHES = (
     r"|(?P<relative>(?:" + _RELATIVE + r")\s+)?"
     r"(?P<weekday>" + "|".join(_WEEKDAYS) + r")\b"
 )
-_DATE = re.compile(r"\b(?:" + _DATE_BRANCHES + ")", re.IGNORECASE)
 _DATE_STARTS = "".join(
     sorted({word[0] for word in (*_MONTHS, *_DATE_WORDS.split("|"), *_RELATIVE.split("|"), *_WEEKDAYS)})
 )
 _DATE_LOWERCASE = re.compile(rf"\b(?=[\d{_DATE_STARTS}])(?:" + _DATE_BRANCHES + ")")
-"""`_DATE` for a text in lowercase (see `folding`), where matching case-sensitively finds the same
-spans at twice the speed; a word start that no date starts with (a digit, a month's, a weekday's or
-a date word's first letter) is passed over at once, not tried against each branch."""
+"""A date said in a text in lowercase (see `_dates_in`): matching case, it finds the spans that the
+pattern ignoring case finds in the text, at twice the speed; a word start that no date starts with
+(a digit, a month's, a weekday's or a date word's first letter) is passed over at once, not tried
+against each branch."""
 _OFFSETS = {
     "today": 0,
     "tonight": 0,
@@ -133,11 +133,13 @@ _FORWARD_LOWERCASE = re.compile(_FORWARD.pattern)
 
 
 def _dates_in(sentence: str) -> Iterator[re.Match[str]]:
-    """`_DATE`'s matches in ``sentence``: on its lowercase form when that finds the same (the spans
-    are the same, the groups lowercase, which `_resolve` reads in lowercase anyway)."""
-    if lowercase_is_exact(sentence):
-        return _DATE_LOWERCASE.finditer(sentence.lower())
-    return _DATE.finditer(sentence)
+    """The dates said in ``sentence``, found in its lowercase form (the spans are the same, the
+    groups lowercase, which `_resolve` reads in lowercase anyway); a letter that folds to an ASCII
+    one ("ſ") is read as that letter first, letter for letter, so that the spans stay and "Tueſday"
+    names a weekday `_resolve` knows."""
+    if not lowercase_is_exact(sentence):
+        sentence = sentence.translate(ASCII_OF)
+    return _DATE_LOWERCASE.finditer(sentence.lower())
 
 
 def _looks_forward(text: str) -> bool:

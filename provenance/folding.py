@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import re
 
-FOLDS_TO_ASCII = frozenset("\u0130\u0131\u017f\u212a")  # "İ", "ı", "ſ" and the Kelvin sign
+ASCII_OF = {0x130: "i", 0x131: "i", 0x17F: "s", 0x212A: "k"}  # "İ", "ı", "ſ" and the Kelvin sign
+"""For ``str.translate``: each of those letters as the ASCII letter a pattern ignoring case takes it
+for, so that what it matched reads as a word the code knows ("Tueſday" is "Tuesday")."""
+FOLDS_TO_ASCII = frozenset(map(chr, ASCII_OF))
 """The letters for which a pattern that ignores case and ``str.lower()`` disagree (written as escapes:
 the Kelvin sign looks like "K")."""
 _FOLDING = re.compile(f"[{''.join(sorted(FOLDS_TO_ASCII))}]")

@@ -135,6 +135,9 @@ def test_dates_that_cannot_be_represented_stay_unresolved(sentence: str, publish
         ("“We met on Monday,” she said.", date(2024, 12, 30)),  # curly quotes: read in lowercase
         ("“The vote is on TUESDAY,” she said.", date(2024, 12, 31)),
         ("The ſession closed on Tuesday.", date(2024, 12, 31)),  # "ſ" is an "s" ignoring case
+        ("The vote was on Tueſday.", date(2024, 12, 31)),  # and the weekday is read as one
+        ("The vote was on ſept. 3, 2024.", date(2024, 9, 3)),
+        ("The \u212aurdish delegation met on FRİDAY.", date(2024, 12, 27)),
         ("The İstanbul talks were held on Monday.", date(2024, 12, 30)),  # "İ" lowercases to two letters
     ],
 )

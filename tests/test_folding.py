@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 
-from provenance.folding import FOLDS_TO_ASCII, lowercase_is_exact
+from provenance.folding import ASCII_OF, FOLDS_TO_ASCII, lowercase_is_exact
 
 _EVERY_CHARACTER = "".join(chr(code) for code in range(sys.maxunicode + 1) if not 0xD800 <= code < 0xE000)
 
@@ -31,3 +31,9 @@ def test_texts_with_a_folding_letter_are_not_exact() -> None:
     assert not lowercase_is_exact("İstanbul")
     assert not lowercase_is_exact("300 \u212a")  # the Kelvin sign
     assert lowercase_is_exact("300 K")
+
+
+def test_each_folding_letter_reads_as_the_ascii_letter_it_matches() -> None:
+    for code, letter in ASCII_OF.items():
+        assert re.fullmatch(letter, chr(code), re.IGNORECASE)
+        assert len(chr(code).translate(ASCII_OF)) == 1
