@@ -163,6 +163,10 @@ def test_a_passive_cue_names_the_party_after_by() -> None:
         "The two founders showed up in matching suits to accept the award.",
         "The custom of ringing the harbour bell dates back to 1890.",
         "The story harks back to the salt mines of the 1700s, when whole villages worked them.",
+        "Leon Marsh has added about 40 workers to his bakery since the spring.",
+        "The Dunmore plant added more than $2 million to the town's revenue last year.",
+        "Two buyers backed out of the sale in June.",
+        "The council backed down after a week of protests at the gates.",
     ],
 )
 def test_non_speech_senses_of_cue_verbs_make_no_claim(body: str) -> None:

@@ -107,9 +107,7 @@ def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
     following = tokens[last] if last < len(tokens) else None
     if following is None:
         return False
-    if head in words.numeric_senses and (
-        following.text[:1].isdigit() or following.text in ("$", "%", "€", "£")
-    ):
+    if head in words.numeric_senses and _figure_follows(tokens, last):
         return True
     if (
         following.lower == "at"
@@ -127,6 +125,15 @@ def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
             or following.lower in ("on", "in")
         )
     return False
+
+
+def _figure_follows(tokens: list[Token], at: int) -> bool:
+    """True for a number or currency sign at ``at``, or after a hedge ("about 80", "more than $3")."""
+    hedge = next(
+        (h for h in vocabulary().figure_hedges if tuple(map(_LOWER, tokens[at : at + len(h)])) == h), ()
+    )
+    at += len(hedge)
+    return at < len(tokens) and (tokens[at].text[:1].isdigit() or tokens[at].text in ("$", "%", "€", "£"))
 
 
 def _is_passive(tokens: list[Token], first: int, last: int) -> bool:

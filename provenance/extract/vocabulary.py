@@ -68,6 +68,7 @@ class Vocabulary:
     a party ("Trump allies"), where another noun names a thing ("AAA bonds")."""
     object_senses: dict[str, tuple[tuple[str, ...], ...]]
     particle_senses: dict[str, frozenset[str]]
+    figure_hedges: tuple[tuple[str, ...], ...]
     """Cue form → objects (word tuples) after which it reports nothing ("finds herself", "found its
     way", "pleaded not guilty", "showed up")."""
     prepositions: frozenset[str]
@@ -162,6 +163,7 @@ def vocabulary() -> Vocabulary:
             for forms, objects in words["object_senses"].items()
             for form in forms.split()
         },
+        figure_hedges=tuple(tuple(h.split()) for h in words["figure_hedges"]),
         particle_senses={
             form: frozenset(verbs)
             for forms, verbs in words["particle_senses"].items()
