@@ -1009,6 +1009,11 @@ def test_a_gerund_after_by_or_despite_is_said_by_the_subject_of_its_clause() -> 
     assert found[1][1] == "Omar Haddad"
 
 
+def test_a_date_opening_the_sentence_without_a_comma_is_no_subject() -> None:
+    body = "On September 27 the Harbor Fact Desk published its check by announcing that the claim was false."
+    assert _speakers(body) == ["Harbor Fact Desk"]
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -362,8 +362,10 @@ def _opening_party(text: str, tokens: list[Token], end: int) -> Mention | None:
         return None  # "Clerks would be allowed to deny licenses by asserting": another clause
     named = mention.text.split()
     head = named[0].lower()
-    if mention.text.endswith(("'s", "’s", "'")) or head in words.determiners or head in words.no_party_words:
-        return None  # "Japan's", "A", "It's"
+    if mention.text.endswith(("'s", "’s", "'")) or head in words.no_party_words:
+        return None  # "Japan's", "It's"
+    if head in words.determiners and (len(named) == 1 or not named[1][:1].isupper()):
+        return None  # "A", "Both", "some voters": the sentence subject is no named party
     if len(named) == 1 and head not in words.subject_pronouns and not named[0][:1].isupper():
         return None
     if tuple(w.lower().rstrip(".") for w in named) in lexicon().places:

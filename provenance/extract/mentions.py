@@ -140,7 +140,16 @@ def sentence_subject(text: str, tokens: list[Token]) -> Mention | None:
     if tokens[0].lower in PREPOSITIONS or tokens[0].lower in words.subject_cuts or opens_with_participle:
         # "At a rally in Iowa, Mrs. Clinton ...", "Speaking at a town hall, Doe ...": step over the
         # opening phrase
-        start = next((i + 1 for i, t in enumerate(tokens) if t.text == ","), len(tokens))
+        comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+        start = comma + 1 if comma is not None else 1
+        if comma is None:
+            # "On September 27 they published ...": a date or time with no comma after it
+            while (start < len(tokens) and _is_adverbial(tokens, start, start + 1)) or (
+                start < len(tokens) and tokens[start].text.isdigit()
+            ):
+                start += 1
+            if start == 1 or start >= len(tokens):
+                return None
         # "In Salem, New Hampshire, Doe ...": a place after the comma still belongs to the phrase
         after = next((i for i in range(start, min(len(tokens), start + 4)) if tokens[i].text == ","), None)
         if after is not None and tuple(t.lower.rstrip(".") for t in tokens[start:after]) in lexicon().places:
