@@ -331,6 +331,21 @@ def test_a_place_is_never_he_or_she() -> None:
     assert _speakers(body) == ["Tom Becker"]
 
 
+def test_who_after_a_persons_description_completed_by_a_name_is_never_that_name() -> None:
+    # "who" is the staffer, not the board that completes the description
+    body = (
+        "The hearing named three staff. They included Jo Ward, a staffer at the Lakeside Water Board "
+        "who said the pipes leaked."
+    )
+    assert _speakers(body) == [UNRESOLVED]
+    # no person before the name: "who" may stand for the name
+    body = (
+        "Dana Hill shocked the county board on Monday. Her plan was the mirror image of the Lakeside "
+        "Democrats who said the levy was too high."
+    )
+    assert _speakers(body) == ["Lakeside Democrats"]
+
+
 def test_a_role_that_opens_a_sentence_keeps_its_holder_salient_for_the_pronouns_after() -> None:
     body = (
         "President Tomas Ekwueme opened the summit on Monday. Paul Brenner, one of the president's "

@@ -196,6 +196,25 @@ def parse_mention(text: str) -> Parsed:
     return Parsed(text, descriptor, name, None)
 
 
+def _completes(descriptor: Sequence[str]) -> bool:
+    """True when a description ends in a preposition, an article after it maybe ("a staffer at
+    the"): a name after it completes the description and is not what it describes."""
+    last = len(descriptor) - 1
+    if last >= 1 and descriptor[last].lower() in _ARTICLES:
+        last -= 1
+    return last >= 0 and descriptor[last].lower() in _PREPOSITIONS
+
+
+def _describes_a_person(descriptor: Sequence[str]) -> bool:
+    """True when the noun before a description's first preposition names a person ("tech staffer
+    at the", "ranking Democrat on the", "billionaire owner of the")."""
+    cut = next((i for i, w in enumerate(descriptor) if w.lower() in _PREPOSITIONS), len(descriptor))
+    if cut == 0:
+        return False
+    head = normal(descriptor[cut - 1])
+    return head in _person_nouns() or head in vocabulary().people_nouns
+
+
 def _titled_name(tokens: Sequence[str]) -> tuple[str | None, str] | None:
     """(descriptor, name) when a titled name or a possessor's person comes first and more follows:
     "Mr. Morgan of the Sierra Club" is Mr. Morgan; "NBC's Dante Chinni" is Dante Chinni."""
@@ -844,6 +863,18 @@ class Linker:
             self._follow_subjects(position)
         if parsed.name is None and parsed.pronoun is None and span is not None:
             parsed = self._named_within(parsed, span)
+        if (
+            span is not None
+            and parsed.name is not None
+            and parsed.descriptor is not None
+            and self._text[span[0] : span[1]].lower() == "who"
+            and _completes(parsed.descriptor.split())
+            and _describes_a_person(parsed.descriptor.split())
+        ):
+            # "a tech staffer at the State Department who told ...": "who" is the staffer, whom the
+            # name only completes, never the department ("the mirror image of the Tea Party
+            # Republicans who oppose ...": no person before the name, which "who" may stand for)
+            return self._unresolved(mention)
         self._content = content
         try:
             return self._link(parsed, mention, position)
