@@ -139,3 +139,16 @@ def test_a_document_of_someone_elses_office_is_not_the_possessors() -> None:
         "Council's inspector general. The report said the spill was small."
     )
     assert "Harbour Council" not in _speakers(body)[-2:]
+
+
+def test_the_campaign_after_a_candidate_is_not_another_candidates_campaign() -> None:
+    body = (
+        "The Diaz campaign said turnout was high. Lena Ortiz plans to call on young people to serve. "
+        "The campaign says the candidate will announce a plan on Friday."
+    )
+    assert _speakers(body)[-1] != "Diaz campaign"
+    body = (
+        "The Diaz campaign said turnout was high. The Ortiz campaign said it was low. Lena Ortiz plans "
+        "to call on young people to serve. The campaign says the candidate will announce a plan on Friday."
+    )
+    assert _speakers(body)[-1] == "Ortiz campaign"

@@ -1252,6 +1252,8 @@ class Linker:
     def _described(self, parsed: Parsed, position: int) -> str:
         words = list(_WORD.findall(parsed.descriptor or parsed.text))
         index = self._possessed(words, position)
+        if index == _AMBIGUOUS:
+            return self._unresolved(parsed.text)  # "the campaign" of a person the text names no campaign of
         if index is None:
             definite = parsed.text.split(None, 1)[0].lower() in ("the", "this", "that")
             index = self._by_role(words, position, definite=definite)
@@ -1301,7 +1303,8 @@ class Linker:
 
     def _possessed(self, words: list[str], position: int) -> int | None:
         """ "Clinton's campaign", "The Trump campaign", "A Quinnipiac University poll", "an analysis
-        by Jane Doe": a party named for another, or a document whose owner is named."""
+        by Jane Doe": a party named for another, or a document whose owner is named; `_AMBIGUOUS`
+        for an organisation the text does not name of the person it is about ("the campaign")."""
         lex = lexicon()
         stop = lex.not_name_words
         # the head noun stands before the first preposition that is not inside a name ("State of
@@ -1367,7 +1370,17 @@ class Linker:
         if head in lex.organisation_nouns and not owner_words:
             # "the campaign": the organisation of that kind the text is about here, if clearly one
             found = list(dict.fromkeys(i for noun, i in self._organisations if noun == head))
-            return self._most_salient(position, found) if found else None
+            chosen = self._most_salient(position, found) if found else None
+            topic = self._topic_person(position)
+            if topic is not None:
+                # "Hillary Clinton plans to ... The campaign says": hers, never another's
+                surname = self._parties[topic].key[-1]
+                theirs = self._by_key.get((surname, head))
+                if theirs is not None:
+                    return theirs
+                if any(self._parties[i].key[0] != surname for i in found):
+                    return _AMBIGUOUS  # another's campaign is named: not this one's
+            return chosen
         if head in _document_nouns() and owner_words:
             owner_index = self._index_of(owner_words, None, create=False, position=position)
             if owner_index is None:
@@ -1389,8 +1402,8 @@ class Linker:
             # "A 2014 study that appeared in the BMJ": the owner the text names with the noun itself
             if self._lower is None:
                 self._lower = self._text.lower()
-            own = _family_pattern((head,)).search(self._lower, position, position + _MODIFIER_REACH)
-            tied = self._document_owner(*own.span()) if own is not None else None
+            noun = _family_pattern((head,)).search(self._lower, position, position + _MODIFIER_REACH)
+            tied = self._document_owner(*noun.span()) if noun is not None else None
             if tied is not None:
                 return tied
         if head in _document_nouns() and len(words) <= 3:
@@ -1400,6 +1413,23 @@ class Linker:
                 reported = self._owner_after(head, position)  # "Poll: ...": the poll the article reports
             return reported
         return self._possessor(words[: cut - 1], head, position)
+
+    def _topic_person(self, position: int) -> int | None:
+        """The one person who is the subject or speaker of the sentence before ``position`` or of
+        its own sentence before it, if exactly one is."""
+        if position < 0:
+            return None
+        here = self._sentence(position)
+        seen = self._seen[: bisect_right(self._positions, position - 1)]
+        persons = {
+            s.party
+            for s in seen
+            if here - s.sentence <= 1
+            and (s.speaker or s.weight >= SUBJECT)
+            and self._parties[s.party].is_person
+            and self._parties[s.party].kind is None
+        }
+        return persons.pop() if len(persons) == 1 else None
 
     def _possessor(self, words: list[str], head: str, position: int) -> int | None:
         """ "Google's recent parsing", "Acme's announcement": the named owner of what it did (a noun
