@@ -1402,8 +1402,8 @@ class Linker:
             # "A 2014 study that appeared in the BMJ": the owner the text names with the noun itself
             if self._lower is None:
                 self._lower = self._text.lower()
-            noun = _family_pattern((head,)).search(self._lower, position, position + _MODIFIER_REACH)
-            tied = self._document_owner(*noun.span()) if noun is not None else None
+            written = _family_pattern((head,)).search(self._lower, position, position + _MODIFIER_REACH)
+            tied = self._document_owner(*written.span()) if written is not None else None
             if tied is not None:
                 return tied
         if head in _document_nouns() and len(words) <= 3:
