@@ -18,10 +18,10 @@ DEV = EVAL / "polnear" / "dev.jsonl"
 pytestmark = pytest.mark.skipif(not DEV.exists(), reason="../shared/eval (PolNeAR and its referee) is absent")
 
 FLOORS = {
-    "content@0.3 F1": 73.6,
-    "attribution@0.3 F1": 66.4,
-    "source accuracy": 89.3,
-    "cue accuracy": 90.8,
+    "content@0.3 F1": 73.8,
+    "attribution@0.3 F1": 67.0,
+    "source accuracy": 90.4,
+    "cue accuracy": 91.1,
     "indirect recall": 55.2,
     "direct recall": 90.0,
     "speaker accuracy": 90.2,
