@@ -1150,3 +1150,16 @@ def test_a_candidates_team_is_the_campaign_the_text_named_even_if_it_never_spoke
     assert _speakers(body)[-1] == "Lopez campaign"
     # no campaign named: no one known
     assert _speakers("Mayor Maria Lopez is running again. Lopez's team says she will win.")[-1] == UNRESOLVED
+
+
+def test_a_common_plural_that_opens_its_sentence_is_a_group_no_name() -> None:
+    body = (
+        "The Harbour Banks group met on Monday. Banks expect that rates will rise in the spring. "
+        "Scientists think the reef formed in a warmer sea."
+    )
+    assert _speakers(body) == [UNRESOLVED, UNRESOLVED]
+
+
+def test_a_plural_the_text_gives_after_a_first_name_stays_a_surname() -> None:
+    body = "Nadia Banks hosted the show for a decade. Banks said the show would return in May."
+    assert _speakers(body) == ["Nadia Banks"]

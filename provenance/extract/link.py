@@ -56,6 +56,7 @@ from .names import (
     gender_of,
     lexicon,
     normal,
+    opens_sentence,
     role_word,
     roles_before_comma,
     roles_of,
@@ -993,6 +994,8 @@ class Linker:
         mentioned = Name((-1, -1), words, gender=gender)
         if len(words) == 1 and normal(words[0]) in _document_nouns():
             return self._described(Parsed(name, None, None, None), position)  # "Data", "Poll"
+        if len(words) == 1 and self._common_plural(words[0], position):
+            return self._unresolved(parsed.text)  # "Banks expect": a group the text does not name
         if len(words) > 1 and normal(words[-1]) in _person_nouns() and self._in_header(position):
             # "Former White House Doctor Says": title case made a description look like a name
             return self._described(Parsed(name, None, None, None), position)
@@ -1031,6 +1034,24 @@ class Linker:
             if index is not None and index != _AMBIGUOUS and self._parties[index].is_person:
                 return index
         return None
+
+    def _common_plural(self, word: str, position: int) -> bool:
+        """True for a common plural whose capital only opens the sentence ("Banks expect that ...",
+        "Channels suggest"): the noun, no organisation or person the article names ("Lakeside
+        Banks"); a name the text writes after a lowercase word ("said Banks") or a first name
+        ("Tyra Banks") is one."""
+        key = normal(word)
+        return (
+            _PLURAL.search(key) is not None
+            and key in lexicon().common_words
+            and position >= 0
+            and opens_sentence(self._text, position)
+            and not self._in_header(position)
+            and not any(
+                before.islower() or first_name_gender(before) is not None
+                for before in re.findall(rf"\b([A-Za-z]+),? {re.escape(word)}\b", self._text)
+            )
+        )
 
     @staticmethod
     def _common(words: Sequence[str]) -> bool:

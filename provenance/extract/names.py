@@ -237,7 +237,7 @@ def names_in(text: str, skip: Sequence[Span] = ()) -> list[Name]:
         # only the run's first name may open it (lead 0) untitled: whether the run opens a sentence
         # is asked only then
         title, lead = names[0][2:4]
-        opens = lead == 0 and not title and _opens_sentence(text, start)
+        opens = lead == 0 and not title and opens_sentence(text, start)
         for (begin, end), words, title, lead, gender, is_person, possessive, keys in names:
             if opens and lead == 0 and not title:
                 initial_only.append(len(found))
@@ -320,7 +320,8 @@ def roles_before_comma(text: str, name: Name) -> frozenset[str]:
     return frozenset(r for r in _roles_before(text, lead - 2) if r)
 
 
-def _opens_sentence(text: str, start: int) -> bool:
+def opens_sentence(text: str, start: int) -> bool:
+    """True when ``start`` opens a sentence of ``text`` (after its end mark and any quote or bracket)."""
     index = start - 1
     while index >= 0 and text[index] in _OPENERS:
         index -= 1
