@@ -152,3 +152,13 @@ def test_the_campaign_after_a_candidate_is_not_another_candidates_campaign() -> 
         "to call on young people to serve. The campaign says the candidate will announce a plan on Friday."
     )
     assert _speakers(body)[-1] == "Ortiz campaign"
+
+
+def test_an_aside_between_dashes_before_the_cue_is_stepped_over_to_the_name() -> None:
+    body = (
+        "Lena Ortiz studies bridges. Ortiz -- co-editor of Spans, a book about river crossings -- said the "
+        "bridge was sound."
+    )
+    assert _speakers(body) == ["Lena Ortiz"]
+    body = "Omar Diaz — the engineer who designed the span — said the bridge was sound."
+    assert _speakers(body) == ["Omar Diaz"]

@@ -216,6 +216,14 @@ def subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
             tokens[last - 1].lower in words.auxiliaries or tokens[last - 1].lower.endswith("ly")
         ):
             last -= 1
+    opening = _dash_opening(tokens, last)
+    if opening is not None:
+        # "Kall -- co-editor of a book on the debates -- said": the name before the dashes
+        named = noun_phrase_before(tokens, opening)
+        if named is not None and (
+            tokens[named[1] - 1].text[:1].isupper() or tokens[named[1] - 1].lower in words.pronouns
+        ):
+            return named
     found = noun_phrase_before(tokens, last)
     if found is not None and found[1] < last and tokens[last - 1].lower in _SUBJECT_PRONOUNS:
         return last - 1, last  # "even now at 86 she still says": cut short, the pronoun is the subject
@@ -228,6 +236,26 @@ def subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         # "The former governor, in Iowa last week, noted ...": the phrase between commas is no subject
         found = noun_phrase_before(tokens, found[0] - 1)
     return found
+
+
+_DASHES = frozenset({"—", "–", "-"})
+
+
+def _dash_opening(tokens: list[Token], last: int) -> int | None:
+    """Where the dash opens that the dash ending at ``last`` closes ("--" is two hyphens), when an
+    aside between dashes stands right before a cue; None otherwise."""
+    if last < 2 or tokens[last - 1].text not in _DASHES:
+        return None
+    dash = tokens[last - 1].text
+    double = dash == "-" and tokens[last - 2].text == "-"
+    if dash == "-" and not double:
+        return None
+    close = last - 2 if double else last - 1
+    for at in range(close - 1, max(0, close - MAX_SUBJECT - _MAX_APPOSITION_WORDS), -1):
+        if tokens[at].text == dash and (not double or tokens[at - 1].text == "-"):
+            opening = at - 1 if double else at
+            return opening if opening > 0 else None
+    return None
 
 
 def _recorded(tokens: list[Token], first: int, last: int) -> int | None:
