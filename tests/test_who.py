@@ -885,6 +885,18 @@ def test_a_quotation_signed_after_a_dash_is_the_signers_whole_quotation() -> Non
     assert [claim.chain[1].cue for claim in graph.claims if len(claim.chain) > 1] == ["―", "—", "–"]
 
 
+def test_an_embedded_post_is_its_authors_whatever_its_words_say() -> None:
+    body = (
+        "Some of the replies online.\n"
+        "The pier plan is a scandal, says every fisherman I know. https://t.co/x1 "
+        "— Marta Okafor (@martaokafor) June 28, 2016\n"
+        "Reopen it! — Dana Ruiz (@danaruiz) June 28, 2016"
+    )
+    assert _who(body) == [
+        ("The pier plan is a scandal, says every fisherman I know. https://t.co/x1", "Marta Okafor")
+    ]
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -10,7 +10,7 @@ from attrs import evolve
 
 from ..dates import resolve_date
 from ..model import Claim, ClaimKind, Document, Graph, Hop, Source, SourceKind, Span, claim_id
-from .attribute import Attribution, attribute_sentence, signed_quote
+from .attribute import Attribution, attribute_sentence, signed_post, signed_quote
 from .link import Linker, acronyms_in, close_to, parse_mention
 from .mentions import Mention, party_part
 from .names import names_in, tagline_author
@@ -219,24 +219,44 @@ def _quote_dashes(text: str) -> list[int]:
     return sorted(found)
 
 
+def _post_dashes(text: str) -> list[int]:
+    """Where the dash before an embedded post's signature may stand ("— Ana Ruiz (@anaruiz) ...")."""
+    found = []
+    at = text.find("(@")
+    while at >= 0:
+        window = max(0, at - 64)
+        dash = max(text.rfind(mark, window, at) for mark in _DASHES[:3])
+        if dash >= 0:
+            found.append(dash)
+        at = text.find("(@", at + 2)
+    return found
+
+
 def _signed_quotes(
     text: str, found: list[tuple[Sentence, list[Attribution]]]
 ) -> list[tuple[Sentence, list[Attribution]]]:
     """A line that is one quotation signed after a dash ("“...” ― Ana Ruiz") is one claim of the
     signer, however many sentences the quotation holds and whatever they seemed to say alone."""
-    dashes = _quote_dashes(text)
-    if not dashes:
+    quoted = _quote_dashes(text)
+    posts = _post_dashes(text)
+    if not quoted and not posts:
         return found
     result = found
     ends = [sentence.end for sentence, _ in found]
-    for dash in dashes:
+    for dash in sorted({*quoted, *posts}):
         index = bisect_right(ends, dash)
         if index >= len(found):
             break
         sentence = found[index][0]
-        if sentence.is_header or not _LINE_END.match(text, sentence.end):
+        signed = signed_post(text, dash) if dash in posts else None
+        if signed is not None:
+            line_end = text.find("\n", dash)
+            while index + 1 < len(found) and (line_end < 0 or ends[index + 1] <= line_end):
+                index += 1  # the signature's own sentences go with the post
+        elif sentence.is_header or not _LINE_END.match(text, sentence.end):
             continue
-        signed = signed_quote(text, sentence.end)
+        else:
+            signed = signed_quote(text, sentence.end)
         if signed is None:
             continue
         first = index

@@ -155,6 +155,39 @@ def signed_quote(text: str, end: int) -> Attribution | None:
     return Attribution(content, ClaimKind.DIRECT, match.group("dash"), match.span("dash"), mention)
 
 
+_POST_SIGNATURE = re.compile(
+    r"(?P<dash>[―—–])[ \u00a0]*(?P<name>[^\n(<]{1,60}?)[ \u00a0]*\(@\w{1,20}\)[ \u00a0]*"
+    r"[A-Z][a-z]+\.? \d{1,2}, \d{4}[ \u00a0]*(?:</\w+>)?[ \u00a0.]*(?:\n|$)"
+)
+"""The line an embedded post ends with: "— Ana Ruiz (@anaruiz) June 28, 2016"."""
+_MARKUP = re.compile(r"[ \t\u00a0]*(?:<[^>\n]*>[ \t\u00a0]*)?")
+_MIN_POST_WORDS = 3
+
+
+def signed_post(text: str, dash: int) -> Attribution | None:
+    """ "Rebuild the pier now! — Ana Ruiz (@anaruiz) June 28, 2016": an embedded post (a tweet) as a
+    page renders it, its text then its author's name, handle and date; the text is the author's."""
+    match = _POST_SIGNATURE.match(text, dash)
+    if match is None:
+        return None
+    name = match.group("name")
+    if not _is_signature(name):
+        return None
+    line_start = text.rfind("\n", 0, dash) + 1
+    start = _MARKUP.match(text, line_start)
+    opening = start.end() if start else line_start
+    end = dash
+    while end > opening and text[end - 1] in " \t\u00a0":
+        end -= 1
+    if len(text[opening:end].split()) < _MIN_POST_WORDS:
+        return None
+    content = (opening, end)
+    kind = ClaimKind.DIRECT
+    return Attribution(
+        content, kind, match.group("dash"), match.span("dash"), Mention(match.span("name"), name)
+    )
+
+
 _OPENS_A_LINE = frozenset({"“", "”", '"', "'"})
 """Marks that open a quotation at the start of a line: some pages open with a closing mark."""
 
