@@ -1175,3 +1175,15 @@ def test_a_common_plural_that_opens_its_sentence_is_a_group_no_name() -> None:
 def test_a_plural_the_text_gives_after_a_first_name_stays_a_surname() -> None:
     body = "Nadia Banks hosted the show for a decade. Banks said the show would return in May."
     assert _speakers(body) == ["Nadia Banks"]
+
+
+def test_an_excerpt_set_off_by_a_lone_straight_mark_does_not_swallow_the_curly_quote_after_it() -> None:
+    body = (
+        "The profile follows the widow through one evening.\n\n"
+        '"The dog was asleep by the stove.\n\n'
+        "“It is time for the news,” Marta said. “Turn it up.”\n\n"
+        '"Her neighbour, Tomas Berg, came in at nine.'
+    )
+    ((claim, speaker),) = _who(body)
+    assert claim.startswith("“It is time for the news,”")
+    assert speaker == "Marta"

@@ -221,6 +221,16 @@ def is_quote_open(text: str, start: int, end: int, is_open: bool = False) -> boo
     return is_open != (straight % 2 == 1)
 
 
+def _same_marks(text: str, open_in: Sentence, start: int) -> bool:
+    """Whether the mark at ``start`` is of the kind that opened the quote still open in ``open_in``
+    (straight or curly): a paragraph opening with a curly mark after one left open by a straight mark
+    (an excerpt set off by a lone ``"``, its quotations curly) starts a quote of its own."""
+    last = max(text.rfind("“", open_in.start, open_in.end), text.rfind("”", open_in.start, open_in.end))
+    after = last + 1 if last >= 0 else open_in.start
+    straight_open = (text.count('"', after, open_in.end) + text.count("''", after, open_in.end)) % 2 == 1
+    return straight_open != text.startswith("“", start)
+
+
 def _join_open_quotes(text: str, sentences: list[Sentence]) -> tuple[Sentence, ...]:
     """Merge sentences while a quote stays open: across sentences, and across paragraphs when the
     next paragraph reopens the quote (the newspaper convention for multi-paragraph quotes)."""
@@ -230,7 +240,9 @@ def _join_open_quotes(text: str, sentences: list[Sentence]) -> tuple[Sentence, .
     for sentence in sentences:
         if is_open and merged and not sentence.is_header:
             previous = merged[-1]
-            reopens = text.startswith(_OPENERS, sentence.start)
+            reopens = text.startswith(_OPENERS, sentence.start) and _same_marks(
+                text, previous, sentence.start
+            )
             if sentence.paragraph == last_paragraph:
                 merged[-1] = Sentence(previous.start, sentence.end, previous.paragraph)
                 is_open = is_quote_open(text, sentence.start, sentence.end, True)
