@@ -162,3 +162,13 @@ def test_an_aside_between_dashes_before_the_cue_is_stepped_over_to_the_name() ->
     assert _speakers(body) == ["Lena Ortiz"]
     body = "Omar Diaz — the engineer who designed the span — said the bridge was sound."
     assert _speakers(body) == ["Omar Diaz"]
+
+
+def test_a_fronted_participle_phrase_ends_at_its_commas() -> None:
+    body = (
+        "Omar Diaz spoke on Monday. Chastened by the reviews, as well as complaints over its cost, Diaz "
+        "revised his plan, promising to keep the bridge open."
+    )
+    assert _speakers(body) == ["Omar Diaz"]
+    body = "Reached by phone, Omar Diaz denied the notion that the bridge was closed."
+    assert _speakers(body) == ["Omar Diaz"]

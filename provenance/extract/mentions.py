@@ -131,11 +131,9 @@ def sentence_subject(text: str, tokens: list[Token]) -> Mention | None:
     """The subject a sentence opens with, for a participle cue with no speaker of its own."""
     words = vocabulary()
     start = 0
-    opens_with_participle = (
-        len(tokens) > 1
-        and tokens[0].lower.endswith("ing")
-        and tokens[1].text.isalpha()
-        and tokens[1].text.islower()
+    opens_with_participle = len(tokens) > 1 and (
+        (tokens[0].lower.endswith("ing") and tokens[1].text.isalpha() and tokens[1].text.islower())
+        or _fronted_passive(tokens, 0)  # "Chastened by the analyses, Trump ..."
     )
     if tokens[0].lower in PREPOSITIONS or tokens[0].lower in words.subject_cuts or opens_with_participle:
         # "At a rally in Iowa, Mrs. Clinton ...", "Speaking at a town hall, Doe ...": step over the
@@ -150,6 +148,13 @@ def sentence_subject(text: str, tokens: list[Token]) -> Mention | None:
                 start += 1
             if start == 1 or start >= len(tokens):
                 return None
+        while start < len(tokens) and tokens[start].lower in _PHRASE_GOES_ON:
+            # "Chastened by the analyses, as well as complaints over its costs, Trump ...": one phrase
+            reach = min(len(tokens), start + 15)
+            more = next((i for i in range(start, reach) if tokens[i].text == ","), None)
+            if more is None:
+                break
+            start = more + 1
         # "In Salem, New Hampshire, Doe ...": a place after the comma still belongs to the phrase
         after = next((i for i in range(start, min(len(tokens), start + 4)) if tokens[i].text == ","), None)
         if after is not None and tuple(t.lower.rstrip(".") for t in tokens[start:after]) in lexicon().places:
@@ -186,6 +191,21 @@ def sentence_subject(text: str, tokens: list[Token]) -> Mention | None:
     if end == start or (end == start + 1 and tokens[start].lower == "the"):
         return None
     return make_mention(text, tokens, (start, end))
+
+
+_PHRASE_GOES_ON = frozenset({"as", "and", "or", "along", "plus"})
+"""Words after a comma that carry an opening phrase on ("..., as well as complaints, Trump")."""
+
+
+def _fronted_passive(tokens: list[Token], at: int) -> bool:
+    """True for a capitalised participle and "by" ("Chastened by the analyses"): a phrase that opens
+    a sentence before its subject, never a name."""
+    return (
+        at + 1 < len(tokens)
+        and tokens[at].text[:1].isupper()
+        and tokens[at].lower.endswith("ed")
+        and tokens[at + 1].lower == "by"
+    )
 
 
 def follows_conjunction(tokens: list[Token], index: int) -> bool:
@@ -554,8 +574,12 @@ def _name_before(tokens: list[Token], comma: int) -> int | None:
         return None  # the words before the comma run on from a clause: not the start of a subject
     while start < comma and tokens[start].lower in words.leading_drop:
         start += 1
-    if start < comma and (tokens[start].lower in PREPOSITIONS or tokens[start].lower in words.subject_cuts):
-        return None  # "In July, ...": an opening phrase, not a name
+    if start < comma and (
+        tokens[start].lower in PREPOSITIONS
+        or tokens[start].lower in words.subject_cuts
+        or _fronted_passive(tokens, start)
+    ):
+        return None  # "In July, ...", "Chastened by the analyses, ...": an opening phrase, not a name
     if start == comma or not (
         tokens[start].text[:1].isupper()
         or tokens[start].lower in words.pronouns
