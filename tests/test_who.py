@@ -1187,3 +1187,11 @@ def test_an_excerpt_set_off_by_a_lone_straight_mark_does_not_swallow_the_curly_q
     ((claim, speaker),) = _who(body)
     assert claim.startswith("“It is time for the news,”")
     assert speaker == "Marta"
+
+
+def test_a_firm_named_for_its_founder_keeps_the_possessive_in_its_name() -> None:
+    body = (
+        "“Hiring is slow,” said Ana Ruiz, chief economist at Brandt’s Analytics Inc. in Denver. "
+        "Exports dropped by a third, according to Brandt’s Analytics."
+    )
+    assert _speakers(body) == ["Ana Ruiz", "Brandt’s Analytics"]

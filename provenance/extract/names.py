@@ -15,7 +15,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache, partial
 from importlib import resources
-from itertools import compress
+from itertools import compress, pairwise
 from typing import NamedTuple
 
 from attrs import frozen
@@ -266,7 +266,41 @@ def names_in(text: str, skip: Sequence[Span] = ()) -> list[Name]:
         found[position] = Name(
             (start, name.span[1]), name.words[1:], None, start, None, name.is_person, name.possessive
         )
-    return [name for name in found if name is not _NO_NAME]
+    found = [name for name in found if name is not _NO_NAME]
+    return _join_firms(text, found) if "s " in text and any(n.possessive for n in found) else found
+
+
+_FIRM_SUFFIXES = frozenset({"inc", "corp", "llc", "ltd", "plc", "co"})
+
+
+def _join_firms(text: str, found: list[Name]) -> list[Name]:
+    """A firm named for its founder keeps the possessive inside its name once the text gives it a
+    company suffix: "Moody’s Analytics Inc." makes "Moody’s Analytics" one name, not "Moody" and
+    "Analytics", there and wherever else the text writes it."""
+    pairs = [
+        (a, b) for a, b in pairwise(found) if a.possessive and text[a.span[1] : b.span[0]] in ("’s ", "'s ")
+    ]
+    firms = {
+        (a.words, b.words[:-1])
+        for a, b in pairs
+        if len(b.words) > 1 and normal(b.words[-1]) in _FIRM_SUFFIXES
+    }
+    if not firms:
+        return found
+    joined = {
+        id(a): (a, b) for a, b in pairs if (a.words, b.words) in firms or (a.words, b.words[:-1]) in firms
+    }
+    dropped = {id(b) for _, b in joined.values()}
+    out = []
+    for name in found:
+        if id(name) in dropped:
+            continue
+        if id(name) in joined:
+            a, b = joined[id(name)]
+            words = (*a.words[:-1], text[a.span[0] : b.span[0]].split()[-1], *b.words)
+            name = Name((a.span[0], b.span[1]), words, None, a.span[0], None, False, b.possessive)
+        out.append(name)
+    return out
 
 
 def _within(position: int, spans: Sequence[Span], starts: Sequence[int]) -> bool:
