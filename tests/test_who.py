@@ -1195,3 +1195,26 @@ def test_a_firm_named_for_its_founder_keeps_the_possessive_in_its_name() -> None
         "Exports dropped by a third, according to Brandt’s Analytics."
     )
     assert _speakers(body) == ["Ana Ruiz", "Brandt’s Analytics"]
+
+
+def test_a_namesake_called_by_first_name_alone_does_not_take_the_bare_surname() -> None:
+    # the writer tells the brother apart by his first name, even though he is named first:
+    # "Mr. Halloran" alone is the other Halloran, named in full later
+    body = (
+        "Mr. Halloran rarely speaks of his brother Tobias.\n\n"
+        "Tobias was the eldest son. Tobias loved boats and never cared for the shop.\n\n"
+        "In an interview, Martin Halloran, the mayor, spoke about the family.\n\n"
+        "Tobias drifted away from the business. \u201cHe was never happy there,\u201d Mr. Halloran said.\n\n"
+        "Tobias Halloran died in 1990."
+    )
+    assert _who(body)[-1] == ("“He was never happy there,”", "Martin Halloran")
+
+
+def test_a_namesake_named_by_first_name_once_keeps_the_first_introduced_rule() -> None:
+    # named by first name once only: the surname alone stays the first introduced one's
+    body = (
+        "Rosa Delgado, the council leader, opened the meeting.\n\n"
+        "Her sister Ana Delgado sat in the front row. Ana waved.\n\n"
+        "\u201cWe will fix the roads,\u201d Ms. Delgado said."
+    )
+    assert _speakers(body) == ["Rosa Delgado"]

@@ -484,6 +484,8 @@ class Linker:
         self._by_initial: dict[str, list[str]] = {}  # the surnames of `_by_surname` by their first letter
         self._by_word: dict[str, list[int]] = {}  # every word of a party's name → the parties
         self._by_first: dict[str, list[int]] = {}  # first word of a person's name → the persons
+        self._first_name_alone: dict[int, int] = {}  # how often a person is named by first name alone
+        self._surnamed: dict[int, int] = {}  # where a person is first named with their surname
         self._surnames: dict[tuple[str, str | None], int] = {}  # surnames one person bears
         self._full_names: dict[int, list[Name]] = {}  # the names of two words or more of each party
         self._seen: list[_Seen] = []  # mentions of parties in text order, for salience
@@ -539,6 +541,12 @@ class Linker:
             party.titles.update(_title_roles(title))
         if party.gender is None and name.gender and party.is_person:
             party.gender = name.gender
+        if start >= 0 and len(party.key) >= 2 and party.is_person:
+            if _words_key(name.words) == party.key[:1]:
+                # "Freddy", for Freddy Trump: no bare surname's claim to introduce him
+                self._first_name_alone[index] = self._first_name_alone.get(index, 0) + 1
+            elif start < self._surnamed.get(index, 1 << 62):
+                self._surnamed[index] = start
         if start >= 0:
             self._name_spans.append((lead if lead >= 0 else start, end, index))
             self._names_at.append(name)
@@ -764,7 +772,10 @@ class Linker:
             # the newspaper convention: the surname alone is the first introduced's (a later
             # namesake is given a first name), unless the text has moved on to another story where
             # only a later one is named; before any of them is introduced, it is nobody's yet
-            introduced = sorted((i for i in candidates if self._parties[i].first < position), key=self._first)
+            introduced = sorted(
+                (i for i in candidates if self._introduced_by_surname(i) < position),
+                key=self._introduced_by_surname,
+            )
             if not introduced:
                 return _AMBIGUOUS
             if self._first_stands(position, introduced):
@@ -808,8 +819,17 @@ class Linker:
         return found[0]
 
     def _named_in_full_again(self, index: int) -> bool:
-        """True when the article names person ``index`` in full more than once."""
-        return len(self._full_names.get(index, ())) > 1
+        """True when the article names person ``index`` in full more than once, or by first name
+        alone more than once ("Freddy", for Freddy Trump): either way it tells them apart from a
+        namesake by their first name."""
+        return len(self._full_names.get(index, ())) > 1 or self._first_name_alone.get(index, 0) > 1
+
+    def _introduced_by_surname(self, index: int) -> int:
+        """Where the article first names person ``index`` with the surname (not by first name
+        alone: "his brother Freddy" does not make the bare surname Freddy Trump's)."""
+        if index in self._first_name_alone:
+            return self._surnamed.get(index, self._parties[index].first)
+        return self._parties[index].first
 
     def _first(self, index: int) -> int:
         return self._parties[index].first
