@@ -1218,3 +1218,35 @@ def test_a_namesake_named_by_first_name_once_keeps_the_first_introduced_rule() -
         "\u201cWe will fix the roads,\u201d Ms. Delgado said."
     )
     assert _speakers(body) == ["Rosa Delgado"]
+
+
+def test_a_number_word_before_a_capitalised_modifier_makes_the_cue_word_a_noun() -> None:
+    body = (
+        "Both comets are targets for a landing. "
+        "One ESA plan foresees dropping a probe on the larger comet. "
+        "Ana Ruiz said the launch is set for May."
+    )
+    speakers = _speakers(body)
+    assert "One ESA" not in speakers
+    assert not any("ESA" in speaker for speaker in speakers)
+    assert "Ana Ruiz" in speakers
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'The studio made a comedy starring Lena Holt and Omar Diaz called "Night Shift."',
+        "The agency runs a scheme, called Bright Start, that pays for tutors.",
+        "Her brother founded a band called The Lanterns.",
+    ],
+)
+def test_called_before_a_bare_name_or_title_names_and_reports_nothing(sentence: str) -> None:
+    assert _who(sentence) == []
+
+
+def test_called_with_a_second_object_or_a_possessive_still_reports() -> None:
+    body = (
+        "Mayor Tom Reyes called Councilwoman Ada Brook “a menace to the budget.” "
+        "Senator Lila Park called Mr. Reyes’s plan reckless."
+    )
+    assert _speakers(body) == ["Tom Reyes", "Lila Park"]

@@ -115,6 +115,12 @@ def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
         and (tokens[last + 1].text[:1].isdigit() or tokens[last + 1].text in ("$", "€", "£", "about"))
     ):
         return True  # "a price reported at $1 billion", "estimated at 300": a figure, not speech
+    if (
+        head in words.naming_senses
+        and last == first + 1
+        and _bare_name_follows(tokens, last, set_off=first > 0 and tokens[first - 1].text == ",")
+    ):
+        return True  # "a film called "White Zombie."", "a group dubbed Project Zero,": a name, no speech
     senses = words.object_senses.get(head)
     if senses and any(tuple(map(_LOWER, tokens[last : last + len(o)])) == o for o in senses):
         return True  # "she finds herself battling ...", "pleaded not guilty", "showed up in gowns"
@@ -125,6 +131,50 @@ def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
             or following.lower in ("on", "in")
         )
     return False
+
+
+_OPENING_QUOTES = frozenset({'"', "“", "‘"})
+_CLOSING_QUOTES = frozenset({'"', "”", "’"})
+_SENTENCE_ENDS = frozenset({".", "?", "!"})
+_MAX_TITLE_WORDS = 8
+
+
+def _bare_name_follows(tokens: list[Token], at: int, *, set_off: bool) -> bool:
+    """True when all that follows at ``at`` to the sentence's end is a name or a title: capitalised
+    words ("called Project Zero.") or a quotation opening with a capital ("called "White Zombie,"
+    which"), with no second object ("called Jones a liar", "called "Crooked Hillary" a fraud"), no
+    possessive ("called Mr. Trump's comments racist") and no apposition ("called Clinton, his rival,
+    a liar"); a name between commas ends the phrase when ``set_off`` (a comma before the verb: "The
+    program, called EB-5, allows")."""
+    if at >= len(tokens):
+        return False
+    index = at
+    if tokens[at].text in _OPENING_QUOTES:
+        index = at + 1
+        if index >= len(tokens) or not tokens[index].text[:1].isupper():
+            return False
+        end = min(len(tokens), index + _MAX_TITLE_WORDS + 2)
+        while index < end and tokens[index].text not in _CLOSING_QUOTES:
+            index += 1
+        if index >= end:
+            return False
+        index += 1
+        if index < len(tokens) and tokens[index].text == ",":
+            return True  # "a film called "White Zombie," which ...": the title is set off
+    else:
+        while index < len(tokens) and index - at < _MAX_TITLE_WORDS and tokens[index].text[:1].isupper():
+            if tokens[index].lower.endswith(("’s", "'s")):
+                return False
+            index += 1
+        if index == at:
+            return False
+        if set_off and index < len(tokens) and tokens[index].text == ",":
+            return True
+    if index < len(tokens) and tokens[index].text in _SENTENCE_ENDS:
+        index += 1  # the sentence's own mark ("Gov." is no end: a name goes on after it)
+        while index < len(tokens) and tokens[index].text in _CLOSING_QUOTES:
+            index += 1
+    return index >= len(tokens)
 
 
 def _figure_follows(tokens: list[Token], at: int) -> bool:

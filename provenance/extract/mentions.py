@@ -508,8 +508,10 @@ def _clear_subject(tokens: list[Token], cue: int) -> bool:
     if before.lower in words.pronouns or before.lower in words.relative_pronouns:
         return True
     if before.text[:1].isupper():
-        if cue >= 2 and tokens[cue - 2].lower in words.determiners:
-            return False  # "a Medium post", "the Paris attacks"
+        if cue >= 2 and (
+            tokens[cue - 2].lower in words.determiners or tokens[cue - 2].lower in words.number_words
+        ):
+            return False  # "a Medium post", "the Paris attacks", "One NASA plan envisions"
         return before.lower not in words.determiners and not (cue - 1 == 0 and before.lower == "the")
     return (
         before.lower.endswith("s")

@@ -83,6 +83,12 @@ class Vocabulary:
     """Pronouns an object takes: a listener ("told him ...")."""
     noun_openers: frozenset[str]
     """Words a noun phrase opens with ("the", "his"): after a listener, one opens the reported clause."""
+    number_words: frozenset[str]
+    """Cardinal numbers written as words: like a determiner, one makes a noun phrase of what follows
+    ("One NASA plan envisions": "plan" is a noun, not a cue)."""
+    naming_senses: frozenset[str]
+    """Cues that also mean "named" ("a film called 'White Zombie'"): before a bare name or title that
+    ends the clause they report nothing."""
     no_party_words: frozenset[str]
     to_phrase_heads: frozenset[str]
     recording_nouns: frozenset[str]
@@ -175,6 +181,8 @@ def vocabulary() -> Vocabulary:
         subject_pronouns=frozenset(words["subject_pronouns"]),
         object_pronouns=frozenset(words["object_pronouns"]),
         noun_openers=frozenset(words["noun_openers"]),
+        number_words=frozenset(words["number_words"]),
+        naming_senses=frozenset(words["naming_senses"]),
         no_party_words=frozenset(words["no_party_words"]),
         to_phrase_heads=frozenset(words["to_phrase_heads"]),
         recording_nouns=frozenset(words["recording_nouns"]),
