@@ -1250,3 +1250,27 @@ def test_called_with_a_second_object_or_a_possessive_still_reports() -> None:
         "Senator Lila Park called Mr. Reyes’s plan reckless."
     )
     assert _speakers(body) == ["Tom Reyes", "Lila Park"]
+
+
+def test_a_pronoun_after_the_bare_surname_picks_the_namesake_of_that_gender() -> None:
+    # husband and wife share the surname, he named first; "her" in the sentence the bare surname
+    # opens is hers
+    body = (
+        "Samuel Okafor, a retired judge, campaigned in the north for his wife, Helen Okafor, who is "
+        "running for governor.\n\n"
+        "Samuel Okafor told voters that the race was close.\n\n"
+        "Asked about taxes, Okafor said the state could not afford her rival's plan and that she "
+        "would cut spending."
+    )
+    assert _who(body)[-1][1] == "Helen Okafor"
+
+
+def test_a_pronoun_after_a_surname_that_is_not_the_subject_decides_nothing() -> None:
+    # "Okafor aides": the surname qualifies a noun; "his" is not the surname's
+    body = (
+        "Samuel Okafor is running for governor. His wife, Helen Okafor, a retired judge, "
+        "campaigned for him in the north.\n\n"
+        "Helen Okafor told voters that the race was close.\n\n"
+        "Okafor aides said the candidate would not change his plan."
+    )
+    assert _who(body)[-1][1] != "Samuel Okafor"

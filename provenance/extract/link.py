@@ -41,7 +41,7 @@ Every order is explicit (text order, then first appearance), never a set's or a 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 from typing import NamedTuple
@@ -496,6 +496,8 @@ class Linker:
         self._subjects = _pronoun_subjects(text, self._starts)  # "She has faced ...": (position, pronoun)
         self._next_subject = 0
         read = [entry if isinstance(entry, Name) else Name((-1, -1), tuple(entry.split())) for entry in names]
+        self._linking = False
+        self._every_name = sorted(name.span[0] for name in read if name.span[0] >= 0)
         # the longest names first, so that a short form finds the party it is short for
         longer = [name for name in read if len(name.words) >= 2]  # a key has no more words than its name
         for name in sorted(longer, key=lambda n: (-len(n.words), n.span[0])):
@@ -516,6 +518,7 @@ class Linker:
         for indexes in self._by_surname.values():
             indexes.sort(key=lambda i: self._parties[i].first)
         self._gender_from_pronouns()
+        self._linking = True  # the names are read: mentions are linked from here on
 
     # -- reading the article's names -------------------------------------------------------------
 
@@ -768,6 +771,11 @@ class Linker:
             if (gender is None or self._parties[i].gender in (None, gender))
             and not self._title_clashes(i, roles, position)
         ]
+        if len(candidates) > 1 and gender is None and self._linking:
+            told = self._pronoun_after(position)
+            if told and {self._parties[i].gender for i in candidates} >= {"m", "f"}:
+                # "Clinton began to find her voice": the wife, not the husband
+                candidates = [i for i in candidates if self._parties[i].gender == told]
         if len(candidates) > 1:
             # the newspaper convention: the surname alone is the first introduced's (a later
             # namesake is given a first name), unless the text has moved on to another story where
@@ -787,6 +795,37 @@ class Linker:
                 return _AMBIGUOUS
             return _AMBIGUOUS if salient is None else salient
         return candidates[0] if candidates else None
+
+    def _pronoun_after(self, position: int) -> str | None:
+        """The gender of the first "she", "her", "he" or "his" after the name at ``position``, when
+        that name is its sentence's subject (it opens the sentence, or the clause after a fronted
+        phrase) and no quotation, other name or singular person noun stands between: "Clinton still
+        seems not to have found ... her heart"; None otherwise."""
+        word = _WORD.match(self._text, position) if 0 <= position < len(self._text) else None
+        if word is None:
+            return None
+        sentence = bisect_right(self._starts, position)
+        start = self._starts[sentence - 1] if sentence else 0
+        before = self._text[start:position].strip().strip(_OPENING_MARKS)
+        verb = _NEXT_WORD.match(self._text, word.end())
+        if (
+            (before and not before.endswith(","))
+            or verb is None
+            or _names_a_person([verb.group(1), verb.group(1).removesuffix("s")])
+            or normal(verb.group(1)) in _role_heads()
+        ):
+            return None  # only the subject of its sentence ("Clinton began"), never "Clinton advisers"
+        stop = self._starts[sentence] if sentence < len(self._starts) else len(self._text)
+        at = bisect_left(self._every_name, word.end())
+        if at < len(self._every_name):
+            stop = min(stop, self._every_name[at])  # any other name between: the pronoun may be its
+        found = _GENDERED.search(self._text, word.end(), stop)
+        if found is None:
+            return None
+        between = self._text[word.end() : found.start()]
+        if _QUOTE_MARK.search(between) or _names_a_person(_WORD.findall(between)):
+            return None
+        return lexicon().pronouns[found.group().lower()]
 
     def _misspelt_surname(self, word: str, key: str, gender: str | None, position: int) -> int | None:
         """The one person named in full earlier whose surname is ``word`` misspelt: one letter added,
