@@ -1274,3 +1274,11 @@ def test_a_pronoun_after_a_surname_that_is_not_the_subject_decides_nothing() -> 
         "Okafor aides said the candidate would not change his plan."
     )
     assert _who(body)[-1][1] != "Samuel Okafor"
+
+
+def test_a_document_of_a_firm_named_for_its_founder_is_the_firms_not_the_founders() -> None:
+    body = (
+        "“Hiring is slow,” said Ana Ruiz, chief economist at Brandt’s Analytics Inc. in Denver. "
+        "Exports fell by a third last year, according to a Brandt’s Analytics report."
+    )
+    assert _speakers(body) == ["Ana Ruiz", "Brandt’s Analytics"]

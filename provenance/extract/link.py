@@ -1412,9 +1412,12 @@ class Linker:
             after = words[cut + 1 :]
             owner = [w for i, w in enumerate(after) if _owner_word(after, i, stop)]
         possessor = next((i for i, w in enumerate(owner) if w.endswith(("’s", "'s"))), None)
-        if possessor is not None:
-            owner = owner[: possessor + 1]  # "Jane Doe's State of the State speech": Jane Doe's
-        owner_words = tuple(w[:-2] if w.endswith(("’s", "'s")) else w for w in owner)
+        if possessor is not None and self._firm_named(owner, position):
+            owner_words = tuple(owner)  # "a Moody’s Analytics report": the firm keeps its possessive
+        else:
+            if possessor is not None:
+                owner = owner[: possessor + 1]  # "Jane Doe's State of the State speech": Jane Doe's
+            owner_words = tuple(w[:-2] if w.endswith(("’s", "'s")) else w for w in owner)
         if head in lex.organisation_synonyms and owner_words:
             # "Clinton's team": the Clinton campaign, when the text names it; else no one known
             person = self._index_of(owner_words, None, create=False, position=position)
@@ -1510,6 +1513,14 @@ class Linker:
             and self._parties[s.party].kind is None
         }
         return persons.pop() if len(persons) == 1 else None
+
+    def _firm_named(self, owner: list[str], position: int) -> bool:
+        """True when ``owner``, possessive and all, is the name of a party the text knows that is no
+        person ("Moody’s Analytics", joined by `names._join_firms`): the possessive is part of it."""
+        if len(owner) < 2 or not owner[0].endswith(("’s", "'s")):
+            return False
+        index = self._index_of(tuple(owner), None, create=False, position=position)
+        return index is not None and index != _AMBIGUOUS and not self._parties[index].is_person
 
     def _possessor(self, words: list[str], head: str, position: int) -> int | None:
         """ "Google's recent parsing", "Acme's announcement": the named owner of what it did (a noun
