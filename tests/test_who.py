@@ -1282,3 +1282,25 @@ def test_a_document_of_a_firm_named_for_its_founder_is_the_firms_not_the_founder
         "Exports fell by a third last year, according to a Brandt’s Analytics report."
     )
     assert _speakers(body) == ["Ana Ruiz", "Brandt’s Analytics"]
+
+
+def test_she_opening_the_next_sentence_picks_the_namesake_of_that_gender() -> None:
+    # the bare surname's own sentence is all quotation after it; "She" opens the next one
+    body = (
+        "Samuel Okafor, a retired judge, campaigned in the north for his wife, Helen Okafor, who is "
+        "running for governor.\n\n"
+        "Samuel Okafor told voters that the race was close.\n\n"
+        "Asked about taxes at the debate, Okafor said, \u201cWe will cut spending first.\u201d "
+        "She then listed the programs she would end."
+    )
+    assert _who(body)[-1][1] == "Helen Okafor"
+
+
+def test_she_opening_the_next_sentence_decides_nothing_after_another_name() -> None:
+    body = (
+        "Samuel Okafor, a retired judge, campaigned in the north for his wife, Helen Okafor, who is "
+        "running for governor.\n\n"
+        "Samuel Okafor told voters that the race was close.\n\n"
+        "Okafor said Maria Lopez would lose. She then listed the programs she would end."
+    )
+    assert _who(body)[-1][1] != "Helen Okafor"

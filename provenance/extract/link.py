@@ -820,12 +820,18 @@ class Linker:
         if at < len(self._every_name):
             stop = min(stop, self._every_name[at])  # any other name between: the pronoun may be its
         found = _GENDERED.search(self._text, word.end(), stop)
-        if found is None:
-            return None
-        between = self._text[word.end() : found.start()]
-        if _QUOTE_MARK.search(between) or _names_a_person(_WORD.findall(between)):
-            return None
-        return lexicon().pronouns[found.group().lower()]
+        if found is not None:
+            between = self._text[word.end() : found.start()]
+            if not _QUOTE_MARK.search(between) and not _names_a_person(_WORD.findall(between)):
+                return lexicon().pronouns[found.group().lower()]
+        if sentence >= len(self._starts) or stop < self._starts[sentence]:
+            return None  # another name in its sentence: the next one's "She" may be theirs
+        rest = self._text[word.end() : stop]
+        if rest.count('"') % 2 or rest.count("“") != rest.count("”"):
+            return None  # the next sentence is inside a quotation
+        opens = _PRONOUN_SUBJECT.match(self._text, stop)
+        # 'Clinton said, "I do not." She followed that by saying'
+        return None if opens is None else lexicon().pronouns[opens.group(1).lower()]
 
     def _misspelt_surname(self, word: str, key: str, gender: str | None, position: int) -> int | None:
         """The one person named in full earlier whose surname is ``word`` misspelt: one letter added,
