@@ -1304,3 +1304,17 @@ def test_she_opening_the_next_sentence_decides_nothing_after_another_name() -> N
         "Okafor said Maria Lopez would lose. She then listed the programs she would end."
     )
     assert _who(body)[-1][1] != "Helen Okafor"
+
+
+def test_a_speaker_closing_the_sentence_outranks_a_verb_of_finding_inside_it() -> None:
+    body = (
+        "Divers had combed the bay for two days but had found nothing from the ferry, "
+        "Rina Osei told reporters. "
+        "The audit showed the fund was short by a third, Mayor Tom Reyes said."
+    )
+    assert _speakers(body) == ["Rina Osei", "Tom Reyes"]
+
+
+def test_a_verb_of_finding_with_no_speaker_after_it_keeps_its_own_claim() -> None:
+    body = "The audit showed the fund was short by a third. Tom Reyes said the city would pay."
+    assert _speakers(body) == [UNRESOLVED, "Tom Reyes"]

@@ -112,6 +112,9 @@ def attribute_sentence(text: str, sentence: Sentence) -> list[Attribution]:
                 # the party named last vouches for the speaker: outlet → "someone in attendance" → Mook
                 attribution = evolve(attribution, cited=((inner.cue, inner.cue_span, inner.mention),))
             return [attribution]
+    trailing = _trailing_speech(text, tokens, quotes, cues)
+    if trailing is not None:
+        return [trailing]
     for index, cue in enumerate(cues):
         if cue.first <= taken_until:
             continue
@@ -255,6 +258,36 @@ _LOWERCASE_ONLY = bytes(code if ord("a") <= code <= ord("z") else ord(" ") for c
 def _cue_words() -> frozenset[bytes]:
     """The words a cue may begin with, in UTF-8."""
     return frozenset(word.encode() for word in vocabulary().cue_words)
+
+
+_OUTRANKED_GROUPS = frozenset({"report"})
+"""Cue groups that a speaker named at the sentence's end outranks: what was found or shown is
+part of what the speaker says."""
+
+
+def _trailing_speech(
+    text: str, tokens: list[Token], quotes: list[Span], cues: list[Cue]
+) -> Attribution | None:
+    """ "Searchers had found nothing, Tjahjanto told Reuters.": a speech cue that closes the sentence,
+    its speaker after the content, vouches for the whole sentence; a verb of finding or showing
+    inside it is part of what the speaker says, not a claim of its own. None when another speech or
+    stance cue comes before it, or the content does not take in every earlier cue."""
+    if (
+        len(cues) < 2
+        or cues[-1].group != "speech"
+        or any(c.group not in _OUTRANKED_GROUPS for c in cues[:-1])
+    ):
+        return None
+    attribution, _ = _attribution_at(text, tokens, quotes, cues[-1], [])
+    if (
+        attribution is None
+        or not attribution.speaker_after
+        or attribution.cue_span is None
+        or attribution.content[0] > tokens[cues[0].first].start
+        or attribution.content[1] > attribution.cue_span[0]
+    ):
+        return None
+    return attribution
 
 
 def _attribution_at(
