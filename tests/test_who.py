@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from provenance.extract import extract
+from provenance.extract.names import names_in
 from provenance.model import Document, Graph, Source, SourceKind, is_unresolved
 
 OUTLET = Source("lakeside-times", "Lakeside Times", SourceKind.OUTLET)
@@ -1318,3 +1319,11 @@ def test_a_speaker_closing_the_sentence_outranks_a_verb_of_finding_inside_it() -
 def test_a_verb_of_finding_with_no_speaker_after_it_keeps_its_own_claim() -> None:
     body = "The audit showed the fund was short by a third. Tom Reyes said the city would pay."
     assert _speakers(body) == [UNRESOLVED, "Tom Reyes"]
+
+
+def test_a_name_modifying_a_noun_a_pronoun_possesses_is_no_antecedent() -> None:
+    # "Santa" is a first name in the lists, but "her Santa Rosa flat" is a place, and "his Tom Ford
+    # suit" a brand: neither is a person the text names
+    text = "When Okafor reached her Santa Rosa flat in his Tom Ford suit, she found the door open."
+    assert [name.text for name in names_in(text)] == ["Okafor"]
+    assert [name.text for name in names_in("Santa Rosa said she found the door open.")] == ["Santa Rosa"]

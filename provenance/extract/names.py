@@ -266,7 +266,7 @@ def names_in(text: str, skip: Sequence[Span] = ()) -> list[Name]:
         found[position] = Name(
             (start, name.span[1]), name.words[1:], None, start, None, name.is_person, name.possessive
         )
-    found = [name for name in found if name is not _NO_NAME]
+    found = [name for name in found if name is not _NO_NAME and not _modifies_possessed(text, name)]
     return _join_firms(text, found) if "s " in text and any(n.possessive for n in found) else found
 
 
@@ -301,6 +301,22 @@ def _join_firms(text: str, found: list[Name]) -> list[Name]:
             name = Name((a.span[0], b.span[1]), words, None, a.span[0], None, False, b.possessive)
         out.append(name)
     return out
+
+
+_POSSESSOR_BEFORE = re.compile(r"\b(\w+)[ \t\u00a0]+$")
+_LOWER_WORD_AFTER = re.compile(r"[ \t\u00a0]+[a-z]")
+
+
+def _modifies_possessed(text: str, name: Name) -> bool:
+    """True for an untitled first name and surname that modify a noun a pronoun possesses ("her Santa
+    Barbara home", "his Tom Ford suit"): a place or a brand there, never a person the text names."""
+    if not name.is_person or name.title or name.possessive:
+        return False
+    start, end = name.span
+    if not _LOWER_WORD_AFTER.match(text, end):
+        return False
+    before = _POSSESSOR_BEFORE.search(text, max(0, start - 8), start)
+    return before is not None and before.group(1).lower() in lexicon().possessive_pronouns
 
 
 def _within(position: int, spans: Sequence[Span], starts: Sequence[int]) -> bool:
