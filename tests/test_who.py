@@ -1327,3 +1327,20 @@ def test_a_name_modifying_a_noun_a_pronoun_possesses_is_no_antecedent() -> None:
     text = "When Okafor reached her Santa Rosa flat in his Tom Ford suit, she found the door open."
     assert [name.text for name in names_in(text)] == ["Okafor"]
     assert [name.text for name in names_in("Santa Rosa said she found the door open.")] == ["Santa Rosa"]
+
+
+def _mentions(body: str) -> list[str | None]:
+    graph = _graph(body)
+    return [claim.chain[1].mention for claim in graph.claims if len(claim.chain) > 1]
+
+
+def test_a_time_phrase_before_the_subject_is_not_part_of_it() -> None:
+    body = "Harlow Biotech had been quiet for months. This week the startup said that it had raised money."
+    assert _mentions(body) == ["the startup"]
+    body = "Last year the hospital said that the new ward would open in the spring."
+    assert _mentions(body) == ["the hospital"]
+
+
+def test_the_agent_after_a_time_phrase_is_not_the_subject() -> None:
+    body = "Research to be published this week by two economists suggests that tariffs cost jobs."
+    assert _mentions(body) == []

@@ -359,6 +359,15 @@ def noun_phrase_before(tokens: list[Token], last: int) -> tuple[int, int] | None
             return None
     while first < last and (tokens[first].lower in words.leading_drop or tokens[first].text in {".", "-"}):
         first += 1
+    if first < last - 2 and tokens[first].lower in _THIS_OR_LAST and tokens[first + 1].lower in TIME_WORDS:
+        first += 1  # "Last year the hospital said": the time phrase is within the span, not before it
+    if first < last - 1 and tokens[first].lower in TIME_WORDS and tokens[first - 1].lower in _THIS_OR_LAST:
+        if tokens[first + 1].lower == "by":
+            return None  # "research released this week by four economists suggests": an agent, no subject
+        if tokens[first + 1].lower not in words.prepositions:
+            first += (
+                1  # "This week the startup said": the time phrase opens the sentence, the subject follows
+            )
     recorded = _recorded(tokens, first, last)
     if recorded is not None:
         return recorded, last
