@@ -546,6 +546,43 @@ def test_i_in_an_interview_or_with_no_known_author_stays_unresolved() -> None:
     assert [is_unresolved(graph.source(c.chain[1].source), c.chain[1].mention) for c in mine] == [True]
 
 
+def _first_person_speakers(body: str, author: str) -> list[str]:
+    graph = extract(Document.from_text(body, authors=(author,)), OUTLET)
+    speakers = []
+    for claim in graph.claims:
+        if len(claim.chain) > 1 and claim.chain[1].mention == "I":
+            source = graph.source(claim.chain[1].source)
+            unresolved = source is None or is_unresolved(source, claim.chain[1].mention)
+            speakers.append("?" if unresolved or source is None else source.name)
+    return speakers
+
+
+def test_i_in_a_round_up_signed_section_by_section_is_not_the_byline_author() -> None:
+    body = (
+        "Five doctors on the year ahead\n\n"
+        "We asked five doctors what they expect from the coming year.\n"
+        "Maria Gomez\n"
+        "Chief of surgery, Lakeside Hospital\n"
+        "I think waiting lists will grow before they shrink.\n"
+    )
+    assert _first_person_speakers(body, "Omar Diaz") == ["?"]
+    signed = body.replace("Maria Gomez\n", "Omar Diaz\n")  # the byline's own name: still theirs
+    assert _first_person_speakers(signed, "Omar Diaz") == ["Omar Diaz"]
+
+
+def test_i_in_a_live_blog_is_not_the_byline_author() -> None:
+    entries = (
+        "Storm hits the coast: live\n\n"
+        "09.15 Roads along the shore are closed.\n"
+        "09.40 The ferry company has cancelled every crossing.\n"
+        "10.05 The harbour master posted a message.\n"
+        "I believe the worst of the wind is still to come.\n"
+    )
+    assert _first_person_speakers(entries, "Omar Diaz") == ["?"]
+    two = entries.replace("09.40 ", "")  # two timed lines make no live blog
+    assert _first_person_speakers(two, "Omar Diaz") == ["Omar Diaz"]
+
+
 def test_a_question_quoted_before_its_speaker_rests_on_that_speaker() -> None:
     body = (
         "Mayor Lena Ortiz spoke first. “Who pays for the bridge?” Omar Diaz asked. "

@@ -13,7 +13,7 @@ from ..model import Claim, ClaimKind, Document, Graph, Hop, Source, SourceKind, 
 from .attribute import Attribution, attribute_sentence, signed_post, signed_quote
 from .link import Linker, acronyms_in, close_to, parse_mention
 from .mentions import Mention, party_part
-from .names import names_in, tagline_author
+from .names import names_in, other_writer, tagline_author
 from .quotes import CLOSING, OPENING, quote_spans
 from .segment import Layout, Sentence, layout
 from .vocabulary import vocabulary
@@ -27,6 +27,12 @@ _INTERVIEW = re.compile(r"\s*(?:Q|A|Question|Answer)\s*[:.]\s")
 _INTERVIEW_LINE = re.compile(r"\n" + _INTERVIEW.pattern)
 """`_INTERVIEW` after a line break: a pattern that opens with a literal character is looked for at
 C speed, where one that opens with ``^`` (multiline) is tried at every character of the text."""
+_LIVE_ENTRY = re.compile(r"\n\d{1,2}[.:]\d\d(?: ?[AaPp]\.?[Mm]\.?)? ")
+"""A line that opens with a clock time ("02.10 Rescuers ...", "14:35 The minister ..."): an entry
+of a live blog."""
+_LIVE_ENTRIES = 3
+"""Entries that make a live blog: a running file written by a desk, full of statements and posts
+quoted without quotation marks, whose "I" is seldom the byline's."""
 
 
 def extract(document: Document, outlet: Source | None = None) -> Graph:
@@ -129,12 +135,19 @@ def _linked(
 
 def _author(document: Document) -> str | None:
     """The article's one author, from its byline, else from an opinion piece's closing line; none
-    for an interview, whose "I" outside quotations is the one who answers ("Q: ..." lines)."""
+    for an interview, whose "I" outside quotations is the one who answers ("Q: ..." lines), for a
+    live blog, and for a piece with a section signed by another writer (a line of only their name)."""
     if _INTERVIEW.match(document.text) or _INTERVIEW_LINE.search(document.text):
         return None
+    if len(_LIVE_ENTRY.findall(document.text)) >= _LIVE_ENTRIES:
+        return None
     if document.authors:
-        return document.authors[0] if len(document.authors) == 1 else None
-    return tagline_author(document.text)
+        author = document.authors[0] if len(document.authors) == 1 else None
+    else:
+        author = tagline_author(document.text)
+    if author is None or other_writer(document.text, author):
+        return None  # a round-up whose sections other writers sign: its "I" has no single owner
+    return author
 
 
 def _name_part(mention: Mention) -> tuple[str, Span]:

@@ -331,6 +331,19 @@ _TAGLINE = re.compile(
 _MAX_TAGLINE = 400
 
 
+_NAME_LINE = re.compile(r"\n([A-Z][\w’'-]+(?: [A-Z]\.)*(?: [A-Z][\w’'-]+){1,2})\n")
+
+
+def other_writer(text: str, author: str) -> bool:
+    """True when a line of ``text`` is only a person's full name (a first name readers agree on,
+    then a surname) other than ``author``'s: a section another writer signs, as in a round-up
+    where several experts each write a part under their name."""
+    return any(
+        match.group(1) != author and first_name_gender(match.group(1).split()[0]) is not None
+        for match in _NAME_LINE.finditer(text)
+    )
+
+
 def tagline_author(text: str) -> str | None:
     """The author an opinion piece names in its closing line ("Jane Doe is a professor of history
     at Lakeside College."), when that line opens with a person's full name (a first name readers
