@@ -1381,3 +1381,14 @@ def test_a_time_phrase_before_the_subject_is_not_part_of_it() -> None:
 def test_the_agent_after_a_time_phrase_is_not_the_subject() -> None:
     body = "Research to be published this week by two economists suggests that tariffs cost jobs."
     assert _mentions(body) == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The trial ended in May. Everyone by then believed that the drug worked.",
+        "The trial ended in May. Nobody by then doubted that the drug worked.",
+    ],
+)
+def test_everyone_before_a_time_phrase_is_still_no_party(body: str) -> None:
+    assert _mentions(body) == [None]

@@ -720,6 +720,8 @@ def _party_bounds(text: str, unreferred: bool) -> tuple[int, int] | None:
     if comma > 0 and not _CAPITAL.search(text, 1, end):
         end = comma  # "its many features, some subtle and some outright mind-bending"
     pieces = [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(text, 0, end)]
+    if len(pieces) > 1 and pieces[-1][2].lower() in vocabulary().prepositions:
+        pieces = pieces[:-1]  # "Everyone by [then]": a phrase ends before its preposition
     found = _party_pieces(pieces)
     if not found:
         return None
