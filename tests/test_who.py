@@ -1392,3 +1392,10 @@ def test_the_agent_after_a_time_phrase_is_not_the_subject() -> None:
 )
 def test_everyone_before_a_time_phrase_is_still_no_party(body: str) -> None:
     assert _mentions(body) == [None]
+
+
+def test_a_thing_called_by_its_common_name_is_no_speech() -> None:
+    body = "The probe will drop tiny spherical landers called hoppers."
+    assert _who(body) == []
+    body = "Lena Ortiz called reporters. Lena Ortiz said that the bridge would open."
+    assert _speakers(body) == ["Lena Ortiz"]

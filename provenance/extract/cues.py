@@ -121,6 +121,8 @@ def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
         and _bare_name_follows(tokens, last, set_off=first > 0 and tokens[first - 1].text == ",")
     ):
         return True  # "a film called "White Zombie."", "a group dubbed Project Zero,": a name, no speech
+    if head in words.naming_senses and last == first + 1 and _thing_named(tokens, first):
+        return True  # "small rovers called hedgehogs.": a thing's common name, no speech
     senses = words.object_senses.get(head)
     if senses and any(tuple(map(_LOWER, tokens[last : last + len(o)])) == o for o in senses):
         return True  # "she finds herself battling ...", "pleaded not guilty", "showed up in gowns"
@@ -131,6 +133,24 @@ def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
             or following.lower in ("on", "in")
         )
     return False
+
+
+def _thing_named(tokens: list[Token], verb: int) -> bool:
+    """True for "rovers called hedgehogs.": a lowercase plural that names no people before the
+    naming verb, one lowercase word after it, and the sentence's end."""
+    if verb == 0 or verb + 2 >= len(tokens) or tokens[verb + 2].text not in _SENTENCE_ENDS:
+        return False
+    thing, name = tokens[verb - 1], tokens[verb + 1]
+    words = vocabulary()
+    return (
+        thing.text.isalpha()
+        and thing.text.islower()
+        and thing.lower.endswith("s")
+        and thing.lower not in words.people_nouns
+        and thing.lower not in words.anonymous
+        and name.text.isalpha()
+        and name.text.islower()
+    )
 
 
 _OPENING_QUOTES = frozenset({'"', "“", "‘"})
