@@ -1399,3 +1399,8 @@ def test_a_thing_called_by_its_common_name_is_no_speech() -> None:
     assert _who(body) == []
     body = "Lena Ortiz called reporters. Lena Ortiz said that the bridge would open."
     assert _speakers(body) == ["Lena Ortiz"]
+
+
+def test_a_frequency_adverb_is_no_party() -> None:
+    body = 'The spending bill, sometimes called a "megabill" since it funds every agency, passed on Friday.'
+    assert _mentions(body) == [None]
