@@ -7,36 +7,11 @@ Hand-written articles, one per pattern: the speaker a careful reader would name,
 from __future__ import annotations
 
 import pytest
+from who_fixtures import OUTLET, UNRESOLVED, _graph, _speakers, _who
 
 from provenance.extract import extract
 from provenance.extract.names import names_in
-from provenance.model import Document, Graph, Source, SourceKind, is_unresolved
-
-OUTLET = Source("lakeside-times", "Lakeside Times", SourceKind.OUTLET)
-UNRESOLVED = "(unresolved)"
-
-
-def _graph(body: str) -> Graph:
-    text = f"Headline of the day\n\n{body}\n"
-    return extract(Document.from_text(text, outlet=OUTLET.id), OUTLET)
-
-
-def _who(body: str) -> list[tuple[str, str]]:
-    """(claim text, speaker) for every attributed claim: the speaker's name as the tree shows it."""
-    graph = _graph(body)
-    found = []
-    for claim in graph.claims:
-        if len(claim.chain) < 2:
-            continue
-        hop = claim.chain[1]
-        source = graph.source(hop.source)
-        assert source is not None
-        found.append((claim.text, UNRESOLVED if is_unresolved(source, hop.mention) else source.name))
-    return found
-
-
-def _speakers(body: str) -> list[str]:
-    return [speaker for _, speaker in _who(body)]
+from provenance.model import Document, SourceKind, is_unresolved
 
 
 def test_the_fullest_name_names_the_source_and_the_shorter_forms_are_aliases() -> None:

@@ -7,31 +7,9 @@ reader takes as the speaker, and the party it names or "unresolved" where the te
 from __future__ import annotations
 
 import pytest
+from who_fixtures import UNRESOLVED, _graph, _speakers
 
-from provenance.extract import extract
-from provenance.model import Document, Graph, Source, SourceKind, is_unresolved
-
-OUTLET = Source("lakeside-times", "Lakeside Times", SourceKind.OUTLET)
-UNRESOLVED = "(unresolved)"
-
-
-def _graph(body: str) -> Graph:
-    text = f"Headline of the day\n\n{body}\n"
-    return extract(Document.from_text(text, outlet=OUTLET.id), OUTLET)
-
-
-def _speakers(body: str) -> list[str]:
-    """The speaker of every attributed claim, as the tree names it."""
-    graph = _graph(body)
-    found = []
-    for claim in graph.claims:
-        if len(claim.chain) < 2:
-            continue
-        hop = claim.chain[1]
-        source = graph.source(hop.source)
-        assert source is not None
-        found.append(UNRESOLVED if is_unresolved(source, hop.mention) else source.name)
-    return found
+from provenance.model import SourceKind
 
 
 def test_a_cue_word_after_an_article_and_an_adverb_is_an_adjective() -> None:

@@ -118,11 +118,14 @@ def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
     if (
         head in words.naming_senses
         and last == first + 1
-        and _bare_name_follows(tokens, last, set_off=first > 0 and tokens[first - 1].text == ",")
+        and (
+            _bare_name_follows(tokens, last, set_off=first > 0 and tokens[first - 1].text == ",")
+            or _thing_named(tokens, first)
+        )
     ):
-        return True  # "a film called "White Zombie."", "a group dubbed Project Zero,": a name, no speech
-    if head in words.naming_senses and last == first + 1 and _thing_named(tokens, first):
-        return True  # "small rovers called hedgehogs.": a thing's common name, no speech
+        # "a film called "White Zombie."", "a group dubbed Project Zero,", "small rovers called
+        # hedgehogs.": a name given, no speech
+        return True
     senses = words.object_senses.get(head)
     if senses and any(tuple(map(_LOWER, tokens[last : last + len(o)])) == o for o in senses):
         return True  # "she finds herself battling ...", "pleaded not guilty", "showed up in gowns"
