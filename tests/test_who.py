@@ -1379,3 +1379,19 @@ def test_a_thing_called_by_its_common_name_is_no_speech() -> None:
 def test_a_frequency_adverb_is_no_party() -> None:
     body = 'The spending bill, sometimes called a "megabill" since it funds every agency, passed on Friday.'
     assert _mentions(body) == [None]
+
+
+def test_a_firm_named_by_its_possessive_is_the_firm_not_a_person() -> None:
+    body = (
+        "Rents rose 4 percent, said Jane Doe, chief economist at Hardy’s Research Group Inc. in Ohio. "
+        "There were 3,000 federal workers in the state last year, according to the Hardy’s report."
+    )
+    assert _speakers(body) == ["Jane Doe", "Hardy’s Research Group Inc."]
+
+
+def test_a_possessive_is_no_firm_when_a_person_bears_that_surname() -> None:
+    body = (
+        "Rents rose 4 percent, said Jane Doe, chief economist at Hardy’s Research Group Inc. in Ohio. "
+        "Tom Hardy, a landlord, disagreed. Rents will fall, according to Hardy’s report."
+    )
+    assert _speakers(body)[-1] != "Hardy’s Research Group"

@@ -524,6 +524,8 @@ class Linker:
 
     def _read(self, name: Name) -> None:
         index = self._by_key.get(_words_key(name.words))  # most often, a name given before
+        if index is None and name.possessive and len(name.words) == 1:
+            index = self._firm_of(name.words[0])  # "the Moody’s report": Moody’s Analytics
         if index is None:
             index = self._index_of(name.words, name, position=name.span[0])
             if index is None or index == _AMBIGUOUS:
@@ -1471,7 +1473,11 @@ class Linker:
                     return _AMBIGUOUS  # another's campaign is named: not this one's
             return chosen
         if head in _document_nouns() and owner_words:
-            owner_index = self._index_of(owner_words, None, create=False, position=position)
+            owner_index = (
+                self._firm_of(owner_words[0]) if possessor is not None and len(owner_words) == 1 else None
+            )
+            if owner_index is None:
+                owner_index = self._index_of(owner_words, None, create=False, position=position)
             if owner_index is None:
                 owner_index = self._short_form(" ".join(owner_words))
             if owner_index is None:
@@ -1527,6 +1533,25 @@ class Linker:
             return False
         index = self._index_of(tuple(owner), None, create=False, position=position)
         return index is not None and index != _AMBIGUOUS and not self._parties[index].is_person
+
+    def _firm_of(self, word: str) -> int | None:
+        """The one party, no person, whose name opens with ``word`` in the possessive ("Moody’s" in
+        "the Moody’s report", for Moody’s Analytics): a firm named for its founder, which the text
+        shortens to the possessive; never a person of that name. Variants of one name ("Moody’s
+        Analytics Inc.") count as one, the shortest."""
+        first = normal(f"{word}'s")
+        found = [
+            index
+            for index in self._by_word.get(first, ())
+            if self._parties[index].key[0] == first and not self._parties[index].is_person
+        ]
+        if not found or self._by_surname.get(normal(word)):
+            return None
+        found.sort(key=lambda i: (len(self._parties[i].key), i))
+        shortest = self._parties[found[0]].key
+        if any(self._parties[i].key[: len(shortest)] != shortest for i in found[1:]):
+            return None  # two firms of that name
+        return found[0]
 
     def _possessor(self, words: list[str], head: str, position: int) -> int | None:
         """ "Google's recent parsing", "Acme's announcement": the named owner of what it did (a noun
