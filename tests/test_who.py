@@ -1395,3 +1395,23 @@ def test_a_possessive_is_no_firm_when_a_person_bears_that_surname() -> None:
         "Tom Hardy, a landlord, disagreed. Rents will fall, according to Hardy’s report."
     )
     assert _speakers(body)[-1] != "Hardy’s Research Group"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The United Nations met on Monday. Most nations said the tariff rules were unfair.",
+        "The United Nations met on Monday. A few nations said the tariff rules were unfair.",
+        "The treaty, which many nations signed, obligates countries to shelter refugees. The U.N. wrote it.",
+    ],
+)
+def test_a_quantified_plural_is_no_party_whose_name_holds_its_noun(body: str) -> None:
+    assert _speakers(body) == [UNRESOLVED]
+
+
+def test_the_quantified_plural_leaves_the_named_body_alone() -> None:
+    body = (
+        "The United Nations met on Monday. Several nations walked out. "
+        "The United Nations said the vote would go ahead."
+    )
+    assert _speakers(body)[-1] == "United Nations"

@@ -1685,8 +1685,9 @@ class Linker:
         head = head_words[-1]
         if head not in _party_heads() and head not in lexicon().role_forms.values():
             return None  # "percent", "voters": no noun that names one party ends the description
-        if _PLURAL.search(head) and head not in _kind_keywords():
-            return None  # "Democratic leaders" are several, never the one party a role names
+        if _PLURAL.search(head) and (head not in _kind_keywords() or _quantified(words)):
+            # "Democratic leaders", "most nations" are several, never the one party a role names
+            return None
         modifiers = {role_word(w) for w in words if normal(w) not in stop} - {head}
         head_kind = kind_of(None, head)
         if (
@@ -2403,6 +2404,14 @@ def _generic(words: Sequence[str]) -> bool:
         and keys[-1] in keywords
         and all(k in keywords or k in lex.not_name_words or k in lex.common_words for k in keys)
     )
+
+
+def _quantified(words: Sequence[str]) -> bool:
+    """True when a description opens with a quantifier ("most nations", "a few agencies"): a group
+    the text does not name, never the one party whose name holds its noun ("the United Nations")."""
+    lead = [normal(w) for w in words[:2]]
+    quantifiers = vocabulary().quantifiers
+    return bool(lead) and (lead[0] in quantifiers or (lead[0] == "a" and lead[1:] == ["few"]))
 
 
 @lru_cache(maxsize=1)

@@ -93,6 +93,8 @@ class Vocabulary:
     to_phrase_heads: frozenset[str]
     recording_nouns: frozenset[str]
     """Words that name no one a claim can rest on ("anyone", "something")."""
+    quantifiers: frozenset[str]
+    """Words that make a plural noun after them a group the text does not name ("most nations")."""
 
     def is_relative(self, words: str) -> bool:
         """Whether a mention's ``words`` are a relative pronoun ("who"), not an acronym that spells
@@ -186,4 +188,5 @@ def vocabulary() -> Vocabulary:
         no_party_words=frozenset(words["no_party_words"]),
         to_phrase_heads=frozenset(words["to_phrase_heads"]),
         recording_nouns=frozenset(words["recording_nouns"]),
+        quantifiers=frozenset(words["quantifiers"]),
     )
