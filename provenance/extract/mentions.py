@@ -9,7 +9,7 @@ from operator import attrgetter
 from attrs import frozen
 
 from ..model import SourceKind, Span
-from .names import first_name_gender, lexicon
+from .names import first_name_gender, lexicon, takes_nickname
 from .quotes import CLOSING as _CLOSING
 from .segment import Token
 from .vocabulary import vocabulary
@@ -245,6 +245,8 @@ def subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         ):
             return named
     found = noun_phrase_before(tokens, last)
+    if found is not None and (nicknamed := _nickname_before(tokens, found[0])) is not None:
+        found = nicknamed, found[1]  # "Joko “Jokowi” Widodo ordered": the name goes on before the quote
     if found is not None and found[1] < last and tokens[last - 1].lower in _SUBJECT_PRONOUNS:
         return last - 1, last  # "even now at 86 she still says": cut short, the pronoun is the subject
     if (
@@ -256,6 +258,27 @@ def subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
         # "The former governor, in Iowa last week, noted ...": the phrase between commas is no subject
         found = noun_phrase_before(tokens, found[0] - 1)
     return found
+
+
+def _nickname_before(tokens: list[Token], first: int) -> int | None:
+    """Where a name begins whose surname starts at ``first`` after a one-word nickname in quotation
+    marks that follows a first name ("Marcia "Cia" Price", `names.takes_nickname`), or None when no
+    nickname stands there."""
+    if (
+        first < 4
+        or tokens[first - 1].text not in _NICKNAME_CLOSES
+        or tokens[first - 3].text not in _NICKNAME_OPENS
+        or not tokens[first - 2].text[:1].isupper()
+        or not takes_nickname(tokens[first - 4].text)
+        or tokens[first].lower in lexicon().calendar_words  # 'Fox "Hannity" Tuesday'
+    ):
+        return None
+    found = noun_phrase_before(tokens, first - 3)
+    return found[0] if found is not None else None
+
+
+_NICKNAME_OPENS = frozenset({"“", '"'})
+_NICKNAME_CLOSES = frozenset({"”", '"'})
 
 
 _DASHES = frozenset({"—", "–", "-"})
@@ -703,9 +726,22 @@ def party_part(mention: Mention) -> Mention | None:
     bounds = _party_bounds(mention.text, mention.refers_to is None)
     if bounds is None:
         return None
-    if bounds == (0, len(mention.text)):
-        return mention
-    return _cut(mention, *bounds)
+    named = mention if bounds == (0, len(mention.text)) else _cut(mention, *bounds)
+    if named.refers_to is None and ('"' in named.text or "“" in named.text):
+        # "Marcia "Cia" Price": the party is Marcia Price, the nickname no part of her name
+        plain = _NICKNAME.sub(_without_nickname, named.text)
+        if plain != named.text:
+            return Mention(named.span, named.text, plain)
+    return named
+
+
+_NICKNAME = re.compile(r"\b([A-Z][\w’'-]*) [“\"][A-Z][\w’'.-]*[”\"](?= [A-Z])")
+
+
+def _without_nickname(match: re.Match[str]) -> str:
+    """The first name of a nickname's match, without the nickname; the match as it is when the word
+    before the quotation takes no nickname (`names.takes_nickname`)."""
+    return match[1] if takes_nickname(match[1]) else match[0]
 
 
 @lru_cache(maxsize=16384)

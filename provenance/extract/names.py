@@ -31,7 +31,10 @@ _FIRST_NAME_WORD = (
     r"|(?<=i)bn-[A-Z][\w’'.-]*|(?<=a)bu-[A-Z][\w’'.-]*)"
 )
 """`_NAME_WORD` not after a word character, written so that it opens with its first character."""
-_RUN = re.compile(rf"{_FIRST_NAME_WORD}(?:[ \t\u00a0]+(?:{_CONNECTOR}[ \t\u00a0]+)*{_NAME_WORD})*")
+_NICKNAME = r"(?:[“\"][A-Z][\w’'.-]*[”\"][ \t\u00a0]+)?"
+"""A one-word nickname in quotation marks between a first name and a surname (Joko “Jokowi” Widodo):
+inside the run, so that `_pieces` can drop it and keep the name whole."""
+_RUN = re.compile(rf"{_FIRST_NAME_WORD}(?:[ \t\u00a0]+(?:{_CONNECTOR}[ \t\u00a0]+)*{_NICKNAME}{_NAME_WORD})*")
 _TOKEN = re.compile(r"\S+")
 _INITIAL = re.compile(r"[A-Z]\.(?:[A-Z]\.)*$")
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -42,6 +45,7 @@ _ROLE_STOP = re.compile(r"[,;:.!?()“”\"—–\n\r]")
 _MAX_ROLE_WORDS = 5
 _MAX_APPOSITION_WORDS = 10
 _ROLE_WORD = re.compile(r"[\w’'.-]+")
+_QUOTE_MARKS = frozenset('“"')
 
 
 class Name(NamedTuple):
@@ -200,6 +204,20 @@ def first_name_gender(word: str) -> str | None:
     return lexicon().first_names.get(normal(word))
 
 
+def takes_nickname(word: str) -> bool:
+    """True for a word a quoted nickname may follow inside a name ("Joko “Jokowi” Widodo"): a first
+    name, not a common word ("Channel Nine "Evening" Report"), a title, an acronym or an organisation's
+    word."""
+    key = normal(word)
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and key not in lexicon().common_words
+        and not is_title(word)
+        and not _has_organisation_word(key)
+    )
+
+
 def gender_of(words: Sequence[str], title: str | None, roles: Iterable[str] = ()) -> str | None:
     """A person's gender from the title, a gendered role noun, or the first name."""
     lex = lexicon()
@@ -214,7 +232,10 @@ def gender_of(words: Sequence[str], title: str | None, roles: Iterable[str] = ()
             return gender
     given = [w for w in words if not _INITIAL.match(w)]
     if len(given) >= 2:
-        return first_name_gender(given[0])
+        gender = first_name_gender(given[0])
+        if len(given) >= 3 and gender is not None and first_name_gender(given[1]) not in (None, gender):
+            return None  # "Marine John Tiegen": a word before the first name, or two names that disagree
+        return gender
     return None
 
 
@@ -395,8 +416,15 @@ def _pieces(run: str, offset: int) -> list[list[tuple[int, int, str]]]:
     """The run's tokens, cut after a word whose period ends a sentence ("Fargo. But Hillary")."""
     pieces: list[list[tuple[int, int, str]]] = [[]]
     for m in _TOKEN.finditer(run):
-        pieces[-1].append((offset + m.start(), offset + m.end(), m.group()))
         word = m.group()
+        if word[0] in _QUOTE_MARKS:
+            # a nickname: dropped after a first name ("Marcia “Cia” Price" is Marcia Price), else a
+            # name of its own between two others, as it was when quotation marks ended a run
+            if not (pieces[-1] and takes_nickname(pieces[-1][-1][2])):
+                pieces.append([(offset + m.start() + 1, offset + m.end() - 1, word[1:-1])])
+                pieces.append([])
+            continue
+        pieces[-1].append((offset + m.start(), offset + m.end(), word))
         if word.endswith(".") and _clean(word)[0] != word and not _INITIAL.match(word):
             pieces.append([])
     return [piece for piece in pieces if piece]

@@ -1,0 +1,57 @@
+"""Who said it: mentions are parties and kinds come from the text (issue 11, items 3 and 4).
+
+Hand-written articles, one per pattern: a nickname inside a name, a gerund after "by", evidence and
+non-speech senses that name no party, organisations that are no persons.
+"""
+
+from __future__ import annotations
+
+import pytest
+from who_fixtures import _speakers
+
+from provenance.extract.names import names_in
+
+_OPENING = "The council met late on Monday after a long debate.\n\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("On Monday council member Dana “Dee” Holloway voted no.", ("Dana", "Holloway")),
+        ('On Monday council member Dana "Dee" Holloway voted no.', ("Dana", "Holloway")),
+        ("On Monday council member Mary “Dee” Holloway voted no.", ("Mary", "Holloway")),
+    ],
+)
+def test_a_quoted_nickname_after_a_first_name_stays_inside_the_name(text: str, name: tuple[str, ...]) -> None:
+    assert [n.words for n in names_in(text)] == [name]
+
+
+def test_a_quoted_word_after_a_name_that_is_no_first_name_stays_apart() -> None:
+    found = names_in('She hosts Channel Nine "Evening" Report on weekdays.')
+    assert ("Evening",) in [n.words for n in found]
+    assert not any("Nine" in n.words and "Report" in n.words for n in found)
+
+
+def test_a_nicknamed_speaker_is_the_person_named_in_full() -> None:
+    body = (
+        _OPENING + "Council member Dana “Dee” Holloway said the budget was short by a million dollars.\n\n"
+        "Holloway added that she would vote no."
+    )
+    assert _speakers(body) == ["Dana Holloway", "Dana Holloway"]
+
+
+def test_a_nickname_before_the_surname_alone_links_the_surname_to_the_full_name() -> None:
+    body = (
+        _OPENING + "Regional Governor Bambang “Bams” Suryo ordered an inquiry into the collapse.\n\n"
+        "Suryo told reporters that the inquiry would report in a month."
+    )
+    assert _speakers(body) == ["Bambang Suryo", "Bambang Suryo"]
+
+
+def test_two_first_names_that_disagree_give_no_gender() -> None:
+    # "Marine" opens the name as a word of rank, "John" is the first name: no gender is sure
+    body = (
+        _OPENING + "Veteran and Marine John Tolliver said the base had been neglected.\n\n"
+        "He noted that the roof leaked."
+    )
+    assert _speakers(body) == ["Marine John Tolliver", "Marine John Tolliver"]
