@@ -1415,3 +1415,33 @@ def test_the_quantified_plural_leaves_the_named_body_alone() -> None:
         "The United Nations said the vote would go ahead."
     )
     assert _speakers(body)[-1] == "United Nations"
+
+
+def test_it_after_a_thing_an_organisation_owns_is_the_thing_not_the_organisation() -> None:
+    body = (
+        "According to the space agency NASA, the soil is red. NASA's Viking 1 lander touched down on "
+        "Mars in 1976. It took pictures of the surface but found no strong evidence for life."
+    )
+    assert _speakers(body) == ["NASA", UNRESOLVED]
+
+
+def test_it_after_a_report_is_the_report_not_a_party_named_in_it() -> None:
+    body = (
+        "Hackers broke into Acme Bank computers, Acme Bank said on Monday. The audit also gave details "
+        "of breaches in which Acme Bank employees took documents home. It said the officials had "
+        "hidden the losses."
+    )
+    assert _speakers(body) == ["Acme Bank", UNRESOLVED]
+
+
+def test_it_after_an_organisation_subject_is_still_the_organisation() -> None:
+    body = (
+        "Acme Bank said rates would hold. The bank does not want to stall growth. "
+        "It said it plans to raise rates slowly."
+    )
+    assert _speakers(body) == ["Acme Bank", "Acme Bank", "Acme Bank"]
+
+
+def test_it_as_a_parenthetical_speaker_is_not_the_thing_before_it() -> None:
+    body = "Acme Corp. announced a new plan on Monday. The average weekly benefit, it says, would be $300."
+    assert _speakers(body)[-1] == "Acme Corp."

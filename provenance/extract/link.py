@@ -1190,6 +1190,8 @@ class Linker:
             # "I" outside a quotation, in a first-person piece: its author, whom no later "she" or
             # "he" stands for (the writer says "I"), so the mention adds no salience
             return self._named(parse_mention(self.author), -1)
+        if wants == "n" and self._thing_subject(position):
+            return self._unresolved(parsed.text)  # "NASA's lander touched down. It found": the lander
         index = self._introducer(wants) if wants in ("m", "f") else None
         if index is not None:
             self._parties[index].is_person = True  # "Oprah Winfrey hesitated: “…,” she tells Us"
@@ -1207,6 +1209,40 @@ class Linker:
             party.gender = wants  # "he" already used for that person
         kind = self._kind(party, None)
         return self._speaker(index, position, kind, None, None)
+
+    def _thing_subject(self, position: int) -> bool:
+        """True when the subject an "it" at ``position`` continues is a thing, no party: the subject
+        of the sentence before, when "it" opens its own ("NASA's Viking 1 lander touched down ... It
+        took the first pictures"; "The report also provided details ... It said"), or of its own
+        sentence otherwise ("The massacre resonated ... because it felt so universal"). The thing is
+        a definite or possessed noun phrase whose head, the last lowercase word before its verb,
+        names no party (a document names none either: "it" is the report, not who wrote it)."""
+        if position < 0:
+            return False
+        here = self._sentence(position)
+        start = self._starts[here - 1] if here else 0
+        before = self._text[start:position].strip(_OPENING_MARKS)
+        opens = not before or _opening_phrase(before) == len(before)
+        if opens:
+            if here < 2:
+                return False
+            start, position = self._starts[here - 2], start  # "It" opens its sentence: the one before
+        opening = self._text[start:position].lstrip(_OPENING_MARKS)
+        skip = _opening_phrase(opening)
+        subject = _THING_SUBJECT.match(opening, skip)
+        if subject is None:
+            return False
+        words = subject.group(1).split()
+        auxiliaries = vocabulary().auxiliaries
+        cues = vocabulary().cue_words
+        for at, word in enumerate(words):
+            verb = word in auxiliaries or word in cues or (at > 0 and _VERB_FORM.search(word) is not None)
+            if verb or (word.endswith(",") and opens):
+                # "The average weekly benefit, it says, would be": no verb before "it", which the
+                # subject does not continue
+                head = word.rstrip(",") if not verb else words[at - 1] if at else ""
+                return bool(head) and (head not in _party_heads() or head in _document_nouns())
+        return False
 
     def _opening_body(self, position: int) -> int | None:
         """The organisation that opens the sentence of an "it" and is the only party named before it
@@ -2423,6 +2459,30 @@ def _kind_keywords() -> frozenset[str]:
 def _document_nouns() -> frozenset[str]:
     return frozenset(w for kind, words in vocabulary().kinds if kind is SourceKind.DOCUMENT for w in words)
 
+
+def _opening_phrase(text: str) -> int:
+    """How many characters of ``text`` an opening phrase takes before the sentence's subject ("In
+    1976, ", "Instead, "): up to its first comma when the phrase opens with one of
+    `Lexicon.opening_words` or is one word; 0 when there is none."""
+    comma = text.find(", ", 0, _OPENING_REACH)
+    if comma < 0:
+        return len(text) if text.endswith(",") and " " not in text else 0
+    phrase = text[:comma]
+    if " " in phrase and phrase.split(None, 1)[0].lower() not in lexicon().opening_words:
+        return 0
+    return comma + 2
+
+
+_OPENING_REACH = 60
+"""The most characters an opening phrase takes before a sentence's subject."""
+_THING_SUBJECT = re.compile(
+    r"(?:(?:[Tt]he|[Tt]his|[Ii]ts) |(?:[A-Z][\w.-]* )*[A-Z][\w.-]*(?:’s|'s) (?:(?:[A-Z][\w.-]*|\d+) )*)"
+    r"((?:[a-z][\w-]*,? ){1,4})"
+)
+"""A subject that may be a thing: "The report ...", "NASA's Viking 1 lander ...", and its first
+lowercase words, where `Linker._thing_subject` looks for its head and verb."""
+_VERB_FORM = re.compile(r"(?:[a-z]ed|[^s'’]s)$")
+"""The ending of a verb in the past or the present ("touched", "provides")."""
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]*[A-Z])\)")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on|to|&)\s+)*){1,8})$")
