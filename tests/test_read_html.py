@@ -155,3 +155,124 @@ def test_real_pages_keep_the_publication_time_their_metadata_gives() -> None:
         assert abs((published - stamp).total_seconds()) < 60, path.name
         checked += 1
     assert checked >= 5
+
+
+def _speakers_of_i(name: str) -> list[str]:
+    graph = analysed(name)
+    return [
+        source.name
+        for claim in graph.claims
+        if len(claim.chain) > 1 and claim.chain[1].mention == "I"
+        if (source := graph.source(claim.chain[1].source)) is not None
+    ]
+
+
+def test_the_byline_under_the_headline_wins_over_the_meta_author() -> None:
+    # A column filed by a journalist: the reader sees "By Rosa Marquez", and her "I"
+    [document] = page("column-byline-and-meta-differ.html").documents
+    assert document.authors == ("Rosa Marquez",)  # not the meta "Tom Filer", not a related column's
+    assert set(_speakers_of_i("column-byline-and-meta-differ.html")) == {"Rosa Marquez"}
+
+
+def test_a_related_storys_byline_is_never_the_authors() -> None:
+    [document] = page("related-bylines-only.html").documents
+    assert document.authors == ()  # neither a "Most popular" teaser's byline nor a "More from" one
+    assert set(_speakers_of_i("related-bylines-only.html")) == {"I (unresolved)"}
+
+
+_BODY = "".join(
+    f"<p>{sentence}</p>\n"
+    for sentence in (
+        "The river rose two metres overnight and closed the lower town's only bridge.",
+        "I drove to the crossing at dawn and found it under brown water.",
+        "The county engineer, Ruth Alvarez, said the bridge would stay shut for a week.",
+        "Shops along the quay moved their stock upstairs before the second tide.",
+        "Residents said the last flood of this size came in 1998.",
+    )
+)
+
+
+def _page_authors(head: str, top: str, *, meta: str = "") -> tuple[str, ...]:
+    html = (
+        f"<!doctype html><html><head><title>River closes the lower bridge | The Valley Post</title>"
+        f'<meta property="og:title" content="River closes the lower bridge">{meta}</head><body>'
+        f"{head}<article>{top}{_BODY}</article></body></html>"
+    )
+    [graph] = list(read.read_bytes(html.encode(), name="page.html", suffix=".html"))
+    return graph.documents[0].authors
+
+
+@pytest.mark.parametrize(
+    ("top", "meta", "expected"),
+    [
+        # every writer the byline names, where the meta tag gives only the first
+        (
+            "<h1>River closes the lower bridge</h1>"
+            '<div class="byline">By <a class="author">Ana Ruiz</a> &amp; <a class="author">Ben Cole</a>'
+            " / Published 3rd May 2024</div>",
+            '<meta name="author" content="Ana Ruiz">',
+            ("Ana Ruiz", "Ben Cole"),
+        ),
+        # the byline's own line before its links, each a name: both writers
+        (
+            '<h1>River closes the lower bridge</h1><span class="item">By\n <a rel="author">Ana Ruiz</a>\n'
+            ' and\n <a rel="author">Ben Cole</a></span><time>May 3, 2024</time>',
+            "",
+            ("Ana Ruiz", "Ben Cole"),
+        ),
+        # two author links side by side, no "By" line around them
+        (
+            '<h1>River closes the lower bridge</h1><div class="meta"><a class="author">Ana Ruiz</a>'
+            '<a class="author">Ben Cole</a></div>',
+            "",
+            ("Ana Ruiz", "Ben Cole"),
+        ),
+        # the author's box of a columnist: a name, a job title, links
+        (
+            '<h1>River closes the lower bridge</h1><div class="author-box"><div class="name">Ana Ruiz</div>'
+            '<div class="authortitle">Political Commentator</div><ul class="author"><li>See All Articles'
+            "</li><li>Subscribe to RSS</li></ul></div>",
+            "",
+            ("Ana Ruiz",),
+        ),
+        # "by" set apart by style alone, and a date after the job
+        (
+            '<h1>River closes the lower bridge</h1><div class="by_line_date">by Ana Ruiz, Staff Writer |'
+            " May 03, 2024 07:38am ET</div>",
+            "",
+            ("Ana Ruiz",),
+        ),
+        (
+            '<h1>River closes the lower bridge</h1><section class="byline"><span class="byline-tag">By'
+            '</span><span class="byline-content">Ana Ruiz</span> | May 3, 2024</section>',
+            "",
+            ("Ana Ruiz",),
+        ),
+        # the byline in the headline's box, above it
+        (
+            '<header><div class="byline vcard"><a rel="author"><span class="name">Ben Walsh</span></a>'
+            " <a>Become a fan</a></div><h1>River closes the lower bridge</h1></header>",
+            "",
+            ("Ben Walsh",),
+        ),
+        # a photographer's credit in the author's field is no author; the byline after it is
+        (
+            '<h1>River closes the lower bridge</h1><div class="field-authors"><h3>Photo by:</h3>'
+            '<div>The Associated Press</div></div><div class="node_author-inline"><h3>By:</h3>'
+            "<a>April P. Bernard</a></div>",
+            "",
+            ("April P. Bernard",),
+        ),
+        # no byline shown: the meta author
+        ("<h1>River closes the lower bridge</h1>", '<meta name="author" content="Ana Ruiz">', ("Ana Ruiz",)),
+    ],
+)
+def test_the_byline_shown_with_the_headline(top: str, meta: str, expected: tuple[str, ...]) -> None:
+    assert _page_authors("", top, meta=meta) == expected
+
+
+def test_a_byline_far_from_the_headline_or_under_another_headline_is_not_taken() -> None:
+    teaser = '<div class="teaser"><h2>Ferry fares rise</h2><div class="byline">By Karen Oduya</div></div>'
+    assert _page_authors(teaser, "<h1>River closes the lower bridge</h1>") == ()
+    # a page whose headline is not its declared title shows no byline the reader can tie to it
+    assert _page_authors("", '<h1>Flood</h1><div class="byline">By Ana Ruiz</div>') == ()

@@ -515,6 +515,15 @@ def test_i_in_an_interview_or_with_no_known_author_stays_unresolved() -> None:
     )
     graph = extract(Document.from_text(interview, authors=("Omar Diaz",)), OUTLET)
     assert "Omar Diaz" not in [s.name for s in graph.sources]
+    initials = (
+        "The coach and the captain sat down with us after the final.\n"
+        "Coach, what changed at half-time?\n"
+        "RB I told them to slow the game down.\n"
+        "And you, Mia?\n"
+        "MK I think we just stopped panicking.\n"
+    )
+    graph = extract(Document.from_text(initials, authors=("Omar Diaz",)), OUTLET)
+    assert "Omar Diaz" not in [s.name for s in graph.sources]  # "RB" and "MK" answer, not the writer
     unsigned = FIRST_PERSON.replace("Peter Hill is a former member of the Lakeside council.", "Thanks.")
     graph = extract(Document.from_text(unsigned, outlet=OUTLET.id), OUTLET)
     mine = [c for c in graph.claims if c.text == "the council has lost its way"]

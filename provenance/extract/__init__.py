@@ -27,6 +27,10 @@ _INTERVIEW = re.compile(r"\s*(?:Q|A|Question|Answer)\s*[:.]\s")
 _INTERVIEW_LINE = re.compile(r"\n" + _INTERVIEW.pattern)
 """`_INTERVIEW` after a line break: a pattern that opens with a literal character is looked for at
 C speed, where one that opens with ``^`` (multiline) is tried at every character of the text."""
+_INITIALS_ANSWER = re.compile(r"\?\n[A-Z]{1,3} (?=[A-Z\"“‘(])")
+"""A question's line, then a line that opens with the initials of who answers ("...the sheriff?"
+then "AD She was all in."): an interview that labels its speakers by their initials."""
+_INITIALS_ANSWERS = 2
 _LIVE_ENTRY = re.compile(r"\n\d{1,2}[.:]\d\d(?: ?[AaPp]\.?[Mm]\.?)? ")
 """A line that opens with a clock time ("02.10 Rescuers ...", "14:35 The minister ..."): an entry
 of a live blog."""
@@ -138,6 +142,8 @@ def _author(document: Document) -> str | None:
     for an interview, whose "I" outside quotations is the one who answers ("Q: ..." lines), for a
     live blog, and for a piece with a section signed by another writer (a line of only their name)."""
     if _INTERVIEW.match(document.text) or _INTERVIEW_LINE.search(document.text):
+        return None
+    if len(_INITIALS_ANSWER.findall(document.text)) >= _INITIALS_ANSWERS:
         return None
     if len(_LIVE_ENTRY.findall(document.text)) >= _LIVE_ENTRIES:
         return None

@@ -17,8 +17,9 @@ from ..extract.vocabulary import vocabulary
 
 _SPLIT = re.compile(r"\s*(?:[;|/\n]|,|\band\b|&|\bwith\b)\s*", re.IGNORECASE)
 _LEADING = re.compile(
-    r"^(?:(?:written|words|story|text|reported|posted|published)\s+)?by:?\s+", re.IGNORECASE
-)
+    r"^(?:(?:written|words|story|text|reported|posted|published)\s+)?(?:by:?\s+|(?-i:By(?=[A-Z])))",
+    re.IGNORECASE,
+)  # "ByJane Roe": a page that sets "By" apart by its style alone
 _NOISE = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|@\w+|\([^)]*\)|\[[^]]*\]")
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 _HYPHENATED = re.compile(r"(?:al|el|ad|as|bin|ibn|abu)-(?P<rest>.+)", re.IGNORECASE)
@@ -61,8 +62,8 @@ def _person(part: str, outlet_words: frozenset[str]) -> str | None:
         return None
     if not all(_is_name_word(word) or word.lower() in _particles() for word in words):
         return None
-    if words[0].lower() in _particles() or words[-1].lower() in _particles():
-        return None
+    if words[0] in _particles() or words[-1].lower() in _particles():
+        return None  # "de Souza" alone; a capitalised first word is a first name: "Ben Roe", "Al Doe"
     if sum(1 for word in words if len(word.strip(".")) > 1) < 1:
         return None  # initials only
     return " ".join(_cased(word) for word in words)

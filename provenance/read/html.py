@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import InputError
 from ..extract import furniture
 from ..model import Graph
-from . import metadata
+from . import byline, metadata
 from .text import article_from_text, dateline_outlet
 
 BLOCK_TAGS = (
@@ -65,6 +65,7 @@ def read_html(text: str, name: str) -> Graph:
     """One article from a saved page: its text, publication time, outlet, title and authors."""
     tree = _parse(text, name)
     page = metadata.declared(tree)
+    shown = byline.shown_byline(tree, metadata.titles(page, _title_elements(tree)), BLOCK_TAGS)
     _unglue(tree)
     result = _extract(tree, name)
     body, bylines = _article_text(result.body if result is not None else None)
@@ -74,7 +75,9 @@ def read_html(text: str, name: str) -> Graph:
         bylines = [*bylines, *more]
     if not body.strip():
         raise InputError("no article text found in the HTML", path=name)
-    chosen = metadata.choose(page, _fields(result), dateline=dateline_outlet(body), bylines=bylines)
+    chosen = metadata.choose(
+        page, _fields(result), dateline=dateline_outlet(body), shown=shown, bylines=bylines
+    )
     return article_from_text(
         body,
         name=name,
@@ -96,6 +99,10 @@ def _parse(text: str, name: str) -> Any:
     if tree is None:
         raise InputError("no article text found in the HTML", path=name)
     return tree
+
+
+def _title_elements(tree: Any) -> list[str]:
+    return [element.text_content() for element in tree.iterfind(".//head/title")]
 
 
 def _unglue(tree: Any) -> None:

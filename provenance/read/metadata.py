@@ -130,10 +130,16 @@ def declared(tree: Any) -> Declared:
 
 
 def choose(
-    page: Declared, extracted: Mapping[str, Any], *, dateline: str | None = None, bylines: Sequence[str] = ()
+    page: Declared,
+    extracted: Mapping[str, Any],
+    *,
+    dateline: str | None = None,
+    shown: Sequence[str] = (),
+    bylines: Sequence[str] = (),
 ) -> PageMetadata:
-    """The page's metadata: ``page``'s own first, then the dateline's agency, the bylines found in
-    the body and trafilatura's guesses (``extracted``: its title, date, sitename, author, url)."""
+    """The page's metadata: ``page``'s own first, then the dateline's agency and trafilatura's
+    guesses (``extracted``: its title, date, sitename, url). The authors are the byline shown under
+    the headline (``shown``), else the declared ones, else the bylines found in the body."""
     article = page.articles[0] if page.articles else {}
     outlet = (
         _name(article.get("publisher"))
@@ -153,7 +159,7 @@ def choose(
         title=strip_site_suffix(title, [*sites, *([host] if host else [])]) if title else None,
         published=_published(article, page.meta, extracted),
         outlet=outlet,
-        authors=_authors(article, page.meta, bylines, _text(extracted.get("author")), outlet),
+        authors=_authors(article, page.meta, shown, bylines, outlet),
         url=_text(extracted.get("url")) or _text(article.get("url")) or _first(page.meta, ("og:url",)),
     )
 
@@ -193,19 +199,30 @@ def _published(
     return found[0] if found else None
 
 
+def titles(page: Declared, more: Sequence[str] = ()) -> list[str]:
+    """The titles the page declares (its articles' headlines, ``og:title``, ``twitter:title``, then
+    ``more``), each without the site's name after it."""
+    headlines = [_headline(article) for article in page.articles]
+    found = [*headlines, *page.meta.get("og:title", ()), *page.meta.get("twitter:title", ()), *more]
+    publishers = (_name(item.get("publisher")) for item in (*page.articles, *page.others))
+    sites = [*_all(page.meta, PUBLISHER_META), *(name for name in publishers if name)]
+    return [strip_site_suffix(text, sites) for title in found if (text := _text(title))]
+
+
 def _authors(
     article: Mapping[str, Any],
     meta: Mapping[str, tuple[str, ...]],
+    shown: Sequence[str],
     bylines: Sequence[str],
-    guessed: str | None,
     outlet: str | None,
 ) -> tuple[str, ...]:
-    sources: list[list[str]] = [_names(article.get("author"))]
+    # trafilatura's author is not among them: it guesses from any element the page marks as an
+    # author's, a related story's byline as readily as the article's own
+    sources: list[list[str]] = [list(shown), _names(article.get("author"))]
     sources.extend(
         [v for v in meta.get(key, ()) if not v.startswith(("http://", "https://"))] for key in AUTHOR_META
     )
     sources.append(list(bylines))
-    sources.append([guessed] if guessed else [])
     for values in sources:
         names = person_names(values, outlet=outlet)
         if names:
