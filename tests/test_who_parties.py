@@ -7,7 +7,7 @@ non-speech senses that name no party, organisations that are no persons.
 from __future__ import annotations
 
 import pytest
-from who_fixtures import _speakers
+from who_fixtures import UNRESOLVED, _graph, _speakers
 
 from provenance.extract.names import names_in
 
@@ -55,3 +55,54 @@ def test_two_first_names_that_disagree_give_no_gender() -> None:
         "He noted that the roof leaked."
     )
     assert _speakers(body) == ["Marine John Tolliver", "Marine John Tolliver"]
+
+
+def _mentions(body: str) -> list[str | None]:
+    graph = _graph(body)
+    return [claim.chain[1].mention for claim in graph.claims if len(claim.chain) > 1]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("A few minutes later, Okafor followed up by lamenting the cost of the bridge.", "Okafor"),
+        (
+            "A few minutes later, the budget director closed the meeting by saying that reserves were low.",
+            "the budget director",
+        ),
+        ("Then she opened the hearing by saying that the levy was fair.", "she"),
+        ("Mayor Lena Okafor won the vote despite admitting that the plan was late.", "Lena Okafor"),
+    ],
+)
+def test_a_gerund_after_by_is_said_by_the_subject_of_its_clause(sentence: str, mention: str) -> None:
+    body = _OPENING + "Lena Okafor, the mayor, chaired the session.\n\n" + sentence
+    assert _mentions(body)[-1] == mention
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Two weeks earlier, voters dealt a blow to Harbor Authority policy by rejecting the levy.",
+        "The plan was meant to calm a wary public by promising that taxes would not rise.",
+        "The rules let clinics turn away patients by asserting a moral objection.",
+    ],
+)
+def test_the_words_before_by_that_open_no_clause_name_no_party(sentence: str) -> None:
+    assert _mentions(_OPENING + sentence)[-1] is None
+
+
+def test_the_object_before_by_is_not_the_speaker() -> None:
+    # "before" opens another clause: the sentence's "She" is not taken past it, and the association
+    # the speech was given before is no speaker
+    body = (
+        _OPENING + "Lena Okafor, the mayor, spoke first.\n\n"
+        "She began her speech before the influential Harbor Builders Association by slamming "
+        "developers who cut corners."
+    )
+    assert _speakers(body) == [UNRESOLVED]
+
+
+def test_a_description_whose_verb_is_not_clear_is_not_cut_short() -> None:
+    # "county" names a party, but "treasurer closed" does not read as its verb: no subject is made
+    body = _OPENING + "Later, the county treasurer closed the meeting by saying that reserves were low."
+    assert _mentions(body) == [None]

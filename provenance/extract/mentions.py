@@ -257,7 +257,91 @@ def subject_before(tokens: list[Token], cue: int) -> tuple[int, int] | None:
     ):
         # "The former governor, in Iowa last week, noted ...": the phrase between commas is no subject
         found = noun_phrase_before(tokens, found[0] - 1)
+    if (
+        found is not None
+        and found[1] - found[0] > 1
+        and tokens[found[1] - 1].lower in _GERUND_ADJUNCTS
+        and tokens[cue].lower.endswith("ing")
+    ):
+        # "Murphy followed up by lamenting": the gerund is said by the subject of the clause
+        found = _adjunct_subject(tokens, found[0], found[1] - 1) or found
     return found
+
+
+_GERUND_ADJUNCTS = frozenset({"by", "despite"})
+
+
+def _adjunct_subject(tokens: list[Token], first: int, adjunct: int) -> tuple[int, int] | None:
+    """The subject a clause opens with at ``first`` when a gerund after "by" or "despite" (at
+    ``adjunct``) ends it: a name ("Murphy followed up by"), a personal pronoun, or a description whose
+    head names a party ("the New Jersey governor tripped up Rubio by"), then the clause's verb. None
+    for words that open no clause ("dealt a blow to European Union policy by", "slaying all comers
+    by"), and for a noun phrase that runs on to "by" (an object: "before the influential Committee by")."""
+    words = vocabulary()
+    before = tokens[first - 1] if first > 0 else None
+    if before is not None and not (
+        before.text in BOUNDARY_MARKS
+        or before.lower in words.leading_drop
+        or before.lower in words.clause_openers
+    ):
+        return None
+    lead = tokens[first]
+    if lead.lower in _SUBJECT_PRONOUNS:
+        return first, first + 1
+    end: int | None = None
+    if lead.lower in _ARTICLES:
+        nouns = _party_nouns() | _people_nouns()
+        for index in range(first + 1, min(adjunct, first + _MAX_DESCRIPTION)):
+            if tokens[index].lower in nouns:
+                end = index + 1
+                while end < adjunct and tokens[end].lower in nouns:
+                    end += 1  # "The billionaire businessman"
+                break
+            if tokens[index].text[:1].islower() and _PARTICIPLE.fullmatch(tokens[index].text):
+                break  # "The decision angered voters by": a verb before any party's noun
+    elif (
+        lead.text[:1].isupper()
+        and lead.lower not in words.prepositions
+        and lead.lower not in words.conjunctions
+        and lead.lower not in words.determiners
+    ):
+        end = first
+        while end < adjunct and (tokens[end].text[:1].isupper() or tokens[end].text == "."):
+            end += 1
+        if tokens[end - 1].lower.endswith(("’s", "'s")):
+            return None  # "Clinton's campaign tried by": the party is the campaign, not named here
+    if end is None or end >= adjunct or not _verb_at(tokens, end, adjunct):
+        return None
+    return first, end
+
+
+def _verb_at(tokens: list[Token], at: int, adjunct: int) -> bool:
+    """True when the lowercase word at ``at`` reads as the clause's verb: it ends in "-ed", or "by"
+    follows it ("began by"), or an object's first word does ("threw a scare", "began her speech",
+    "tripped up Rubio"); not another noun ("the county treasurer closed")."""
+    word = tokens[at].text
+    if not (word.isalpha() and word.islower()):
+        return False
+    if word.endswith("ed") or at + 1 == adjunct:
+        return True
+    after = tokens[at + 1]
+    return (
+        after.lower in vocabulary().determiners
+        or after.lower in _OBJECT_STARTS
+        or (after.text[:1].isupper() and after.lower not in vocabulary().pronouns)
+    )
+
+
+_OBJECT_STARTS = frozenset(
+    {"up", "off", "out", "down", "him", "her", "them", "us", "it", "himself", "herself"}
+)
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+_MAX_DESCRIPTION = 6
+"""Words from an article to the noun that heads a described subject ("the Stanford medieval-history
+graduate")."""
 
 
 def _nickname_before(tokens: list[Token], first: int) -> int | None:
@@ -756,7 +840,11 @@ def _party_bounds(text: str, unreferred: bool) -> tuple[int, int] | None:
     if comma > 0 and not _CAPITAL.search(text, 1, end):
         end = comma  # "its many features, some subtle and some outright mind-bending"
     pieces = [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(text, 0, end)]
-    if len(pieces) > 1 and pieces[-1][2].lower() in vocabulary().prepositions:
+    if len(pieces) > 1 and pieces[-1][2].lower() in _GERUND_ADJUNCTS:
+        if pieces[0][2].lower() not in vocabulary().subject_pronouns:
+            return None  # "slaying all comers by [saying]": `subject_before` found no subject to keep
+        pieces = pieces[:-1]  # "She started off by"
+    elif len(pieces) > 1 and pieces[-1][2].lower() in vocabulary().prepositions:
         pieces = pieces[:-1]  # "Everyone by [then]": a phrase ends before its preposition
     found = _party_pieces(pieces)
     if not found:
