@@ -34,7 +34,14 @@ _FIRST_NAME_WORD = (
 _NICKNAME = r"(?:[“\"][A-Z][\w’'.-]*[”\"][ \t\u00a0]+)?"
 """A one-word nickname in quotation marks between a first name and a surname (Joko “Jokowi” Widodo):
 inside the run, so that `_pieces` can drop it and keep the name whole."""
-_RUN = re.compile(rf"{_FIRST_NAME_WORD}(?:[ \t\u00a0]+(?:{_CONNECTOR}[ \t\u00a0]+)*{_NICKNAME}{_NAME_WORD})*")
+_RUN_TAIL = rf"(?:[ \t\u00a0]+(?:{_CONNECTOR}[ \t\u00a0]+)*{_NICKNAME}{_NAME_WORD})*"
+_RUN = re.compile(_FIRST_NAME_WORD + _RUN_TAIL)
+_CAPITAL_RUN = re.compile(r"[A-Z](?<![\w’'-].)[\w’'.&-]*" + _RUN_TAIL)
+"""`_RUN` for a text where no run can open with a particle: the engine stops only at capitals, not
+at every "a", "b", "e" and "i" (a third faster over the PolNeAR texts)."""
+_PARTICLE_OPENING = re.compile(r"-(?<=(?:al|el|in|nt|bn|bu)-)[A-Z]")
+"""Where a run may open with "al-", "el-", "bin-", "bint-", "ibn-" or "abu-" (and more): one literal
+"-" to look for, so that the search skips to hyphens at C speed."""
 _TOKEN = re.compile(r"\S+")
 _INITIAL = re.compile(r"[A-Z]\.(?:[A-Z]\.)*$")
 _POSSESSIVE = ("’s", "'s", "’", "'")
@@ -245,7 +252,7 @@ def names_in(text: str, skip: Sequence[Span] = ()) -> list[Name]:
     found: list[Name] = []
     initial_only: list[int] = []
     seen_inside: set[str] = set()
-    matches = list(_RUN.finditer(text))
+    matches = list((_RUN if _PARTICLE_OPENING.search(text) else _CAPITAL_RUN).finditer(text))
     if skip:
         # the runs of a headline are dropped before they are cut into names: title case makes each
         # one a run of its own, which no other document shares
