@@ -19,7 +19,7 @@ def test_a_run_may_open_with_a_lowercase_particle() -> None:
         "Mr. Holtz-Eakin and Jo O’Neill-Smith said the Department of Veterans Affairs would pay.",
         "Anti-Trump protesters met Sen. Ted Cruz (R-Texas) in non-Western dress at the U.N.",
         "It was a bin-end sale at Al Jazeera, said al Qaeda’s critic Abu Omar and the AP's John Doe.",
-        "Joko “Jokowi” Widodo met Marcia \"Cia\" Price.",
+        'Joko “Jokowi” Widodo met Marcia "Cia" Price.',
     ],
 )
 def test_the_capitals_only_pattern_finds_the_same_runs(text: str) -> None:
