@@ -1454,3 +1454,14 @@ def test_it_after_an_organisation_subject_is_still_the_organisation() -> None:
 def test_it_as_a_parenthetical_speaker_is_not_the_thing_before_it() -> None:
     body = "Acme Corp. announced a new plan on Monday. The average weekly benefit, it says, would be $300."
     assert _speakers(body)[-1] == "Acme Corp."
+
+
+@pytest.mark.parametrize("short", ["The U.N.", "The UN"])
+def test_initials_name_the_body_a_longer_name_opens_with(short: str) -> None:
+    body = f"The United Nations Security Council met on Sunday.\n\n{short} said the test was a threat."
+    assert _speakers(body) == ["United Nations"]
+
+
+def test_initials_name_no_body_when_the_opening_is_no_body() -> None:
+    body = "The American Petroleum Institute met on Sunday.\n\nThe A.P. said the test was a threat."
+    assert _speakers(body) != ["American Petroleum"]

@@ -1046,6 +1046,26 @@ class Linker:
         }
         return found.pop() if len(found) == 1 else None
 
+    def _spelled_opening(self, acronym: str) -> str | None:
+        """The words that open the name of one organisation the text names, whose initials ``acronym``
+        spells and whose last word names a kind of body, when it names no party by those words alone:
+        "The U.N." after "the United Nations Security Council" is the United Nations, whose body the
+        council is. None when no name opens so, or names open so with different words."""
+        letters = acronym.replace(".", "")
+        if not (2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()):
+            return None
+        found = set()
+        for party in self._parties:
+            words = party.name.split()
+            if party.is_person or len(words) <= len(letters):
+                continue
+            opening = words[: len(letters)]
+            pairs = zip(opening, letters, strict=True)
+            spells = all(w[:1] == c and w[1:].isalpha() and w[1:].islower() for w, c in pairs)
+            if spells and normal(opening[-1]) in _kind_keywords():
+                found.add(" ".join(opening))  # "United Nations", never "American Petroleum" for "A.P."
+        return found.pop() if len(found) == 1 else None
+
     def _named(self, parsed: Parsed, position: int) -> str:
         assert parsed.name is not None
         name = parsed.name
@@ -1054,6 +1074,8 @@ class Linker:
             name = self.acronyms[bare]
         elif (spelled := self._spelled_out(bare)) is not None:
             name = self._parties[spelled].name
+        elif (opening := self._spelled_opening(bare)) is not None:
+            name = opening
         if _key(name) == _key(self.outlet.name):
             self._remember(self.outlet.id)
             return self.outlet.id
