@@ -322,6 +322,20 @@ MISSPELT_MIN = 5
 
 
 @lru_cache(maxsize=8192)
+def _may_be_misspelt(key: str) -> bool:
+    """True for a word `Linker._misspelt_surname` may read as a slip for a surname: long enough, all
+    letters, no first name, common word or place (a pure test of the word, once per process)."""
+    lex = lexicon()
+    return not (
+        len(key) < MISSPELT_MIN
+        or not key.isalpha()
+        or first_name_gender(key)
+        or key in lex.common_words
+        or (key,) in lex.places
+    )
+
+
+@lru_cache(maxsize=8192)
 def _given(key: tuple[str, ...]) -> tuple[str, ...]:
     """The words of a person's name that tell people apart: no initials, particles or suffixes."""
     lex = lexicon()
@@ -399,6 +413,13 @@ def _head(key: tuple[str, ...]) -> str:
 def _spelled(word: str) -> frozenset[str]:
     """A name word in every comparison form ("müller": muller, mueller)."""
     return frozenset(normalise(form) for form in spellings(word))
+
+
+@lru_cache(maxsize=8192)
+def _acronym_letters(word: str) -> str | None:
+    """The letters of a word that may be an acronym ("SOHR", "I.R.S."), else None."""
+    letters = word.replace(".", "")
+    return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else None
 
 
 @lru_cache(maxsize=8192)
@@ -523,15 +544,17 @@ class Linker:
     # -- reading the article's names -------------------------------------------------------------
 
     def _read(self, name: Name) -> None:
-        index = self._by_key.get(_words_key(name.words))  # most often, a name given before
+        key = _words_key(name.words)
+        index = self._by_key.get(key)  # most often, a name given before
         if index is None and name.possessive and len(name.words) == 1:
             index = self._firm_of(name.words[0])  # "the Moody’s report": Moody’s Analytics
-        if index is None:
+        if index is not None:
+            if name.is_person or name.gender:
+                self._learn(index, name.is_person, name.gender)
+        elif (index := self._one_bearer(key, name)) is None:
             index = self._index_of(name.words, name, position=name.span[0])
             if index is None or index == _AMBIGUOUS:
                 return
-        elif name.is_person or name.gender:
-            self._learn(index, name.is_person, name.gender)
         party = self._parties[index]
         start, end = name.span
         lead, title = name.lead, name.title
@@ -547,7 +570,7 @@ class Linker:
         if party.gender is None and name.gender and party.is_person:
             party.gender = name.gender
         if start >= 0 and len(party.key) >= 2 and party.is_person:
-            if _words_key(name.words) == party.key[:1]:
+            if key == party.key[:1]:
                 # "Freddy", for Freddy Trump: no bare surname's claim to introduce him
                 self._first_name_alone[index] = self._first_name_alone.get(index, 0) + 1
             elif start < self._surnamed.get(index, 1 << 62):
@@ -561,6 +584,14 @@ class Linker:
             weight = SUBJECT if self._is_subject(name, sentence) else 1.0
             self._seen.append(_new_seen((start, sentence, index, weight, False)))
             self._positions.append(start)
+
+    def _one_bearer(self, key: tuple[str, ...], name: Name) -> int | None:
+        """The person a one-word name stands for when `_index_of` already found it the surname of
+        exactly one person, with no office title (its answer then holds wherever the name stands):
+        that answer again, without asking `_index_of` once more for every time the article writes it."""
+        if len(key) != 1 or (name.title and _role_title(name.title)):
+            return None
+        return self._surnames.get((key[0], name.gender))
 
     def _gender_from_pronouns(self) -> None:
         """A name no title or first name shows to be a person, that opens its sentence and is
@@ -584,10 +615,9 @@ class Linker:
             party = self._parties[index]
             if party.gender is not None:
                 continue  # shown by an earlier sentence
-            name = self._names_at[at]
-            sentence = bisect_right(self._starts, name.span[0])
-            if not self._is_subject(name, sentence):
-                continue
+            if self._seen[at].weight != SUBJECT:
+                continue  # not its sentence's subject (`_read` weighed each name so, in this order)
+            sentence = self._seen[at].sentence
             stop = self._starts[sentence] if sentence < len(self._starts) else len(self._text)
             for later in range(at + 1, len(spans)):
                 if spans[later][0] >= stop:
@@ -841,14 +871,7 @@ class Linker:
         after "Tyresha McClenney"). Never for a short word, a first name, a common word or a place,
         a word the article writes after a first name of its own, a possessive ("Sanders’"), or when
         two surnames fit."""
-        lex = lexicon()
-        if (
-            len(key) < MISSPELT_MIN
-            or not key.isalpha()
-            or first_name_gender(key)
-            or key in lex.common_words
-            or (key,) in lex.places
-        ):
+        if not _may_be_misspelt(key):
             return None
         found = [
             bearers[0]
@@ -1002,7 +1025,9 @@ class Linker:
         for at in range(first, last):
             seen = self._seen[at]
             if not seen.speaker:
-                self._seen[at] = _Seen(seen.position, seen.sentence, seen.party, seen.weight * REPORTED)
+                self._seen[at] = _new_seen(
+                    (seen.position, seen.sentence, seen.party, seen.weight * REPORTED, False)
+                )
 
     def _link(self, parsed: Parsed, mention: str, position: int) -> str:
         if parsed.pronoun is not None:
@@ -1033,8 +1058,8 @@ class Linker:
     def _spelled_out(self, acronym: str) -> int | None:
         """The one party, not a person, that the article names in full with the initials ``acronym``
         spells ("SOHR", "I.R.S.", "The U.N."); None when none does or two do."""
-        letters = acronym.replace(".", "")
-        if not (2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()):
+        letters = _acronym_letters(acronym)
+        if letters is None:
             return None
         found = {
             index
@@ -1202,7 +1227,7 @@ class Linker:
         """Record a mention of a party at ``position`` for salience."""
         if position >= 0:
             at = bisect_right(self._positions, position)
-            self._seen.insert(at, _Seen(position, self._sentence(position), index, weight, speaker))
+            self._seen.insert(at, _new_seen((position, self._sentence(position), index, weight, speaker)))
             self._positions.insert(at, position)
 
     def _pronoun(self, parsed: Parsed, position: int) -> str:
