@@ -106,3 +106,54 @@ def test_a_description_whose_verb_is_not_clear_is_not_cut_short() -> None:
     # "county" names a party, but "treasurer closed" does not read as its verb: no subject is made
     body = _OPENING + "Later, the county treasurer closed the meeting by saying that reserves were low."
     assert _mentions(body) == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The developer, who in 2012 added to his portfolio of courses by buying two more, expanded again.",
+        "The late train added to the confusion at the station.",
+        "Lena Okafor added to her lead over the incumbent with wins in three wards.",
+    ],
+)
+def test_added_to_a_thing_is_no_speech(sentence: str) -> None:
+    assert _mentions(_OPENING + sentence) == []
+
+
+def test_added_before_that_or_after_a_quote_still_reports() -> None:
+    body = _OPENING + 'Lena Okafor added that the bridge would open. "It is safe," she added.'
+    assert _mentions(body) == ["Lena Okafor", "she"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The ferry vanished with no distress call received, a sign of sudden failure.",
+        "After a close call on an icy road, the driver slowed down.",
+        "The mayor struck a positive note at the opening.",
+    ],
+)
+def test_a_cue_noun_after_a_singular_determiner_and_its_modifier_is_a_noun(sentence: str) -> None:
+    assert _mentions(_OPENING + sentence) == []
+
+
+def test_a_plural_subject_before_the_base_form_still_speaks() -> None:
+    body = _OPENING + "The unions call for a strike on Friday."
+    assert _mentions(body) == ["The unions"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The senator made a strong showing in the primary.",
+        "It was her worst showing since the spring.",
+        "The result was a poor showing.",
+    ],
+)
+def test_a_showing_in_a_contest_is_no_report(sentence: str) -> None:
+    assert _mentions(_OPENING + sentence) == []
+
+
+def test_showing_with_an_object_still_reports() -> None:
+    body = _OPENING + "The engineer was showing reporters that the bridge was safe."
+    assert _mentions(body) == ["The engineer"]

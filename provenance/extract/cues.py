@@ -249,11 +249,35 @@ def _heads_subject(tokens: list[Token], first: int, last: int) -> bool:
     )
 
 
+_SINGULAR_DETERMINERS = frozenset({"a", "an", "no", "every", "each", "another"})
+
+
+def _compound_noun(tokens: list[Token], index: int) -> bool:
+    """True for a noun-like cue in its base form after a singular determiner and one lowercase word
+    ("no distress call received", "a conference call"): a compound noun, since no verb in its base
+    form follows a singular subject ("the groups call for" is a verb)."""
+    if index < 2 or tokens[index - 2].lower not in _SINGULAR_DETERMINERS:
+        return False
+    cue, modifier = tokens[index].lower, tokens[index - 1]
+    words = vocabulary()
+    return (
+        cue in words.noun_like_cues
+        and not cue.endswith(("s", "ed"))
+        and modifier.text.isalpha()
+        and modifier.text.islower()
+        and not modifier.lower.endswith("ly")
+        and modifier.lower not in words.auxiliaries
+        and modifier.lower not in words.pronouns
+    )
+
+
 def _is_noun_or_infinitive(tokens: list[Token], index: int) -> bool:
     if index == 0:
         return False
     before = tokens[index - 1].lower
     if before in vocabulary().determiners or before in _NOT_BEFORE or before.endswith(("’s", "'s")):
+        return True
+    if _compound_noun(tokens, index):
         return True
     # "a swiftly called meeting", "his widely reported remarks": an adjective after its adverb
     at = index - 1
