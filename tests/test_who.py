@@ -1465,3 +1465,37 @@ def test_initials_name_the_body_a_longer_name_opens_with(short: str) -> None:
 def test_initials_name_no_body_when_the_opening_is_no_body() -> None:
     body = "The American Petroleum Institute met on Sunday.\n\nThe A.P. said the test was a threat."
     assert _speakers(body) != ["American Petroleum"]
+
+
+def test_he_after_an_unnamed_person_described_since_the_name_is_unresolved() -> None:
+    body = (
+        "Tom Hale died in August, and his wife Ann Hale says he spent his final months being "
+        "harassed by the online extortionist. He threatened to publish their records, she says."
+    )
+    assert _speakers(body)[-1] == UNRESOLVED
+
+
+def test_she_after_an_unnamed_woman_who_spoke_is_not_the_woman_named_before() -> None:
+    body = (
+        '"I love this town," said Donna Lee, a waitress at a diner. At a drugstore, a cashier was '
+        'shaken by the talk. "One man said we should fight," said the woman, who did not want to be '
+        'named. "Too much hate," she said.'
+    )
+    speakers = _speakers(body)
+    assert speakers[0] == "Donna Lee"
+    assert speakers[-1] == UNRESOLVED
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # an apposition describes someone named or described already
+        "Mary Doe lives with her husband, a truck driver. She said the road was wet.",
+        # inside the quotation the pronoun's speaker speaks
+        'Mary Doe praised her rival. "How about an honest woman?" she said.',
+        # "the woman" names again the woman named before
+        "Mary Doe was at the rally. The woman's enthusiasm showed. She said the crowd was huge.",
+    ],
+)
+def test_a_described_person_that_is_no_one_new_leaves_the_pronoun_to_the_name(body: str) -> None:
+    assert _speakers(body)[-1] == "Mary Doe"

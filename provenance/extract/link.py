@@ -1244,6 +1244,21 @@ class Linker:
             self._parties[index].is_person = True  # "Oprah Winfrey hesitated: “…,” she tells Us"
         else:
             index = self._salient(position, wants) if wants in ("m", "f", "n") else None
+            stranger = None
+            if index is not None and wants is not None and wants in ("m", "f"):
+                stranger = self._stranger_since(index, position, wants)
+            if stranger is not None:
+                # "Fran says he spent his final months harassed by the online extortionist. He
+                # called ...": the extortionist, whom the text never names, as much as Hal Finney;
+                # and the one a next "he" most likely stands for
+                key = ("someone", *(normal(w) for w in stranger.split()))
+                index = self._by_key.get(key)
+                if index is None:
+                    index = self._new(stranger, key, True, wants)
+                    self._parties[index].kind = SourceKind.UNKNOWN
+                    self._by_key[key] = index
+                self._see(index, position, SPEAKER, speaker=True)
+                return self._unresolved(parsed.text)
         if index is None and wants == "n":
             index = self._opening_body(position)
         if index is None:
@@ -1290,6 +1305,40 @@ class Linker:
                 head = word.rstrip(",") if not verb else words[at - 1] if at else ""
                 return bool(head) and (head not in _party_heads() or head in _document_nouns())
         return False
+
+    def _stranger_since(self, index: int, position: int, wants: str) -> str | None:
+        """True when a person the text describes and does not name ("the online extortionist", "a
+        man", `Lexicon.stranger_nouns`) of the pronoun's gender stands after the last mention of
+        ``index`` and before a "he" or "she" at ``position``, within that sentence and the one before:
+        the pronoun may stand for either: the last such description, or None. Never a description of
+        someone named beside it ("Jo Doe, a driver,", "the driver Jo Doe") or said of the subject
+        ("Doe was a driver")."""
+        here = self._sentence(position)
+        start = self._starts[here - 2] if here >= 2 else 0
+        at = bisect_right(self._positions, position - 1) - 1
+        while at >= 0 and self._positions[at] >= start:
+            if self._seen[at].party == index:
+                start = self._positions[at] + 1
+                break
+            at -= 1
+        strangers = lexicon().stranger_nouns
+        described = None
+        for found in _DESCRIBED_PERSON.finditer(self._text, start, position):
+            noun = found.group(2).lower()
+            if noun not in strangers or lexicon().gendered_titles.get(noun, wants) != wants:
+                continue
+            if found.group(1).lower() == "the" and noun in lexicon().gendered_titles:
+                continue  # "the woman's enthusiasm": most often someone named, named again
+            between = self._text[found.end() : position]
+            if _QUOTE_MARK.search(between) or between.strip() in ("", "that", "whom"):
+                continue  # a quotation between ('"... a man," she said'); "the man he succeeds"
+            before = self._text[max(0, found.start() - _LOOK_BEHIND) : found.start()]
+            if _APPOSED.search(before) or _NAMED_AFTER.match(self._text, found.end()):
+                continue  # "Jo Doe, a driver,", "her husband, a driver", "the driver Jo Doe"
+            if normal(before.rsplit(None, 1)[-1] if before.strip() else "") in _PREDICATES:
+                continue  # "Doe was a driver", "as a man": said of someone
+            described = found.group()
+        return described
 
     def _opening_body(self, position: int) -> int | None:
         """The organisation that opens the sentence of an "it" and is the only party named before it
@@ -1446,12 +1495,12 @@ class Linker:
                 for unused in self.order[known:]:  # no trace of the attempt in the sources
                     del self.sources[unused]
                 del self.order[known:]
-            self._someone(words, position)
+            self._someone(words, position, definite=parsed.text[:4].lower() == "the ")
             return self._unresolved(parsed.text)
         party = self._parties[index]
         return self._speaker(index, position, self._kind(party, None), None, parsed.text)
 
-    def _someone(self, words: list[str], position: int) -> None:
+    def _someone(self, words: list[str], position: int, *, definite: bool = False) -> None:
         """An unresolved description of a person the text does not name ("my father", "Doe's
         wife", "a neighbour") is still someone a later "he" or "she" may stand for: it takes its
         place in salience, so that the pronoun is left unresolved rather than given to another
@@ -1460,8 +1509,14 @@ class Linker:
             return
         head = normal(words[-1])
         first = normal(words[0])
-        if head not in _person_nouns() or not (
-            first in ("my", "his", "her", "their", "our", "your", "a", "an") or first.endswith("'s")
+        # "said the woman", of someone the text does not name: the same as "a woman"
+        stranger = definite and len(words) == 1 and head in lexicon().stranger_nouns
+        if head not in _person_nouns() and not stranger:
+            return
+        if not (
+            stranger
+            or first in ("my", "his", "her", "their", "our", "your", "a", "an")
+            or first.endswith("'s")
         ):
             return
         key = ("someone", *(normal(w) for w in words))
@@ -2530,6 +2585,13 @@ _THING_SUBJECT = re.compile(
 lowercase words, where `Linker._thing_subject` looks for its head and verb."""
 _VERB_FORM = re.compile(r"(?:[a-z]ed|[^s'’]s)$")
 """The ending of a verb in the past or the present ("touched", "provides")."""
+
+_DESCRIBED_PERSON = re.compile(r"\b([Tt]he|[Aa]n?|[Aa]nother) (?:[a-z][\w-]* ){0,2}([a-z]+)\b")
+"""A person described by a noun, which `Linker._stranger_since` checks against its word list."""
+_APPOSED = re.compile(r",\s*$")
+_NAMED_AFTER = re.compile(r",? [A-Z][a-z]")
+_LOOK_BEHIND = 40
+_PREDICATES = frozenset({"is", "was", "are", "were", "be", "been", "being", "as", "like", "became", "become"})
 
 _ACRONYM = re.compile(r"\(([A-Z][A-Za-z]*[A-Z])\)")
 _NAME_BEFORE = re.compile(r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the|on|to|&)\s+)*){1,8})$")

@@ -120,6 +120,8 @@ class Lexicon:
     """Titles that only stand before a surname ("Mr.", "Dr."), periods dropped."""
     opening_words: frozenset[str]
     """First words of a phrase that may open a sentence before its subject ("In June, ...")."""
+    stranger_nouns: frozenset[str]
+    """Nouns for a person the news describes and seldom names ("the extortionist", "a man")."""
     particles: frozenset[str]
     """Lowercase particles inside names ("de", "bin"), from words.json's ``name_particles``."""
     pronouns: dict[str, str]
@@ -176,6 +178,7 @@ def lexicon() -> Lexicon:
         place_nouns=frozenset(data["place_nouns"]),
         honorifics=frozenset(data["honorifics"]),
         opening_words=frozenset(data["opening_words"]),
+        stranger_nouns=frozenset(data["stranger_nouns"]),
         particles=frozenset(p.rstrip("-") for p in vocabulary().name_particles),
         pronouns=dict(data["pronouns"]),
         first_names=first_names,
