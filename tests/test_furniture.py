@@ -133,6 +133,15 @@ def test_the_rules_read_together_give_what_each_read_alone_gives(text: str) -> N
     assert furniture.kind_of(text) == _one_by_one(text)
 
 
+@pytest.mark.parametrize("text", [text for text, _ in FURNITURE] + PROSE + LOOKALIKES)
+def test_a_sentence_of_a_line_without_a_searched_word_needs_no_search(text: str) -> None:
+    # layout asks once per line whether a rule searched anywhere may match, then tells each sentence
+    for line in (text, f"Talks went on. {text} The vote is due.", f"{text} A rally in Fargo. Jo Doe ran."):
+        assert furniture.kind_of(text, furniture.may_search(line)) == furniture.kind_of(text), line
+    assert not furniture.may_search("Talks went on. The vote is due in Fargo.")
+    assert furniture.may_search("The vote (Reuters/Jo Doe) is due.")
+
+
 def test_rules_searched_anywhere_are_passed_over_by_their_first_words() -> None:
     searched = [rule for rule in furniture._patterns() if rule.within is not None]
     assert searched

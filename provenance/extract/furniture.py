@@ -68,13 +68,12 @@ class _Matcher:
     """For each ASCII character, the whole-text rules that may start with it, in the same
     alternation and with the same group names (a text that starts otherwise: `whole`)."""
 
-    def kind_of(self, text: str) -> str | None:
+    def kind_of(self, text: str, may_search: bool = True) -> str | None:
         found = self.by_first.get(text[0], self.whole).fullmatch(text)
         first = int(found.lastgroup[1:]) if found and found.lastgroup else len(self.rules)
-        lowered = text.lower()
-        # "ſ" is an "s" to a pattern that ignores case, not to str.lower(): no shortcut then
-        exact = lowercase_is_exact(text)
-        if self.needles is None or not exact or _holds_any(lowered, self.needles):
+        if may_search and self.may_search(text):
+            lowered = text.lower()
+            exact = lowercase_is_exact(text)
             for rule in self.rules[:first]:
                 if (
                     rule.within is not None
@@ -83,6 +82,12 @@ class _Matcher:
                 ):
                     return rule.kind
         return self.rules[first].kind if first < len(self.rules) else None
+
+    def may_search(self, text: str) -> bool:
+        """False when no ``.{0,N}`` rule can match ``text`` or any part of it: it holds none of
+        their words. A part of such a text holds none either, so need not be looked at again."""
+        # "ſ" is an "s" to a pattern that ignores case, not to str.lower(): no shortcut then
+        return self.needles is None or not lowercase_is_exact(text) or _holds_any(text.lower(), self.needles)
 
 
 def _holds_any(text: str, needles: tuple[str, ...]) -> bool:
@@ -355,12 +360,20 @@ def _expand(pattern: str, blocks: dict[str, str]) -> str:
     return _BLOCK.sub(lambda match: blocks[match.group(1)], pattern)
 
 
-def kind_of(text: str) -> str | None:
-    """What kind of furniture ``text`` (a whole line or sentence) is, or None for article text."""
+def kind_of(text: str, may_search: bool = True) -> str | None:
+    """What kind of furniture ``text`` (a whole line or sentence) is, or None for article text.
+    ``may_search`` is False for a part of a line that `may_search` said False of."""
     text = text.strip()
     if not text or len(text) > MAX_CHARS:
         return None
-    return _matcher().kind_of(text)
+    return _matcher().kind_of(text, may_search)
+
+
+def may_search(line: str) -> bool:
+    """False when the rules that look for their words anywhere in a text (``.{0,N}`` rules) can
+    match no part of ``line``: they need not be tried on its sentences (a substring search, where
+    trying them on each sentence lowercases it and searches it again)."""
+    return _matcher().may_search(line)
 
 
 def cut_inline(line: str) -> str:
@@ -376,9 +389,10 @@ def _inline() -> tuple[re.Pattern[str], ...]:
     return tuple(rule.pattern for rule in _patterns() if rule.kind == _INLINE)
 
 
-def is_furniture(text: str) -> bool:
-    """True when ``text``, a whole line or sentence, is page furniture rather than article text."""
-    return kind_of(text) is not None
+def is_furniture(text: str, may_search: bool = True) -> bool:
+    """True when ``text``, a whole line or sentence, is page furniture rather than article text
+    (``may_search`` as `kind_of` takes it)."""
+    return kind_of(text, may_search) is not None
 
 
 def byline_names(text: str) -> str | None:

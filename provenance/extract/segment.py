@@ -119,7 +119,8 @@ def layout(text: str, title: str | None = None) -> Layout:
     in_header = True
     for number, (start, end) in enumerate(lines[:body_end]):
         line = text[start:end]
-        if furniture.is_furniture(line):  # a byline, a credit, a caption, "Read more: ..."
+        may_search = furniture.may_search(line)  # once for the line and each of its sentences
+        if furniture.is_furniture(line, may_search):  # a byline, a credit, a caption, "Read more: ..."
             continue
         if in_header:
             key = _key(line)
@@ -140,7 +141,9 @@ def layout(text: str, title: str | None = None) -> Layout:
         if len(pieces) == 1 and text[pieces[0].start : pieces[0].end].strip() == line.strip():
             sentences.extend(pieces)  # the line is one sentence, and no furniture: looked at above
         else:
-            sentences.extend(s for s in pieces if not _is_furniture(text, s))
+            sentences.extend(
+                s for s in pieces if not furniture.is_furniture(text[s.start : s.end], may_search)
+            )
     return Layout(_join_open_quotes(text, sentences), dateline)
 
 
@@ -158,10 +161,6 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in " \t\r":
         end -= 1
     return start, end
-
-
-def _is_furniture(text: str, sentence: Sentence) -> bool:
-    return furniture.is_furniture(text[sentence.start : sentence.end])
 
 
 def _split(text: str, start: int, end: int, paragraph: int) -> list[Sentence]:
