@@ -157,3 +157,22 @@ def test_a_showing_in_a_contest_is_no_report(sentence: str) -> None:
 def test_showing_with_an_object_still_reports() -> None:
     body = _OPENING + "The engineer was showing reporters that the bridge was safe."
     assert _mentions(body) == ["The engineer"]
+
+
+def _kinds(body: str) -> dict[str, str]:
+    graph = _graph(body)
+    return {s.name: s.kind.value for s in graph.sources}
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "kind"),
+    [
+        ("Clean Rivers PAC said the ads would run in May.", "Clean Rivers PAC", "organization"),
+        ("Harbor Research found that rents rose.", "Harbor Research", "organization"),
+        ("Dunmore Law School said its poll was accurate.", "Dunmore Law School", "organization"),
+        ("Ridge Energy said its mine would close.", "Ridge Energy", "organization"),
+        ("The Lakeport Free Press reported that the mayor had resigned.", "Lakeport Free Press", "outlet"),
+    ],
+)
+def test_a_name_whose_word_says_what_it_is_is_no_person(body: str, name: str, kind: str) -> None:
+    assert _kinds(_OPENING + body)[name] == kind
