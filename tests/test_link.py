@@ -133,6 +133,20 @@ def test_words_before_a_name_are_those_a_regular_expression_scan_finds(text: str
     assert link._words_before(text, word) == scanned
 
 
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Banks expect more. said Banks, and Tyra Banks, and x, Banks", "Banks"),
+        ("Banks Banks Banks, 3Banks _Banks Müller Banks Banksy", "Banks"),
+        ("The Fund, Funds and Funds.Funds; a, Funds", "Funds"),
+        ("U.S. and U.S.A U.S.", "U.S."),
+    ],
+)
+def test_letters_before_a_word_are_those_a_regular_expression_scan_finds(text: str, word: str) -> None:
+    scanned = re.findall(rf"\b([A-Za-z]+),? {re.escape(word)}\b", text)
+    assert link._letters_before(text, word) == scanned
+
+
 def test_a_role_noun_names_a_person_by_role_never_a_name_that_ends_in_it() -> None:
     # a headline's title case makes "Former White House Doctor" look like a name; the party "White
     # House Doctor" the text names is no doctor's role

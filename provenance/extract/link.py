@@ -1163,7 +1163,7 @@ class Linker:
             and not self._in_header(position)
             and not any(
                 before.islower() or first_name_gender(before) is not None
-                for before in re.findall(rf"\b([A-Za-z]+),? {re.escape(word)}\b", self._text)
+                for before in _letters_before(self._text, word)
             )
         )
 
@@ -2298,6 +2298,29 @@ def _words_before(text: str, word: str) -> list[str]:
                     found.append(before.group(1))
                     searched = end
                     break
+        at = text.find(" " + word, at + 1)
+    return found
+
+
+def _letters_before(text: str, word: str) -> list[str]:
+    """The words of letters that stand just before ``word`` in ``text``, a comma between maybe, as
+    the matches of ``\\b([A-Za-z]+),? word\\b`` give them, left to right and none overlapping: found
+    from the places of " word" (a substring search) and the run of word characters before each,
+    never by a regular expression tried at every word of the article."""
+    found: list[str] = []
+    searched = 0  # where the scan of the regular expression would go on from
+    at = text.find(" " + word)
+    while at >= 0:
+        end = at + 1 + len(word)
+        last = at - 1 if text[at - 1 : at] == "," else at  # where the letters end
+        if _WORD_BOUNDARY.match(text, end):
+            first = last  # the run of word characters before the space (and comma) starts here
+            while first > 0 and _WORD_CHARACTER.match(text, first - 1):
+                first -= 1
+            run = text[first:last]
+            if first >= searched and run and run.isascii() and run.isalpha():
+                found.append(run)
+                searched = end
         at = text.find(" " + word, at + 1)
     return found
 
