@@ -26,6 +26,10 @@ FURNITURE = [
     ("The Paper's Jane Roe, John Doe and Ann Poe contributed to this report.", "credit"),
     ("Jane Roe contributed reporting from Hong Kong.", "credit"),
     ("This story has been updated to include comments from the mayor.", "credit"),
+    ("To contact the reporter on this story: Jane Roe in Leeds at jroe@example.com", "credit"),
+    ("To contact the editors responsible for this story: John Doe at jdoe@example.com", "credit"),
+    ("Jane Roe may be reached at jroe@example.co.uk.", "credit"),
+    ("Correspondent Jane Roe can be reached at jane.roe@example.net", "credit"),
     ("Rescuers carry a stretcher near the harbour (Jane Roe/Example Agency)", "caption"),
     ("Firefighters at the scene on Monday (Getty)", "caption"),
     ("Photo: Jane Roe", "caption"),
@@ -39,6 +43,8 @@ FURNITURE = [
     ("You can read more about the mayor here.", "link"),
     ("Read more in our guide to the budget.", "link"),
     ("MORE: The mayor's full statement", "link"),
+    ("(RELATED: Five things to know about the bridge)", "link"),
+    ("(READ MORE: The mayor's full statement)", "link"),
     ("Trending On The Example", "link"),
     ("Most Popular", "link"),
     ("Editor's picks", "link"),
@@ -47,6 +53,10 @@ FURNITURE = [
     ("Like this story? Share it with a friend.", "prompt"),
     ("Follow us on Twitter", "prompt"),
     ("Follow Jane Roe on Twitter @janeroe.", "prompt"),
+    ("Follow him on Twitter @janeroe.", "prompt"),
+    ("Find Example.com on Facebook.", "prompt"),
+    ("Comments are encouraged, but you must follow our User Agreement", "prompt"),
+    ("Please follow our community guidelines when you comment.", "prompt"),
     ("Follow us @example, Facebook & Google+.", "prompt"),
     ("Morning Brief is a daily newsletter from The Example that delivers the news.", "prompt"),
     ("Original article on Example Science.", "prompt"),
@@ -56,6 +66,7 @@ FURNITURE = [
     ("Copyright 2024 The Example. All rights reserved.", "legal"),
     ("Statements on this website may constitute forward-looking statements and involve risks.", "legal"),
     ("If you follow these links you do so at your own risk.", "legal"),
+    ("These quotes and related data are provided for information purposes only.", "legal"),
 ]
 
 PROSE = [
@@ -78,6 +89,12 @@ PROSE = [
     "Like us, the council wants the road reopened.",
     "Trending stocks fell on Monday, the exchange said.",
     "Most popular apps collect data, the regulator found.",
+    "The spokeswoman may be reached at her office until Friday.",
+    "Comments are due by March 1, the agency said.",
+    "The company said the post broke its terms of service.",
+    "Find out more on Monday, when the council meets.",
+    "Follow the money, the investigators said.",
+    "(The related case was dismissed in 2019.)",
 ]
 
 
