@@ -276,3 +276,30 @@ def test_a_byline_far_from_the_headline_or_under_another_headline_is_not_taken()
     assert _page_authors(teaser, "<h1>River closes the lower bridge</h1>") == ()
     # a page whose headline is not its declared title shows no byline the reader can tie to it
     assert _page_authors("", '<h1>Flood</h1><div class="byline">By Ana Ruiz</div>') == ()
+
+
+def test_an_embedded_post_is_its_signers_claim() -> None:
+    html = (
+        "<!doctype html><html><head><title>Pier to close</title></head><body><article>"
+        "<h1>Pier to close for the winter</h1>"
+        "<p>The council closed the old pier on Friday after a storm damaged its deck.</p>"
+        "<p>Residents were quick to react online.</p>"
+        '<blockquote class="twitter-tweet"><p>The pier must be rebuilt before summer, not after. '
+        '<a href="https://t.co/x">pic.twitter.com/x</a></p>\n'
+        '<p>&mdash; Ana Ruiz (@anaruiz) <a href="https://twitter.com/anaruiz/status/1">June 28, 2024</a></p>'
+        "</blockquote>"
+        "<blockquote><p>Storms like this one used to come once a decade.</p><p>Now they come every year.</p>"
+        "</blockquote>"
+        "<p>The council said repairs would begin in March and cost about $2 million.</p>"
+        "</article></body></html>"
+    )
+    [graph] = list(read.read_bytes(html.encode(), name="page.html", suffix=".html"))
+    text = graph.documents[0].text
+    assert "not after. pic.twitter.com/x — Ana Ruiz (@anaruiz) June 28, 2024\n" in text
+    assert "once a decade.\nNow they come" in text  # a quotation without a signature keeps its lines
+    result = extract(graph.documents[0], graph.sources[0] if graph.sources else None)
+    [post] = [claim for claim in result.claims if "rebuilt" in claim.text]
+    source = result.source(post.chain[1].source)
+    assert source is not None
+    assert source.name == "Ana Ruiz"
+    assert not [claim for claim in result.claims if claim.text.startswith("—")]

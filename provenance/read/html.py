@@ -9,6 +9,7 @@ page's JSON-LD ``articleBody`` (a photo caption instead of the story), the ``art
 
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Any
 
@@ -54,6 +55,10 @@ BLOCK_TAGS = (
 )
 """Elements a browser shows on a line of their own."""
 
+_POST_SIGNATURE = re.compile(r"[―—–][ \u00a0]*[^\n(]{1,60}\(@\w{1,20}\)")
+"""The signature an embedded post ends with: "— Jane Roe (@janeroe)", its date after it."""
+_SPACE = re.compile(r"\s+")
+
 SHORT_BODY = 0.5
 """A body shorter than this share of the JSON-LD ``articleBody`` is taken for a fragment of it."""
 
@@ -66,6 +71,7 @@ def read_html(text: str, name: str) -> Graph:
     tree = _parse(text, name)
     page = metadata.declared(tree)
     shown = byline.shown_byline(tree, metadata.titles(page, _title_elements(tree)), BLOCK_TAGS)
+    _one_line_posts(tree)
     _unglue(tree)
     result = _extract(tree, name)
     body, bylines = _article_text(result.body if result is not None else None)
@@ -103,6 +109,22 @@ def _parse(text: str, name: str) -> Any:
 
 def _title_elements(tree: Any) -> list[str]:
     return [element.text_content() for element in tree.iterfind(".//head/title")]
+
+
+def _one_line_posts(tree: Any) -> None:
+    """An embedded post (a blockquote signed "— Jane Roe (@janeroe) May 3, 2024") is one line, its
+    text then its signature, as a reader takes it in: the signature says whose the text is, and the
+    two on separate lines would leave the text unattributed and the signature a claim of its own."""
+    for quote in tree.iter("blockquote"):
+        if not _POST_SIGNATURE.search(" ".join(quote.itertext())):
+            continue
+        for inner in quote.iterdescendants():
+            inner.text = _SPACE.sub(" ", inner.text) if inner.text else inner.text
+            inner.tail = _SPACE.sub(" ", inner.tail) if inner.tail else inner.tail
+            if inner.tag in BLOCK_TAGS:
+                inner.tag = "span"
+                if inner.getnext() is not None or (inner.tail or "").strip():
+                    inner.tail = " " + (inner.tail or "")
 
 
 def _unglue(tree: Any) -> None:
