@@ -1499,3 +1499,12 @@ def test_she_after_an_unnamed_woman_who_spoke_is_not_the_woman_named_before() ->
 )
 def test_a_described_person_that_is_no_one_new_leaves_the_pronoun_to_the_name(body: str) -> None:
     assert _speakers(body)[-1] == "Mary Doe"
+
+
+def test_a_military_rank_is_a_title_before_a_persons_name() -> None:
+    body = (
+        "Ann Lowe, our reporter, has spoken to the search chief. Air Vice Marshal Budi Sandi, the "
+        "mission coordinator, says strong winds have moved debris. He says one more body was found "
+        "today. Rear Admiral Kim Lee said the ships were ready."
+    )
+    assert _speakers(body) == ["Budi Sandi", "Budi Sandi", "Kim Lee"]
