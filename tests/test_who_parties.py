@@ -176,3 +176,21 @@ def _kinds(body: str) -> dict[str, str]:
 )
 def test_a_name_whose_word_says_what_it_is_is_no_person(body: str, name: str, kind: str) -> None:
     assert _kinds(_OPENING + body)[name] == kind
+
+
+def test_a_name_before_what_only_an_organisation_has_is_an_organisation() -> None:
+    # "Austin" is a first name, but a CEO and shareholders are what a company has
+    body = (
+        _OPENING + "Austin Ridge CEO Jo Marsh faced questions on Tuesday.\n\n"
+        "Austin Ridge announced that it would close two plants."
+    )
+    assert _kinds(body)["Austin Ridge"] == "organization"
+    body = (
+        _OPENING + "Austin Ridge's shareholders met. Austin Ridge announced that it would close two plants."
+    )
+    assert _kinds(body)["Austin Ridge"] == "organization"
+
+
+def test_a_name_with_a_first_name_and_no_such_words_stays_a_person() -> None:
+    body = _OPENING + "Austin Ridge announced that he would run for mayor."
+    assert _kinds(body)["Austin Ridge"] == "person"

@@ -2211,7 +2211,8 @@ class Linker:
         """The sources in the order first named, each kind settled on all the article says: a one-word
         name read as a person's only for want of another kind ("Hachette said") is an organisation's
         when nothing in the text shows a person (no first name, title, description, he or she, and no
-        person named in full who bears it as a surname)."""
+        person named in full who bears it as a surname); a longer one when the text gives it what only an
+        organisation has (`_has_members`)."""
         party_of = {source_id: index for index, source_id in self._source_of.items()}
         settled = []
         for source_id in self.order:
@@ -2230,8 +2231,21 @@ class Linker:
                     and not any(self._surname_of_person(p, party.key[0]) for p in self._parties)
                 ):
                     source = evolve(source, kind=SourceKind.ORGANIZATION)
+                elif len(party.key) > 1 and not party.titles and self._has_members(party.name):
+                    source = evolve(source, kind=SourceKind.ORGANIZATION)  # "Wells Fargo CEO John Stumpf"
             settled.append(source)
         return settled
+
+    def _has_members(self, name: str) -> bool:
+        """True when the text puts ``name`` right before what only an organisation has ("Wells Fargo
+        CEO John Stumpf", "Acme's shareholders"): a first name it opens with ("Wells") shows no person."""
+        text = self._text
+        at = text.find(name)
+        while at >= 0:
+            if _members_after().match(text, at + len(name)):
+                return True
+            at = text.find(name, at + len(name))
+        return False
 
     def _surname_of_person(self, party: _Party, word: str) -> bool:
         """True when ``party`` is a person named in full who bears ``word`` (in any spelling) after the
@@ -2573,6 +2587,13 @@ def _quantified(words: Sequence[str]) -> bool:
     lead = [normal(w) for w in words[:2]]
     quantifiers = vocabulary().quantifiers
     return bool(lead) and (lead[0] in quantifiers or (lead[0] == "a" and lead[1:] == ["few"]))
+
+
+@lru_cache(maxsize=1)
+def _members_after() -> re.Pattern[str]:
+    """What only an organisation has, right after its name (`Linker._has_members`)."""
+    members = "|".join(map(re.escape, vocabulary().organisation_members))
+    return re.compile(rf"(?:['’]s)?\s+(?i:{members})\b")
 
 
 @lru_cache(maxsize=1)

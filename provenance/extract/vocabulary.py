@@ -66,6 +66,9 @@ class Vocabulary:
     people_nouns: frozenset[str]
     """Nouns for people that no kind lists ("fans", "backers", "allies"): after a name they still name
     a party ("Trump allies"), where another noun names a thing ("AAA bonds")."""
+    organisation_members: tuple[str, ...]
+    """The people and parts only an organisation has ("CEO", "shareholders", "branches"): a name right
+    before one names an organisation ("Wells Fargo CEO John Stumpf")."""
     object_senses: dict[str, tuple[tuple[str, ...], ...]]
     particle_senses: dict[str, frozenset[str]]
     figure_hedges: tuple[tuple[str, ...], ...]
@@ -166,6 +169,7 @@ def vocabulary() -> Vocabulary:
         numeric_senses=frozenset(words["numeric_senses"]),
         marked_senses=frozenset(words["marked_senses"]),
         people_nouns=frozenset(words["people_nouns"]),
+        organisation_members=tuple(words["organisation_members"]),
         object_senses={
             form: tuple(tuple(o.split()) for o in objects)
             for forms, objects in words["object_senses"].items()
