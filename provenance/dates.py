@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
 
 from .folding import ASCII_OF, lowercase_is_exact
@@ -111,25 +111,34 @@ def _alternatives(text: str) -> str:
     return "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in text.split(","))
 
 
-_FORWARD = re.compile(
-    r"(?<![\w'’])(?:"
-    + _alternatives(
+_CONTRACTED_WILL = r"\w+['’]ll"
+_FORWARD_BRANCHES = (
+    _alternatives(
         "will,won't,shall,going to,is due,are due,due on,due by,due in,due to be,is scheduled,"
         "are scheduled,scheduled for,scheduled to,is set to,are set to,is slated,are slated,slated for,"
         "slated to,is expected to,are expected to,is to be,are to be,upcoming,the coming,ahead of"
-    )
-    + r"|due\s+(?:on\s+|by\s+|in\s+)?"
-    + _MONTH
-    + r"|\w+['’]ll|next\s+(?:week|month|year|season|spring|summer|autumn|fall|winter|"
+    ),
+    r"due\s+(?:on\s+|by\s+|in\s+)?" + _MONTH,
+    _CONTRACTED_WILL,
+    r"next\s+(?:week|month|year|season|spring|summer|autumn|fall|winter|"
     + _MONTH.removesuffix(r"\.?")
-    + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-    + r")(?![\w'’])",
-    re.IGNORECASE,
+    + r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday)",
 )
+
+
+def _forward(branches: Iterable[str]) -> str:
+    return r"(?<![\w'’])(?:" + "|".join(branches) + r")(?![\w'’])"
+
+
+_FORWARD = re.compile(_forward(_FORWARD_BRANCHES), re.IGNORECASE)
 """Words that date what is to come: "will", "is due", "is scheduled", "next week"."""
 
 _FORWARD_LOWERCASE = re.compile(_FORWARD.pattern)
 """`_FORWARD` for a text in lowercase, as `_DATE_LOWERCASE`."""
+
+_FORWARD_UNCONTRACTED = re.compile(_forward(b for b in _FORWARD_BRANCHES if b != _CONTRACTED_WILL))
+"""`_FORWARD_LOWERCASE` for a lowercase text with no "'ll": the contraction's branch, which runs
+through every word and back looking for the "'ll" after it, left out (a third faster)."""
 
 
 def _dates_in(sentence: str) -> Iterator[re.Match[str]]:
@@ -144,7 +153,10 @@ def _dates_in(sentence: str) -> Iterator[re.Match[str]]:
 
 def _looks_forward(text: str) -> bool:
     if lowercase_is_exact(text):
-        return _FORWARD_LOWERCASE.search(text.lower()) is not None
+        lowered = text.lower()
+        if "'ll" in lowered or "’ll" in lowered:
+            return _FORWARD_LOWERCASE.search(lowered) is not None
+        return _FORWARD_UNCONTRACTED.search(lowered) is not None
     return _FORWARD.search(text) is not None
 
 

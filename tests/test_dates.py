@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from provenance import dates
 from provenance.dates import Tense, resolve_date, tells_of_past, tense_of
 
 SEED_PUBLISHED = datetime(2025, 1, 2, 21, 13, 57, tzinfo=UTC)  # a Thursday
@@ -101,11 +102,29 @@ def test_tense_decides_the_year_and_the_weekday(sentence: str, expected: date) -
         ("The suit seeks unspecified damages for his injuries.", Tense.PAST, False),
         ("Jan. 14-19: Winter Meeting of the Accepted Lodges, Grand Hotel.", Tense.UNKNOWN, False),
         ("They arrested him at the border.", Tense.PAST, True),
+        ("They’ll vote on it, she said.", Tense.FORWARD, False),
+        ("We'll see what the court said.", Tense.FORWARD, False),
     ],
 )
 def test_tense_of_a_claim(text: str, tense: Tense, past: bool) -> None:
     assert tense_of(text) is tense
     assert tells_of_past(text) is past
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They’ll vote on it.",
+        "WE'LL SEE, he said.",
+        "The O'llie report came out.",
+        "The bill passed.",
+        "It is due to be signed, and next week's vote is set.",
+        "Officials were arrested in Dec.",
+    ],
+)
+def test_a_text_without_a_contraction_looks_forward_as_the_full_pattern_says(text: str) -> None:
+    # a lowercase text with no "'ll" is searched without the contraction's branch: the same answer
+    assert dates._looks_forward(text) is (dates._FORWARD.search(text) is not None)
 
 
 @pytest.mark.parametrize(
