@@ -604,7 +604,8 @@ class Linker:
         fit = {
             index
             for index, party in enumerate(self._parties)
-            if party.gender is None and not party.definite and _reads_as_name(party)
+            # a name of one word never reads as a person's: asked here, for most parties, at no call
+            if party.gender is None and len(party.key) >= 2 and not party.definite and _reads_as_name(party)
         }
         if not fit:
             return
@@ -1454,20 +1455,21 @@ class Linker:
             if score > scores.get(seen.party, 0.0):
                 scores[seen.party] = score
         allowed = set(among) if among is not None else None
-        ranked = sorted(
-            (
-                (score, -index)
-                for index, score in scores.items()
-                if (allowed is None or index in allowed)
-                and (wants is None or self._agrees(self._parties[index], wants))
-            ),
-            reverse=True,
-        )
+        # the two most salient that qualify (on a tie, the party made first), best first
+        ranked: list[tuple[float, int]] = []
+        for score, negated in sorted(((score, -index) for index, score in scores.items()), reverse=True):
+            index = -negated
+            if (allowed is None or index in allowed) and (
+                wants is None or self._agrees(self._parties[index], wants)
+            ):
+                ranked.append((score, index))
+                if len(ranked) == 2:
+                    break  # no need to ask the less salient whether they agree
         if not ranked:
             return None
         if len(ranked) > 1 and ranked[0][0] < MARGIN * ranked[1][0]:
             return None
-        return -ranked[0][1]
+        return ranked[0][1]
 
     def _described(self, parsed: Parsed, position: int) -> str:
         words = list(_WORD.findall(parsed.descriptor or parsed.text))
