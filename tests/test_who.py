@@ -1508,3 +1508,16 @@ def test_a_military_rank_is_a_title_before_a_persons_name() -> None:
         "today. Rear Admiral Kim Lee said the ships were ready."
     )
     assert _speakers(body) == ["Budi Sandi", "Budi Sandi", "Kim Lee"]
+
+
+def test_a_persons_affiliation_after_of_is_no_part_of_the_name() -> None:
+    body = (
+        '"Rates will rise," said Mary Jones of the Brookings Institution. As Tom Baker of Lakeside '
+        "Media notes, sitcoms are short. Baker said he was sure."
+    )
+    assert _speakers(body) == ["Mary Jones", "Tom Baker", "Tom Baker"]
+
+
+def test_an_organisation_named_with_of_after_a_first_name_stays_whole() -> None:
+    body = "The Christian Coalition of America said the bill was unfair."
+    assert _speakers(body) == ["Christian Coalition of America"]

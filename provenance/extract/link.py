@@ -153,6 +153,7 @@ def parse_mention(text: str) -> Parsed:
     titled = _titled_name(tokens)
     if titled is not None:
         return Parsed(text, *titled, None)
+    tokens = _without_affiliation(tokens)
     start = len(tokens)
     while start > 0:
         token = tokens[start - 1]
@@ -195,6 +196,26 @@ def parse_mention(text: str) -> Parsed:
     name = " ".join(name_tokens) or None
     descriptor = " ".join(descriptor_tokens) or None
     return Parsed(text, descriptor, name, None)
+
+
+def _without_affiliation(tokens: list[str]) -> list[str]:
+    """A person's name without the organisation or place written after it with "of" ("David
+    Woodard of Clemson University", "Stephanie Hooton of Derry"): a first name, at most an
+    initial, and a surname that is no organisation's word ("Christian Coalition of America" stays
+    whole)."""
+    at = next((i for i, token in enumerate(tokens) if token == "of"), -1)
+    if at not in (2, 3) or at + 1 >= len(tokens) or first_name_gender(tokens[0]) is None:
+        return tokens
+    surname = normal(tokens[at - 1])
+    if at == 3 and not _INITIAL.fullmatch(normal(tokens[1])):
+        return tokens
+    if (
+        surname in _organisation_words()
+        or surname in lexicon().common_words
+        or not _is_name_word(tokens[at - 1])
+    ):
+        return tokens
+    return tokens[:at]
 
 
 def _completes(descriptor: Sequence[str]) -> bool:
