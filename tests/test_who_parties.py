@@ -194,3 +194,26 @@ def test_a_name_before_what_only_an_organisation_has_is_an_organisation() -> Non
 def test_a_name_with_a_first_name_and_no_such_words_stays_a_person() -> None:
     body = _OPENING + "Austin Ridge announced that he would run for mayor."
     assert _kinds(body)["Austin Ridge"] == "person"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The two engineers -- Ms. Ortiz and Mr. Bell -- agreed that the bridge was safe.",
+        "The rules will hit small shops hard, making them argue that costs will rise.",
+        "The tweets he sent out claimed that the vote was rigged.",
+    ],
+)
+def test_a_mention_that_ends_where_no_noun_phrase_can_names_no_party(sentence: str) -> None:
+    # the dash closing an aside, an object pronoun, a verb's particle after no name
+    assert _mentions(_OPENING + sentence) == [None]
+
+
+def test_a_name_before_a_verb_and_its_particle_is_the_speaker() -> None:
+    body = _OPENING + "Lena Okafor picked up from her deputy by saying that the levy was fair."
+    assert _mentions(body) == ["Lena Okafor"]
+
+
+def test_a_comma_aside_before_a_particle_keeps_the_name() -> None:
+    body = _OPENING + "Mr. Okafor, it turned out, knew the voters better than anyone."
+    assert _mentions(body) == ["Okafor"]

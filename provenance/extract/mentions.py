@@ -840,6 +840,11 @@ def _party_bounds(text: str, unreferred: bool) -> tuple[int, int] | None:
     if comma > 0 and not _CAPITAL.search(text, 1, end):
         end = comma  # "its many features, some subtle and some outright mind-bending"
     pieces = [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(text, 0, end)]
+    if len(pieces) > 1 and _ends_no_phrase(pieces):
+        return None  # "Obama --", "putting them", "the authors of the": no noun phrase ends there
+    if len(pieces) > 2 and pieces[-1][2].lower() in _PARTICLES and not any(w == "," for _, _, w in pieces):
+        named = _phrasal_subject(pieces)  # "Clinton reached out": the name before the verb
+        return (named[0][0], named[-1][1]) if named else None
     if len(pieces) > 1 and pieces[-1][2].lower() in _GERUND_ADJUNCTS:
         if pieces[0][2].lower() not in vocabulary().subject_pronouns:
             return None  # "slaying all comers by [saying]": `subject_before` found no subject to keep
@@ -852,6 +857,34 @@ def _party_bounds(text: str, unreferred: bool) -> tuple[int, int] | None:
     if found is pieces:
         return 0, end
     return found[0][0], found[-1][1]
+
+
+_DASH_PIECES = frozenset({"-", "--", "—", "–"})
+_ENDING_OBJECTS = frozenset({"him", "her", "them", "us", "me"})
+_ENDING_WORDS = frozenset({"the", "a", "an", "of"})
+_PARTICLES = frozenset({"up", "out", "off", "down", "away"})
+
+
+def _ends_no_phrase(pieces: list[tuple[int, int, str]]) -> bool:
+    """True for a mention that ends where no noun phrase can: at the dash that closes an aside
+    ("Obama --" in "A former candidate -- John McCain, who lost to Obama -- said"), at an object
+    pronoun ("putting them", "Wallace brought him", but "most of them", "a source close to him" are
+    groups and parties), at an article or "of" ("the authors of the")."""
+    last = pieces[-1][2].lower()
+    if last in _DASH_PIECES or last in _ENDING_WORDS:
+        return True
+    return last in _ENDING_OBJECTS and pieces[-2][2].lower() not in {"of", "to"}
+
+
+def _phrasal_subject(pieces: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The name a mention opens with before a verb and its particle ("Donald Trump picked up",
+    "Clinton reached out"), or none when anything else stands before the verb ("a document he drew
+    up", "millions of people waking up")."""
+    verb = pieces[-2][2]
+    named = pieces[:-2]
+    if not (verb.isalpha() and verb.islower()) or not all(w[:1].isupper() or w == "." for _, _, w in named):
+        return []
+    return named if not _possessed(named + pieces[-2:]) else []
 
 
 def _cut(mention: Mention, first: int, last: int) -> Mention:
