@@ -35,6 +35,7 @@ FURNITURE = [
     ("Photo: Jane Roe", "caption"),
     ("Jane Roe via Getty Images.", "caption"),
     ("REUTERS/Jane Roe", "caption"),
+    ("COUNTY SHERIFF'S DEPT./CONTRIBUTED IMAGE", "caption"),
     ("Loading Photo Gallery", "caption"),
     ("Read more: Why the bridge closed", "link"),
     ("READ MORE:", "link"),
@@ -95,6 +96,7 @@ PROSE = [
     "Find out more on Monday, when the council meets.",
     "Follow the money, the investigators said.",
     "(The related case was dismissed in 2019.)",
+    "He said the photo was a contributed image, not his own.",
 ]
 
 

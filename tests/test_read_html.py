@@ -8,12 +8,14 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from provenance import read
 from provenance.extract import extract
 from provenance.model import Graph
+from provenance.read import html as read_html_module
 from provenance.read.metadata import strip_site_suffix
 
 PAGES = Path(__file__).parent / "pages"
@@ -303,3 +305,39 @@ def test_an_embedded_post_is_its_signers_claim() -> None:
     assert source is not None
     assert source.name == "Ana Ruiz"
     assert not [claim for claim in result.claims if claim.text.startswith("—")]
+
+
+def test_a_precise_reading_that_finds_hardly_any_text_is_read_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    # trafilatura's precise setting sometimes takes a box beside the story (a comment policy) for
+    # the article, on pages whose story paragraphs stand outside any container, where its other
+    # setting finds the story; the reader must read the page again without the precise setting
+    story = "".join(
+        f'<p class="story">{sentence}</p>'
+        for sentence in (
+            "After a fire gutted the old mill on Sunday, investigators at first suspected faulty wiring.",
+            "Their attention soon turned to the owner, who had insured the building for twice its value.",
+            "The owner was arrested at his office on Tuesday and has pleaded not guilty to arson.",
+            "Fire Chief Dana Holt said the blaze started in three places at once, which faults rarely do.",
+            "The mill, built in 1887, had stood empty for a decade and was due to become flats.",
+        )
+    )
+    html = (
+        "<html><head><title>Mill owner charged with arson</title></head><body>"
+        "<h1>Mill owner charged with arson</h1>"
+        f'{story}<div class="policy"><p>Keep it civil and stay on topic. People who harass others will be'
+        " blocked.</p></div></body></html>"
+    )
+    real = read_html_module._extract
+
+    def precise_misses_the_story(tree: Any, name: str, *, precise: bool = True) -> Any:
+        # as on such a page: the precise setting keeps the policy, the other the story alone
+        for paragraph in tree.xpath('//p[@class="story"]' if precise else '//div[@class="policy"]'):
+            paragraph.getparent().remove(paragraph)
+        return real(tree, name, precise=precise)
+
+    monkeypatch.setattr(read_html_module, "_extract", precise_misses_the_story)
+    [graph] = list(read.read_bytes(html.encode(), name="page.html", suffix=".html"))
+    text = graph.documents[0].text
+    assert "Fire Chief Dana Holt said the blaze started" in text
+    assert "Keep it civil" not in text
+    assert text.startswith("After a fire")  # the headline is the title, not the story's first line

@@ -1,10 +1,12 @@
 """Saved web pages: the article's text through trafilatura, without the page's furniture.
 
-The page is parsed once. Its own metadata is read first (`metadata`); block elements are then kept
-apart by a line break, so that markup that glues "physician." to "Police" no longer makes them one
-sentence; trafilatura finds the article body; paragraphs and lines that are furniture (bylines,
-credits, captions, "Read more", prompts) are dropped. When the body found is much shorter than the
-page's JSON-LD ``articleBody`` (a photo caption instead of the story), the ``articleBody`` is used.
+The page's own metadata is read first (`metadata`), and the byline shown with its headline
+(`byline`); block elements are then kept apart by a line break, so that markup that glues
+"physician." to "Police" no longer makes them one sentence; trafilatura finds the article body;
+paragraphs and lines that are furniture (bylines, credits, captions, "Read more", prompts) are
+dropped. When the body found is much shorter than the page's JSON-LD ``articleBody`` (a photo
+caption instead of the story), the ``articleBody`` is used; when it is hardly any text, the page is
+read again without trafilatura's precise setting.
 """
 
 from __future__ import annotations
@@ -59,6 +61,13 @@ _POST_SIGNATURE = re.compile(r"[―—–][ \u00a0]*[^\n(]{1,60}\(@\w{1,20}\)")
 """The signature an embedded post ends with: "— Jane Roe (@janeroe)", its date after it."""
 _SPACE = re.compile(r"\s+")
 
+FEW_CHARS = 500
+"""A body shorter than this, from trafilatura's precise setting, is read again without it ..."""
+
+FULLER = 4
+"""... and that reading is taken when it is this many times longer: the story, where the precise
+setting took a box beside it (a comment policy) for the article."""
+
 SHORT_BODY = 0.5
 """A body shorter than this share of the JSON-LD ``articleBody`` is taken for a fragment of it."""
 
@@ -70,7 +79,8 @@ def read_html(text: str, name: str) -> Graph:
     """One article from a saved page: its text, publication time, outlet, title and authors."""
     tree = _parse(text, name)
     page = metadata.declared(tree)
-    shown = byline.shown_byline(tree, metadata.titles(page, _title_elements(tree)), BLOCK_TAGS)
+    titles = metadata.titles(page, _title_elements(tree))
+    shown = byline.shown_byline(tree, titles, BLOCK_TAGS)
     _one_line_posts(tree)
     _unglue(tree)
     result = _extract(tree, name)
@@ -79,6 +89,8 @@ def read_html(text: str, name: str) -> Graph:
     if json_body and len(body) < SHORT_BODY * len(json_body):
         body, more = _without_furniture_lines(json_body)
         bylines = [*bylines, *more]
+    elif len(body) < FEW_CHARS:
+        body, bylines = _read_again(text, name, body, bylines, titles)
     if not body.strip():
         raise InputError("no article text found in the HTML", path=name)
     chosen = metadata.choose(
@@ -93,6 +105,31 @@ def read_html(text: str, name: str) -> Graph:
         url=chosen.url,
         authors=chosen.authors,
     )
+
+
+def _read_again(
+    text: str, name: str, body: str, bylines: list[str], titles: list[str]
+) -> tuple[str, list[str]]:
+    """The page read again without trafilatura's precise setting, when that found hardly any text:
+    its reading, when it is much longer and holds not what the precise one took for the story (a
+    comment policy beside a story whose paragraphs stand outside any container); else as before.
+    That reading keeps the headline, which is the title, not a sentence of the story: it goes."""
+    again = _parse(text, name)
+    for script in list(again.iter("script")):  # its JSON-LD: other articles' bodies, read already
+        if script.getparent() is not None:
+            _remove(script)
+    _one_line_posts(again)
+    _unglue(again)
+    fuller = _extract(again, name, precise=False)
+    more, more_bylines = _article_text(fuller.body if fuller is not None else None)
+    first, _, rest = more.partition("\n")
+    if " ".join(first.split()) in titles:
+        more = rest.lstrip("\n")
+    lines = [line for line in body.splitlines() if line.strip()]
+    elsewhere = sum(line not in more for line in lines) > len(lines) / 2
+    if len(more) >= FULLER * len(body) and elsewhere:
+        return more, more_bylines
+    return body, bylines
 
 
 def _parse(text: str, name: str) -> Any:
@@ -138,7 +175,7 @@ def _unglue(tree: Any) -> None:
             parent.text = (parent.text or "") + "\n"
 
 
-def _extract(tree: Any, name: str) -> Any:
+def _extract(tree: Any, name: str, *, precise: bool = True) -> Any:
     import trafilatura
     from trafilatura.settings import set_date_params
 
@@ -154,7 +191,7 @@ def _extract(tree: Any, name: str) -> Any:
                 with_metadata=True,
                 include_comments=False,
                 include_tables=False,
-                favor_precision=True,
+                favor_precision=precise,
                 date_extraction_params=dates,
             )
         except (RecursionError, ValueError, TypeError, AttributeError) as error:
@@ -187,8 +224,10 @@ def _without_furniture_lines(text: str) -> tuple[str, list[str]]:
         kind = furniture.kind_of(line)
         if kind == "byline":
             bylines.append(line.strip())
-        elif kind is None and (line.strip() or not raw.strip()):  # a line that was only a marker goes
+        elif line.strip() and kind is None:
             kept.append(line)
+        elif not raw.strip() and kept and kept[-1]:  # one blank line between paragraphs; a line that
+            kept.append("")  # was only a marker goes
     return "\n".join(kept).strip("\n"), bylines
 
 
