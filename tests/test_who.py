@@ -1521,3 +1521,27 @@ def test_a_persons_affiliation_after_of_is_no_part_of_the_name() -> None:
 def test_an_organisation_named_with_of_after_a_first_name_stays_whole() -> None:
     body = "The Christian Coalition of America said the bill was unfair."
     assert _speakers(body) == ["Christian Coalition of America"]
+
+
+_ACME = "The Acme Corporation said on Monday that the plant would close. "
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "It seems that the buyers wanted a bargain.",
+        "It must have seemed that the buyers wanted a bargain.",
+        "Somehow, it now appears that the buyers wanted a bargain.",
+    ],
+)
+def test_an_empty_it_before_seem_or_appear_is_no_party(clause: str) -> None:
+    assert _speakers(_ACME + clause) == ["Acme Corporation", UNRESOLVED]
+
+
+def test_a_concessive_as_it_may_seem_leaves_the_claim_to_the_speaker() -> None:
+    body = _ACME + "As improbable as it may seem, Tom Clarke said the deal helped him."
+    assert _who(body)[-1] == ("the deal helped him", "Tom Clarke")
+
+
+def test_an_it_before_another_verb_still_stands_for_its_party() -> None:
+    assert _speakers(_ACME + "It said that the buyers wanted a bargain.") == ["Acme Corporation"] * 2

@@ -349,6 +349,8 @@ def _attribution_at(
         )
         return attribution, rest
     first, last = subject
+    if _concessive(tokens, first, last, cue):
+        return None, -1
     mention = make_mention(text, tokens, subject)
     if last - first == 1 and tokens[first].lower in vocabulary().relative_pronouns:
         antecedent = antecedent_of(text, tokens, first)
@@ -413,6 +415,18 @@ def _attribution_at(
 
 
 _GERUND_ADJUNCTS = frozenset({"by", "despite"})
+
+
+def _concessive(tokens: list[Token], first: int, last: int, cue: Cue) -> bool:
+    """ "As improbable as it may seem, Clarke said ...": an empty "it" and an impersonal verb after
+    "as" make a concessive clause, which says nothing of its own; the sentence's claim follows it."""
+    return (
+        last - first == 1
+        and first > 0
+        and tokens[first].lower == "it"
+        and tokens[first - 1].lower == "as"
+        and tokens[cue.first].lower in vocabulary().impersonal_verbs
+    )
 
 
 def _opening_party(text: str, tokens: list[Token], end: int) -> Mention | None:

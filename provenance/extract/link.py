@@ -1261,6 +1261,8 @@ class Linker:
             return self._named(parse_mention(self.author), -1)
         if wants == "n" and self._thing_subject(position):
             return self._unresolved(parsed.text)  # "NASA's lander touched down. It found": the lander
+        if parsed.pronoun == "it" and self._empty_subject(position):
+            return self._unresolved(parsed.text)  # "As odd as it may seem": no one's belief
         index = self._introducer(wants) if wants in ("m", "f") else None
         if index is not None:
             self._parties[index].is_person = True  # "Oprah Winfrey hesitated: “…,” she tells Us"
@@ -2197,6 +2199,21 @@ class Linker:
         """The source of a claim whose cue names no party in words ("After" is no speaker)."""
         return self._unresolved(NOBODY)
 
+    def _empty_subject(self, position: int) -> bool:
+        """True for an "it" at ``position`` that an impersonal verb follows, auxiliaries between ("it
+        seems that ...", "as improbable as it may seem", "it must have seemed"): an empty subject,
+        which stands for no party, whatever thing the text named last."""
+        if position < 0:
+            return False
+        words = vocabulary()
+        for match in _PLAIN_WORD.finditer(self._text, position + 2, position + _EMPTY_REACH):
+            word = match.group().lower()
+            if word in words.impersonal_verbs:
+                return True
+            if word not in words.auxiliaries and word not in words.verb_marks:
+                return False
+        return False
+
     def _unresolved(self, mention: str) -> str:
         """An unknown source named by the mention and marked as tied to no party ("he (unresolved)"),
         one per way of writing it."""
@@ -2389,6 +2406,8 @@ _OWNER_AFTER = re.compile(
 """What ties a document to the name after it: "a video by the RNC", "a study that appeared in the BMJ"."""
 
 _PLAIN_WORD = re.compile(r"[\w’'-]+")
+_EMPTY_REACH = 40
+"""How far after an "it" its verb is looked for ("it must have seemed")."""
 
 _INTRODUCED = re.compile(r"\b(?:a|an|another|one)\s+(?:[\w’'-]+\s+){0,3}$")
 """A document noun introduced as a new one ("sent a letter", "an early draft")."""

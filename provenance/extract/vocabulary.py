@@ -98,6 +98,8 @@ class Vocabulary:
     """Words that name no one a claim can rest on ("anyone", "something")."""
     quantifiers: frozenset[str]
     """Words that make a plural noun after them a group the text does not name ("most nations")."""
+    impersonal_verbs: frozenset[str]
+    """Verbs whose subject "it" is empty ("it seems that ..."): no party."""
 
     def is_relative(self, words: str) -> bool:
         """Whether a mention's ``words`` are a relative pronoun ("who"), not an acronym that spells
@@ -193,4 +195,5 @@ def vocabulary() -> Vocabulary:
         to_phrase_heads=frozenset(words["to_phrase_heads"]),
         recording_nouns=frozenset(words["recording_nouns"]),
         quantifiers=frozenset(words["quantifiers"]),
+        impersonal_verbs=frozenset(words["impersonal_verbs"]),
     )
