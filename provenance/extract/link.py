@@ -525,6 +525,8 @@ class Linker:
         self._by_surname: dict[str, list[int]] = {}
         self._by_initial: dict[str, list[str]] = {}  # the surnames of `_by_surname` by their first letter
         self._by_word: dict[str, list[int]] = {}  # every word of a party's name → the parties
+        self._by_initials: dict[str, list[int]] = {}  # see `_initialled`
+        self._initials_read = 0  # how many of `_parties` `_by_initials` holds
         self._by_first: dict[str, list[int]] = {}  # first word of a person's name → the persons
         self._first_name_alone: dict[int, int] = {}  # how often a person is named by first name alone
         self._surnamed: dict[int, int] = {}  # where a person is first named with their surname
@@ -720,6 +722,7 @@ class Linker:
                 party = self._parties[index]
                 if len(key) > len(party.key):
                     party.name, party.key = " ".join(words), key
+                    self._by_initials, self._initials_read = {}, 0  # read them all again
                     for word in dict.fromkeys(key):
                         if index not in self._by_word.setdefault(word, []):
                             self._by_word[word].append(index)
@@ -1083,15 +1086,20 @@ class Linker:
         letters = _acronym_letters(acronym)
         if letters is None:
             return None
-        found = {
-            index
-            for index, party in enumerate(self._parties)
-            if not party.is_person
-            and len(party.key) > 1
-            and "." not in party.name
-            and _initials(party.name) == letters
-        }
+        found = {index for index in self._initialled(letters) if not self._parties[index].is_person}
         return found.pop() if len(found) == 1 else None
+
+    def _initialled(self, letters: str) -> list[int]:
+        """The parties no person, named by two words or more with no period, whose initials are
+        ``letters``: each party's initials are read once, when first asked after it was made (or
+        renamed); a person never stops being one, so none is kept."""
+        parties = self._parties
+        for index in range(self._initials_read, len(parties)):
+            party = parties[index]
+            if not party.is_person and len(party.key) > 1 and "." not in party.name:
+                self._by_initials.setdefault(_initials(party.name), []).append(index)
+        self._initials_read = len(parties)
+        return self._by_initials.get(letters, [])
 
     def _spelled_opening(self, acronym: str) -> str | None:
         """The words that open the name of one organisation the text names, whose initials ``acronym``
