@@ -1545,3 +1545,14 @@ def test_a_concessive_as_it_may_seem_leaves_the_claim_to_the_speaker() -> None:
 
 def test_an_it_before_another_verb_still_stands_for_its_party() -> None:
     assert _speakers(_ACME + "It said that the buyers wanted a bargain.") == ["Acme Corporation"] * 2
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Acme Airways flight 85 crashed on Sunday. Acme pilot's son 'thinks daddy is still at work'.",
+        "Ted Cruz spoke on Monday. The first step, the Texas senator’s allies say, is a truce.",
+    ],
+)
+def test_a_name_before_a_possessive_noun_is_not_the_subject_of_a_verb(body: str) -> None:
+    assert _speakers(body) == [UNRESOLVED]

@@ -2576,6 +2576,7 @@ def _subject_of_fragment(words: Sequence[str]) -> str | None:
         and normal(first) not in lex.common_words
         and words[1][:1].islower()
         and words[1].endswith(("s", "ed"))  # a verb: "avoids", "unleashed"
+        and not words[1].endswith(("’s", "'s"))  # "AirAsia pilot's son": a possessive noun
         and normal(words[1]) not in _party_heads()
     ):
         return first
