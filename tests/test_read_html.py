@@ -341,3 +341,23 @@ def test_a_precise_reading_that_finds_hardly_any_text_is_read_again(monkeypatch:
     assert "Fire Chief Dana Holt said the blaze started" in text
     assert "Keep it civil" not in text
     assert text.startswith("After a fire")  # the headline is the title, not the story's first line
+
+
+def test_a_photos_credit_and_caption_inside_a_paragraph_are_no_text() -> None:
+    html = (
+        "<html><head><title>Jets to patrol the islands</title></head><body><article>"
+        "<h1>Jets to patrol the islands</h1>"
+        '<p><span class="image-container"><span class="image"><img src="jet.jpg">'
+        '<span class="source"><span>Jane Roe/REUTERS</span></span>'
+        '<span class="image-caption">A jet drops flares during a drill.</span></span></span>'
+        "The air force may send four more jets to the islands, officials said on Monday.</p>"
+        "<p>The ministry said the decision would be made in the spring, after a review of the base.</p>"
+        '<p>The figures come from the <span class="source">Office for Budget Review</span>, which'
+        " publishes them every year.</p></article></body></html>"
+    )
+    [graph] = list(read.read_bytes(html.encode(), name="page.html", suffix=".html"))
+    text = graph.documents[0].text
+    assert "\nThe air force may send four more jets" in text
+    assert "REUTERS" not in text
+    assert "drops flares" not in text
+    assert "from the Office for Budget Review, which" in text  # a source that is no photo's stays

@@ -68,6 +68,11 @@ FULLER = 4
 """... and that reading is taken when it is this many times longer: the story, where the precise
 setting took a box beside it (a comment policy) for the article."""
 
+_CLASS_WORD = re.compile(r"[a-z]+")
+_CREDIT_CLASSES = frozenset({"caption", "credit", "credits", "creditline"})
+"""Words of an element's class that mark a photo's caption or credit."""
+_PICTURE_BOX_CHARS = 400
+
 SHORT_BODY = 0.5
 """A body shorter than this share of the JSON-LD ``articleBody`` is taken for a fragment of it."""
 
@@ -82,6 +87,7 @@ def read_html(text: str, name: str) -> Graph:
     titles = metadata.titles(page, _title_elements(tree))
     shown = byline.shown_byline(tree, titles, BLOCK_TAGS)
     _one_line_posts(tree)
+    _drop_credits(tree)
     _unglue(tree)
     result = _extract(tree, name)
     body, bylines = _article_text(result.body if result is not None else None)
@@ -119,6 +125,7 @@ def _read_again(
         if script.getparent() is not None:
             _remove(script)
     _one_line_posts(again)
+    _drop_credits(again)
     _unglue(again)
     fuller = _extract(again, name, precise=False)
     more, more_bylines = _article_text(fuller.body if fuller is not None else None)
@@ -162,6 +169,25 @@ def _one_line_posts(tree: Any) -> None:
                 inner.tag = "span"
                 if inner.getnext() is not None or (inner.tail or "").strip():
                     inner.tail = " " + (inner.tail or "")
+
+
+def _drop_credits(tree: Any) -> None:
+    """Out go the elements a page marks as a photo's caption or credit ("caption", "credit" in
+    their class), and an image's "source": set inside a paragraph beside its picture, they glue
+    "Jane Roe/REUTERS" to the story's first sentence."""
+    for element in list(tree.iter()):
+        if not isinstance(element.tag, str) or element.getparent() is None:
+            continue
+        classes = set(_CLASS_WORD.findall((element.get("class") or "").lower()))
+        if classes & _CREDIT_CLASSES or ("source" in classes and _beside_picture(element)):
+            _remove(element)
+
+
+def _beside_picture(element: Any) -> bool:
+    """True when ``element``'s parent is a picture's box: it holds an image and little text (a
+    caption's worth, not a story's)."""
+    box = element.getparent()
+    return len(box.text_content()) <= _PICTURE_BOX_CHARS and next(box.iter("img"), None) is not None
 
 
 def _unglue(tree: Any) -> None:
