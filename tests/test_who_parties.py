@@ -217,3 +217,27 @@ def test_a_name_before_a_verb_and_its_particle_is_the_speaker() -> None:
 def test_a_comma_aside_before_a_particle_keeps_the_name() -> None:
     body = _OPENING + "Mr. Okafor, it turned out, knew the voters better than anyone."
     assert _mentions(body) == ["Okafor"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The rally ended early. The mayor, president of the board, live tweeted as the council voted.",
+        "The mayor was heard on a microphone telling aides to leave.",
+    ],
+)
+def test_one_lowercase_word_that_is_no_noun_for_people_names_no_party(sentence: str) -> None:
+    assert _mentions(_OPENING + sentence) == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "mention"),
+    [
+        ("Many of the residents were angry. Many said the levy was unfair.", "Many"),
+        ("The vote was close, and critics said the levy was unfair.", "critics"),
+        ("Lobbyists met the mayor; one lobbyist said the levy was unfair.", "one lobbyist"),
+        ("The mayor met the voters. Some of them said the levy was unfair.", "Some of them"),
+    ],
+)
+def test_lowercase_words_for_people_still_name_a_party(sentence: str, mention: str) -> None:
+    assert _mentions(_OPENING + sentence)[-1] == mention

@@ -1007,7 +1007,56 @@ def _names_no_one(word: str) -> bool:
         or (_PARTICIPLE.fullmatch(lower) is not None and lower in lexicon().common_words)
     ):
         return True  # "Eventually", "Twenty", "You'll", "Having": capitals that open a sentence
-    return word[:1].islower() and (lower.endswith(("ed", "ing")) or lower in vocab.leading_drop)
+    return word[:1].islower() and (
+        lower.endswith(("ed", "ing")) or lower in vocab.leading_drop or not _may_name_group(word.rstrip("."))
+    )
+
+
+_AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent")
+_NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ous")
+
+
+def _may_name_group(word: str) -> bool:
+    """True for one lowercase word that may name a party the text does not name: a plural
+    ("officials", "voters"), a noun for one who does something ("lobbyist", "senator"), a document
+    noun, or a number or quantifier ("many", "two", "others"). Not an adjective, an adverb or a verb
+    ("heard", "live", "provide", "unfair", "together")."""
+    vocab = vocabulary()
+    if not word.islower():
+        return True  # "al-Alusi": a name after its particle
+    head = word.rsplit("-", 1)[-1]  # "co-host"
+    bare = _APOSTROPHE.split(head, 1)[0]  # "he’d", "they've"
+    if bare in vocab.pronouns or bare in vocab.relative_pronouns or vocab.is_relative(bare):
+        return True
+    return (
+        (head.endswith("s") and not head.endswith(_NOT_PLURAL_ENDINGS))
+        or head.endswith(_AGENT_ENDINGS)
+        or head in _party_nouns()
+        or head in _people_nouns()
+        or head in vocab.number_words
+        or head in vocab.quantifiers
+        or head in _GROUP_WORDS
+    )
+
+
+_GROUP_WORDS = frozenset(
+    {
+        "others",
+        "another",
+        "none",
+        "half",
+        "somebody",
+        "everybody",
+        "mom",
+        "dad",
+        "press",
+        "men",
+        "women",
+        "children",
+        "crowd",
+    }
+)
+_APOSTROPHE = re.compile("[’']")
 
 
 _CONTRACTION = re.compile(r"(?:you|let)[’'](?:ll|s|re|ve|d)")
