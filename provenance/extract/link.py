@@ -327,6 +327,7 @@ def is_anonymous(parsed: Parsed) -> bool:
     return any(" ".join(words[i : i + 2]) in anonymous for i in range(len(words) - 1))
 
 
+@lru_cache(maxsize=4096)
 def close_to(descriptor: str) -> bool:
     """True when a descriptor before a name opens with anonymous words that take a phrase ("people
     close to", "a source familiar with"): the name is whom they are close to, not who they are."""
@@ -749,7 +750,12 @@ class Linker:
             cached = None if roles else self._surnames.get((given[0], gender))
             if cached is not None:
                 return cached
-            found = self._by_surname_of(given[0], gender, position, roles)
+            # no bearer of that surname (a word named for the first time, most often): no call
+            found = (
+                self._by_surname_of(given[0], gender, position, roles)
+                if given[0] in self._by_surname
+                else None
+            )
             one_bearer = len(self._by_surname.get(given[0], ())) == 1
             if found is not None and found != _AMBIGUOUS and one_bearer and not roles:
                 self._surnames[(given[0], gender)] = found  # one bearer: the answer holds
