@@ -38,7 +38,7 @@ from .mentions import (
     subject_after,
     subject_before,
 )
-from .names import lexicon
+from .names import lexicon, normal
 from .quotes import CLOSING as _CLOSING
 from .quotes import content_kind, is_inside, quote_spans
 from .segment import Sentence, Token, tokenize
@@ -75,6 +75,10 @@ class Attribution:
 
 def attribute_sentence(text: str, sentence: Sentence) -> list[Attribution]:
     """The attributions of one sentence, in text order (none when it stands on nobody's word)."""
+    if not sentence.is_header and _may_hold_label(text, sentence):
+        labelled = _speaker_labels(text, sentence)
+        if labelled:
+            return labelled
     if not _may_attribute(text, sentence):
         return []  # many sentences hold no cue at all: skip tokenizing them
     tokens = tokenize(text, sentence.start, sentence.end)
@@ -133,6 +137,54 @@ def attribute_sentence(text: str, sentence: Sentence) -> list[Attribution]:
             continue
         found.append(attribution)
         taken_until = max(taken_until, until)
+    return found
+
+
+_LABEL = re.compile(
+    r"^[\"“]?(?P<name>(?:[A-Z][A-Z.’'-]+ ){0,2}[A-Z][A-Z’'-]{2,})(?P<colon>:)[ \t\u00a0]+(?=\S)",
+    re.MULTILINE,
+)
+"""A transcript's speaker label at the start of a line: "PENCE: Well, look, ...", "JAKE TAPPER: ..."."""
+_MIN_LABELS = 2
+
+
+def _may_hold_label(text: str, sentence: Sentence) -> bool:
+    """True when a line may open inside the sentence, with a colon after it: the cheap test before
+    `_LABEL` is looked for."""
+    start, end = sentence.start, sentence.end
+    return text.find(":", start, end) >= 0 and (
+        start == 0 or text[start - 1] == "\n" or text.find("\n", start, end) >= 0
+    )
+
+
+def _names_in_full(text: str, surname: str) -> bool:
+    """True when the article writes ``surname`` after a capitalised word, as a person's name ("Mike
+    Pence", "Gov. Pence")."""
+    return re.search(r"\b[A-Z][a-z]+\.? " + re.escape(surname) + r"\b", text) is not None
+
+
+def _speaker_labels(text: str, sentence: Sentence) -> list[Attribution]:
+    """ "PENCE: Well, look, ...": in a transcript, a line that opens with a speaker's name in
+    capitals and a colon is that speaker's, to the line's end (a quotation the segmenter keeps whole
+    may run over several such lines; a line, over several sentences). Only a label the article
+    gives to more than one line and to a person it names ("Mike Pence"), never a common word
+    ("UPDATE:", "CORRECTION:", "VIDEO:")."""
+    found = []
+    for match in _LABEL.finditer(text, sentence.start, sentence.end):
+        name = match.group("name")
+        if any(normal(word) in lexicon().common_words for word in name.split()):
+            continue
+        line = re.compile(r"(?:^|\n)[\"“]?" + re.escape(name) + ":")
+        if sum(1 for _ in zip(range(_MIN_LABELS), line.finditer(text), strict=False)) < _MIN_LABELS:
+            continue
+        if not _names_in_full(text, name.split()[-1].title()):
+            continue  # "RAMOS:" with no Ramos named: a label the linker would not know for a person
+        end = text.find("\n", match.end())  # the label's line, past the sentence it opens
+        end = len(text) if end < 0 else end
+        while end > match.end() and text[end - 1].isspace():
+            end -= 1
+        mention = Mention(match.span("name"), name, name.title())  # "WALLACE" is Wallace
+        found.append(Attribution((match.end(), end), ClaimKind.DIRECT, ":", match.span("colon"), mention))
     return found
 
 

@@ -122,6 +122,8 @@ def layout(text: str, title: str | None = None) -> Layout:
         may_search = furniture.may_search(line)  # once for the line and each of its sentences
         if furniture.is_furniture(line, may_search):  # a byline, a credit, a caption, "Read more: ..."
             continue
+        if line[:1] in _OPENING_QUOTES and furniture.is_furniture(line.lstrip(_OPENING_QUOTES)):
+            continue  # "Follow Jo Roe on Twitter." inside a transcript that a quotation mark wraps
         if in_header:
             key = _key(line)
             if _TIMESTAMP_LINE.match(line):
@@ -145,6 +147,9 @@ def layout(text: str, title: str | None = None) -> Layout:
                 s for s in pieces if not furniture.is_furniture(text[s.start : s.end], may_search)
             )
     return Layout(_join_open_quotes(text, sentences), dateline)
+
+
+_OPENING_QUOTES = '"“'
 
 
 def _key(line: str) -> str:
