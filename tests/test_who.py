@@ -1556,3 +1556,11 @@ def test_an_it_before_another_verb_still_stands_for_its_party() -> None:
 )
 def test_a_name_before_a_possessive_noun_is_not_the_subject_of_a_verb(body: str) -> None:
     assert _speakers(body) == [UNRESOLVED]
+
+
+def test_he_after_an_unnamed_boyfriend_who_spoke_is_not_the_detective_named_before() -> None:
+    body = (
+        "Detective Robert Hale wrote in the warrant that the shooting was planned. The boyfriend told "
+        "investigators that two men were in a white car. He said the car had driven past him twice."
+    )
+    assert _speakers(body) == ["Robert Hale", UNRESOLVED, UNRESOLVED]
