@@ -16,6 +16,10 @@ from provenance.read.authors import person_names
         (["Byron Smith"], ("Byron Smith",)),
         (["BYRON SMITH"], ("Byron Smith",)),
         (["de Souza", "May 3 2015", "Political Commentator", "See All Articles"], ()),
+        # credits are not authors: the wire, the photographer, "additional reporting"
+        (["Jane Roe; Additional reporting by John Doe"], ("Jane Roe",)),
+        (["Jane Roe and John Doe with additional reporting by Ann Poe"], ("Jane Roe", "John Doe")),
+        (["Reporting by Jane Roe", "Photo by Jane Roe/Reuters", "Photographer: Jane Roe", "By Reuters"], ()),
     ],
 )
 def test_authors_are_people_only(values: list[str], expected: tuple[str, ...]) -> None:
