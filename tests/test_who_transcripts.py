@@ -40,3 +40,8 @@ def test_a_label_for_no_one_the_article_names_is_no_speaker() -> None:
 def test_a_common_word_is_no_label() -> None:
     body = "The council met.\n\nUPDATE: The bridge will open.\n\nUPDATE: Tom Update said the tolls would go."
     assert [speaker for _, speaker in _who(body)] == ["Tom Update"]
+
+
+def test_a_quotation_that_opens_like_a_prompt_is_still_speech() -> None:
+    body = 'The clerk spoke on Monday.\n\n"Register to vote today," the clerk said.'
+    assert [claim for claim, _ in _who(body)] == ['"Register to vote today,"']

@@ -122,7 +122,7 @@ def layout(text: str, title: str | None = None) -> Layout:
         may_search = furniture.may_search(line)  # once for the line and each of its sentences
         if furniture.is_furniture(line, may_search):  # a byline, a credit, a caption, "Read more: ..."
             continue
-        if line[:1] in _OPENING_QUOTES and furniture.is_furniture(line.lstrip(_OPENING_QUOTES)):
+        if line[:1] in _OPENING_QUOTES and _is_quoted_furniture(line):
             continue  # "Follow Jo Roe on Twitter." inside a transcript that a quotation mark wraps
         if in_header:
             key = _key(line)
@@ -150,6 +150,14 @@ def layout(text: str, title: str | None = None) -> Layout:
 
 
 _OPENING_QUOTES = '"“'
+_QUOTES = '"“”'
+
+
+def _is_quoted_furniture(line: str) -> bool:
+    """True for a line that is page furniture inside quotation marks and nothing else ('"Follow Jo
+    Roe on Twitter."'); never a quotation with words after it ('"Sign up today," she said.')."""
+    inner = line.strip().lstrip(_OPENING_QUOTES).rstrip(_QUOTES)
+    return not any(mark in inner for mark in _QUOTES) and furniture.is_furniture(inner)
 
 
 def _key(line: str) -> str:
