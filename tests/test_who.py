@@ -1564,3 +1564,12 @@ def test_he_after_an_unnamed_boyfriend_who_spoke_is_not_the_detective_named_befo
         "investigators that two men were in a white car. He said the car had driven past him twice."
     )
     assert _speakers(body) == ["Robert Hale", UNRESOLVED, UNRESOLVED]
+
+
+def test_a_name_in_quotation_marks_introduces_the_quotation_after_its_colon() -> None:
+    body = (
+        'Next to "Perry" stood Jo Alvarez, 18, of Queens. "I got targeted," Alvarez told me. '
+        '"They beat me up."\n\n"Perry" chimed in: "They don\'t want to take blame," he said. '
+        '"There has to be a change."'
+    )
+    assert _speakers(body)[:2] == ["Jo Alvarez", "Perry"]

@@ -2511,9 +2511,10 @@ _STATE = re.compile(r"[A-Z][a-z]+")
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
 """Narration that introduces a quotation ("scolded him: “")."""
 
-_INTRODUCES = re.compile(r"(?:,? \([^)]{1,20}\))?(?:,? [a-z]+){1,4}")
-"""What may stand between the subject of a narration and its colon: a party and state in
-parentheses, then a few lowercase words ("(D-Mo.) scolded him", "hesitated", "fired back")."""
+_INTRODUCES = re.compile(r"[\"”’']?(?:,? \([^)]{1,20}\))?(?:,? [a-z]+){1,4}")
+"""What may stand between the subject of a narration and its colon: the closing mark of a name in
+quotation marks ('"Perry" chimed in'), a party and state in parentheses, then a few lowercase
+words ("(D-Mo.) scolded him", "hesitated", "fired back")."""
 
 _GENDERED = re.compile(r"\b(?:she|he|her|hers|herself|him|his|himself)\b", re.IGNORECASE)
 """The pronouns that tell a person's gender."""
