@@ -345,13 +345,15 @@ def test_a_precise_reading_that_finds_hardly_any_text_is_read_again(monkeypatch:
 
 def test_a_photos_credit_and_caption_inside_a_paragraph_are_no_text() -> None:
     html = (
-        "<html><head><title>Jets to patrol the islands</title></head><body><article>"
-        "<h1>Jets to patrol the islands</h1>"
+        "<html><head><title>Jets to patrol the islands</title></head><body>"
+        '<article class="story has-caption"><h1>Jets to patrol the islands</h1>'
         '<p><span class="image-container"><span class="image"><img src="jet.jpg">'
         '<span class="source"><span>Jane Roe/REUTERS</span></span>'
         '<span class="image-caption">A jet drops flares during a drill.</span></span></span>'
         "The air force may send four more jets to the islands, officials said on Monday.</p>"
         "<p>The ministry said the decision would be made in the spring, after a review of the base.</p>"
+        "<p>The base has had no fighters of its own since the last squadron left eleven years ago.</p>"
+        "<p>Islanders have asked for better air cover since a patrol boat was withdrawn last winter.</p>"
         '<p>The figures come from the <span class="source">Office for Budget Review</span>, which'
         " publishes them every year.</p></article></body></html>"
     )
@@ -361,3 +363,4 @@ def test_a_photos_credit_and_caption_inside_a_paragraph_are_no_text() -> None:
     assert "REUTERS" not in text
     assert "drops flares" not in text
     assert "from the Office for Budget Review, which" in text  # a source that is no photo's stays
+    assert "after a review of the base" in text  # the story, whose class mentions its captions, stays

@@ -174,12 +174,14 @@ def _one_line_posts(tree: Any) -> None:
 def _drop_credits(tree: Any) -> None:
     """Out go the elements a page marks as a photo's caption or credit ("caption", "credit" in
     their class), and an image's "source": set inside a paragraph beside its picture, they glue
-    "Jane Roe/REUTERS" to the story's first sentence."""
+    "Jane Roe/REUTERS" to the story's first sentence. Only short ones: a caption's worth of text,
+    never a block of the page whose class merely mentions captions ("story has-caption")."""
     for element in list(tree.iter()):
         if not isinstance(element.tag, str) or element.getparent() is None:
             continue
         classes = set(_CLASS_WORD.findall((element.get("class") or "").lower()))
-        if classes & _CREDIT_CLASSES or ("source" in classes and _beside_picture(element)):
+        credit = classes & _CREDIT_CLASSES or ("source" in classes and _beside_picture(element))
+        if credit and len(element.text_content()) <= _PICTURE_BOX_CHARS:
             _remove(element)
 
 
