@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 from who_fixtures import UNRESOLVED, _graph, _speakers
 
+from provenance.extract.mentions import Mention, party_part
 from provenance.extract.names import names_in
 
 _OPENING = "The council met late on Monday after a long debate.\n\n"
@@ -241,3 +242,13 @@ def test_one_lowercase_word_that_is_no_noun_for_people_names_no_party(sentence: 
 )
 def test_lowercase_words_for_people_still_name_a_party(sentence: str, mention: str) -> None:
     assert _mentions(_OPENING + sentence)[-1] == mention
+
+
+def test_you_after_a_noun_is_the_generic_you_not_the_noun() -> None:
+    body = _OPENING + "It was an ending you never saw coming, the mayor wrote."
+    assert _mentions(body) == ["you"]
+
+
+@pytest.mark.parametrize("words", ["His", "Our", "Their", "my"])
+def test_a_possessive_alone_names_no_party(words: str) -> None:
+    assert party_part(Mention((0, len(words)), words)) is None

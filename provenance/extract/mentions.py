@@ -840,6 +840,13 @@ def _party_bounds(text: str, unreferred: bool) -> tuple[int, int] | None:
     if comma > 0 and not _CAPITAL.search(text, 1, end):
         end = comma  # "its many features, some subtle and some outright mind-bending"
     pieces = [(m.start(), m.end(), m.group()) for m in _PIECE.finditer(text, 0, end)]
+    if (
+        len(pieces) > 1
+        and pieces[-1][2].lower() == "you"
+        and pieces[-2][2].lower() != "of"
+        and not any(w in vocabulary().verb_marks or _NEGATION.search(w) for _, _, w in pieces)
+    ):
+        return pieces[-1][0], pieces[-1][1]  # "Let's say you [think]", "a girl you [know]": "you" speaks
     if len(pieces) > 1 and _ends_no_phrase(pieces):
         return None  # "Obama --", "putting them", "the authors of the": no noun phrase ends there
     if len(pieces) > 2 and pieces[-1][2].lower() in _PARTICLES and not any(w == "," for _, _, w in pieces):
@@ -992,6 +999,8 @@ def _names_no_one(word: str) -> bool:
     """True for one word that cannot name a party: a time word, a function word, a verb form."""
     lower = word.lower().rstrip(".")
     vocab = vocabulary()
+    if lower in _POSSESSIVE and lower != "her":
+        return True  # "Our", "His": a determiner whose noun was cut off
     if lower in vocab.pronouns or lower in vocab.anonymous or lower in _party_nouns():
         return False
     if (
