@@ -1573,3 +1573,11 @@ def test_a_name_in_quotation_marks_introduces_the_quotation_after_its_colon() ->
         '"There has to be a change."'
     )
     assert _speakers(body)[:2] == ["Jo Alvarez", "Perry"]
+
+
+def test_a_surname_with_its_umlaut_spelled_out_is_the_same_person() -> None:
+    body = (
+        "Gerhard Müller, the prefect, said the nuns had strayed. "
+        '"This is a provocation," Mueller said in scathing remarks.'
+    )
+    assert _speakers(body) == ["Gerhard Müller", "Gerhard Müller"]

@@ -771,6 +771,9 @@ class Linker:
             misspelt = self._misspelt_surname(words[0], key[0], gender, position)
             if misspelt is not None:
                 return misspelt
+            spelled = self._spelled_out_surname(key[0], gender)
+            if spelled is not None:
+                return spelled
         short = self._short_form(" ".join(words))
         if short is not None:
             return short
@@ -918,6 +921,20 @@ class Linker:
         if any(first_name_gender(before) for before in _words_before(self._text, word)):
             return None  # "Dana Wines": a person of that name, not a slip
         return found[0]
+
+    def _spelled_out_surname(self, key: str, gender: str | None) -> int | None:
+        """The one person whose surname, written with an umlaut, ``key`` spells out ("Mueller" after
+        "Gerhard Müller", `sources.spellings`)."""
+        if not _SPELLED_UMLAUT.search(key):
+            return None
+        bearers = [
+            index
+            for surname in self._by_initial.get(key[0], ())
+            if not surname.isascii() and key in _spelled(surname)
+            for index in self._by_surname[surname]
+            if gender is None or self._parties[index].gender in (None, gender)
+        ]
+        return bearers[0] if len(bearers) == 1 else None
 
     def _named_in_full_again(self, index: int) -> bool:
         """True when the article names person ``index`` in full more than once, or by first name
@@ -2508,6 +2525,8 @@ _ROLE_SUBJECT = re.compile(r"The ([a-z]+)(?:’s|'s)? \w")
 _STATE = re.compile(r"[A-Z][a-z]+")
 """A one-word state or country after a town and a comma."""
 
+_SPELLED_UMLAUT = re.compile(r"[aou]e")
+"""How English spells out an umlaut ("ue" for "ü"), which `sources.spellings` makes."""
 _COLON_QUOTE = re.compile(r":\s*[“\"]")
 """Narration that introduces a quotation ("scolded him: “")."""
 
