@@ -364,3 +364,16 @@ def test_a_photos_credit_and_caption_inside_a_paragraph_are_no_text() -> None:
     assert "drops flares" not in text
     assert "from the Office for Budget Review, which" in text  # a source that is no photo's stays
     assert "after a review of the base" in text  # the story, whose class mentions its captions, stays
+
+
+def test_the_sites_name_in_an_h1_is_not_the_headline() -> None:
+    # no og:site_name to strip from the <title>: the logo's "The Valley Post" shares every word
+    # with the title's tail, but not half of the title
+    html = (
+        "<!doctype html><html><head><title>River closes the lower bridge - The Valley Post</title></head>"
+        '<body><h1 class="logo">The Valley Post</h1><div class="teaser"><a>Ferry fares rise</a>'
+        '<div class="byline">By Karen Oduya</div></div>'
+        f"<article><h1>River closes the lower bridge</h1>{_BODY}</article></body></html>"
+    )
+    [graph] = list(read.read_bytes(html.encode(), name="page.html", suffix=".html"))
+    assert graph.documents[0].authors == ()

@@ -31,6 +31,7 @@ _HEADLINE_TAGS = ("h1", "h2")
 _SKIPPED = frozenset({"script", "style", "noscript", "template", "button", "select", "option", "textarea"})
 _MIN_SHARED = 3
 _SHARED = 0.8
+_HALF = 0.5
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"[^\W_]+")
 _BY = re.compile(r"\s*by\b", re.IGNORECASE)
@@ -67,12 +68,14 @@ def _first_byline(elements: Iterable[Any], blocks: Collection[str]) -> list[str]
 def _headline(tree: Any, titles: list[list[str]]) -> Any:
     """The first ``h1`` (or ``h2``) that gives a title the page declares: the words of the shorter
     of the two nearly all in the other (a site's name after the title, a subtitle after the
-    headline), and at least three of them."""
+    headline), at least three of them and half of the longer's (a site's name in an ``h1`` is
+    not the headline of "Storm nears - The Example Times")."""
     for element in tree.iter(*_HEADLINE_TAGS):
         words = _words(element.text_content())
         for title in titles:
+            shorter, longer = sorted((len(set(words)), len(set(title))))
             shared = len(set(words) & set(title))
-            if shared >= _MIN_SHARED and shared >= _SHARED * min(len(set(words)), len(set(title))):
+            if shared >= _MIN_SHARED and shared >= _SHARED * shorter and shared >= _HALF * longer:
                 return element
     return None
 
