@@ -150,3 +150,21 @@ def test_a_fronted_participle_phrase_ends_at_its_commas() -> None:
     assert _speakers(body) == ["Omar Diaz"]
     body = "Reached by phone, Omar Diaz denied the notion that the bridge was closed."
     assert _speakers(body) == ["Omar Diaz"]
+
+
+def test_a_cue_after_and_shares_the_subject_of_the_clause_it_ends() -> None:
+    body = (
+        "Jon Reyes spoke first. He interrupted often, but this time, Ana Ruiz was better at "
+        "ignoring him and insisting that the budget was balanced."
+    )
+    assert _speakers(body)[-1] == "Ana Ruiz"
+
+
+def test_a_cue_after_and_keeps_the_sentence_subject_with_no_clause_between() -> None:
+    body = "Jon Reyes spoke first. He interrupted often and insisted that the budget was balanced."
+    assert _speakers(body)[-1] == "Jon Reyes"
+
+
+def test_a_description_after_a_comma_is_no_clause_of_its_own() -> None:
+    body = "When Jo Doe, Ann Ray’s lawyer was asked about the fee, he laughed and said that it was fair."
+    assert _speakers(body) == ["Jo Doe"]

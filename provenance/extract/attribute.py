@@ -359,7 +359,13 @@ def _attribution_at(
         if follows_conjunction(tokens, cue.first):
             # "X pointed out that ... and stressed that ...": the second cue shares the subject
             content = content_from(text, tokens, quotes, after_cue(tokens, cue))
-            inherited = inherited or sentence_subject(text, tokens)
+            if inherited is None:
+                inherited = sentence_subject(text, tokens)
+                clause = _new_clause(tokens, inherited.span[1], cue.first) if inherited else None
+                if clause is not None:
+                    # "As the crowd chanted, Silverman was joined by Franken and joked": the cue shares
+                    # the subject of the clause it ends, not the sentence's first one
+                    inherited = make_mention(text, tokens, clause)
             if content is None or inherited is None:
                 return None, -1
             return _make(text, quotes, content, cue_words, cue_span, inherited), len(tokens)
@@ -467,6 +473,28 @@ def _attribution_at(
 
 
 _GERUND_ADJUNCTS = frozenset({"by", "despite"})
+
+
+def _new_clause(tokens: list[Token], start: int, cue: int) -> tuple[int, int] | None:
+    """The subject of the last clause that opens after a comma between offset ``start`` and token
+    ``cue`` with a name or a pronoun and a form of "be" (", Ana Ruiz was ...", ", she was ..."): a cue
+    after "and" shares that clause's subject rather than the sentence's. None when no clause does; a
+    description after a comma may be an apposition ("When Jo Doe, Doe's lawyer was asked")."""
+    words = vocabulary()
+    for i in range(cue - 1, 1, -1):
+        if tokens[i].lower not in words.be_forms or tokens[i - 1].start < start:
+            continue
+        subject = subject_before(tokens, i)
+        if subject is None or subject[1] != i or tokens[subject[0] - 1].text != ",":
+            continue
+        named = tokens[subject[0] : subject[1]]
+        if named[0].start < start:
+            continue
+        if (len(named) == 1 and named[0].lower in words.subject_pronouns) or all(
+            t.text[:1].isupper() and not t.lower.endswith(("'s", "’s")) for t in named
+        ):
+            return subject  # a name or a pronoun: never "Doe's campaign manager", an apposition
+    return None
 
 
 def _concessive(tokens: list[Token], first: int, last: int, cue: Cue) -> bool:
