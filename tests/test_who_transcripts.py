@@ -45,3 +45,12 @@ def test_a_common_word_is_no_label() -> None:
 def test_a_quotation_that_opens_like_a_prompt_is_still_speech() -> None:
     body = 'The clerk spoke on Monday.\n\n"Register to vote today," the clerk said.'
     assert [claim for claim, _ in _who(body)] == ['"Register to vote today,"']
+
+
+def test_a_dateline_is_no_label() -> None:
+    body = (
+        "The writer Jack London died in 1916.\n\n"
+        "LONDON: The bridge will open in May.\n\n"
+        "LONDON: The tolls will go."
+    )
+    assert _who(body) == []

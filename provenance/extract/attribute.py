@@ -168,12 +168,13 @@ def _speaker_labels(text: str, sentence: Sentence) -> list[Attribution]:
     capitals and a colon is that speaker's, to the line's end (a quotation the segmenter keeps whole
     may run over several such lines; a line, over several sentences). Only a label the article
     gives to more than one line and to a person it names ("Mike Pence"), never a common word
-    ("UPDATE:", "CORRECTION:", "VIDEO:")."""
+    ("UPDATE:", "CORRECTION:", "VIDEO:") or a place (a dateline: "NEW DELHI:")."""
     found = []
     for match in _LABEL.finditer(text, sentence.start, sentence.end):
         name = match.group("name")
-        if any(normal(word) in lexicon().common_words for word in name.split()):
-            continue
+        words = tuple(normal(word) for word in name.split())
+        if any(word in lexicon().common_words for word in words) or words in lexicon().places:
+            continue  # "UPDATE:", and a dateline ("NEW DELHI: ...") is no speaker
         line = re.compile(r"(?:^|\n)[\"“]?" + re.escape(name) + ":")
         if sum(1 for _ in zip(range(_MIN_LABELS), line.finditer(text), strict=False)) < _MIN_LABELS:
             continue
