@@ -143,6 +143,9 @@ def test_a_passive_cue_names_the_party_after_by() -> None:
         "The Dunmore plant added more than $2 million to the town's revenue last year.",
         "Two buyers backed out of the sale in June.",
         "The council backed down after a week of protests at the gates.",
+        "A guard at the gate, who declined to be identified, was the last to leave.",
+        "One neighbour who did not want to be named had moved away in May.",
+        "A driver who asked not to be named was waiting outside the depot.",
     ],
 )
 def test_non_speech_senses_of_cue_verbs_make_no_claim(body: str) -> None:
