@@ -225,6 +225,33 @@ def test_kinds_come_from_the_text_and_parties_are_not_persons(body: str, kind: S
         assert source.kind is kind
 
 
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Statehouse Republicans said the levy would fail.", SourceKind.ORGANIZATION),
+        ("On Tuesday, Ohio Democrats said the map was unfair.", SourceKind.ORGANIZATION),
+        ("Some Democrats said the map was unfair.", SourceKind.ANONYMOUS),
+        ("Several Republicans warned that the levy would fail.", SourceKind.ANONYMOUS),
+    ],
+)
+def test_the_plural_of_a_party_member_is_a_group_never_a_person(body: str, kind: SourceKind) -> None:
+    graph = _graph(body)
+    claims = [c for c in graph.claims if len(c.chain) > 1]
+    assert claims
+    for claim in claims:
+        source = graph.source(claim.chain[1].source)
+        assert source is not None
+        assert source.kind is kind
+
+
+def test_she_and_it_do_not_stand_for_a_group_of_party_members() -> None:
+    body = (
+        "Mayor Rita Vance spoke to Lakeside Democrats on Sunday. Lakeside Democrats said the budget was "
+        "fair. She said the schools would get more money. It said the roads came first."
+    )
+    assert _speakers(body) == ["Lakeside Democrats", "Rita Vance", UNRESOLVED]
+
+
 def test_a_name_after_an_organisation_and_its_role_is_the_person() -> None:
     body = (
         "Brightway CEO Nadia Petrov said in a note to staff that the deal was fair. "

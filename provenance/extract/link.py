@@ -978,9 +978,13 @@ class Linker:
         if key in lexicon().places:
             party.is_person, party.gender, party.kind = False, None, SourceKind.GOVERNMENT
         elif (
-            not is_person and _PLURAL.search(key[-1]) and (len(key) == 1 or key[-1] in lexicon().common_words)
+            not is_person
+            and _PLURAL.search(key[-1])
+            and (len(key) == 1 or key[-1] in lexicon().common_words or _people(key))
         ):
-            party.plural = True  # "Republicans", "United Nations": a group, never "he" or "she"
+            party.plural = True  # "Republicans", "United Nations", "House Republicans": never "he" or "she"
+            if _people(key) and _quantified(key):
+                party.kind = SourceKind.ANONYMOUS  # "Some Democrats": members the text does not name
         self._parties.append(party)
         index = len(self._parties) - 1
         for word in dict.fromkeys(key):
@@ -1477,7 +1481,12 @@ class Linker:
             return wants in ("m", "f") and not party.plural and party.gender in (None, wants)
         if wants == "n":
             # "it said": an organisation that has spoken before, not any thing the text names
-            return party.spoke and not party.is_person and self._kind(party, None) in _THINGS
+            return (
+                party.spoke
+                and not party.is_person
+                and not _people(party.key)  # "House Republicans" are "they"
+                and self._kind(party, None) in _THINGS
+            )
         if party.gender not in (None, wants):
             return False
         # a person, or a party of no other kind that has spoken ("Al-Alusi said")
@@ -2656,6 +2665,12 @@ def _generic(words: Sequence[str]) -> bool:
         and keys[-1] in keywords
         and all(k in keywords or k in lex.not_name_words or k in lex.common_words for k in keys)
     )
+
+
+def _people(key: Sequence[str]) -> bool:
+    """True when a name's last word is the plural of a person noun ("House Republicans", "Iowa
+    Democrats", "Fellow Voters"): members of a group, not one person called so."""
+    return len(key) > 0 and _PLURAL.search(key[-1]) is not None and key[-1][:-1] in _person_nouns()
 
 
 def _quantified(words: Sequence[str]) -> bool:
