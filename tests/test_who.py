@@ -146,6 +146,8 @@ def test_a_passive_cue_names_the_party_after_by() -> None:
         "A guard at the gate, who declined to be identified, was the last to leave.",
         "One neighbour who did not want to be named had moved away in May.",
         "A driver who asked not to be named was waiting outside the depot.",
+        "Visitors are welcome to bring their own chairs to the concert.",
+        "By noon the mayor was back at her desk in the town hall.",
     ],
 )
 def test_non_speech_senses_of_cue_verbs_make_no_claim(body: str) -> None:

@@ -99,9 +99,11 @@ def _is_other_sense(tokens: list[Token], first: int, last: int) -> bool:
     if (
         before >= 0
         and tokens[before].lower in words.be_forms
-        and head.endswith(("ed", "wn", "en", "ld", "id", "nd", "ght"))
+        and (head.endswith(("ed", "wn", "en", "ld", "id", "nd", "ght")) or not head.endswith("ing"))
     ):
-        return True  # "was accused of", "is expected to", "was told": the subject is no speaker
+        # "was accused of", "is expected to", "was told": the subject is no speaker; and after a
+        # form of "be" only a participle in "-ing" is a verb ("Visitors are welcome to bring")
+        return True
     if first > 0 and tokens[first - 1].lower in words.particle_senses.get(head, ()):
         return True  # "dates back to 1968", "fought back tears": a verb's particle, no stance
     following = tokens[last] if last < len(tokens) else None
