@@ -148,6 +148,8 @@ def test_a_passive_cue_names_the_party_after_by() -> None:
         "A driver who asked not to be named was waiting outside the depot.",
         "Visitors are welcome to bring their own chairs to the concert.",
         "By noon the mayor was back at her desk in the town hall.",
+        "The parade and the street fair continue throughout the weekend.",
+        "Roadworks on the bridge will continue until the end of March.",
     ],
 )
 def test_non_speech_senses_of_cue_verbs_make_no_claim(body: str) -> None:
