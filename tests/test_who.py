@@ -256,6 +256,24 @@ def test_she_and_it_do_not_stand_for_a_group_of_party_members() -> None:
     assert _speakers(body) == ["Lakeside Democrats", "Rita Vance", UNRESOLVED]
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Journalist Ana Pires said the figures were wrong.", "Ana Pires"),
+        ("Comedian Dave Lott said the show would go on. Lott added that tickets were sold out.", "Dave Lott"),
+        ("Marine John Doyle said the base was safe. Doyle added that the gate was shut.", "John Doyle"),
+        ("Marine Le Pen said the vote was fair. Le Pen added that turnout was high.", "Marine Le Pen"),
+        ("Brightway’s Jo Kerrigan said the truce would hold.", "Jo Kerrigan"),
+        ("D. Joshua Tate said the truce would hold.", "D. Joshua Tate"),
+        ("Ohio Republican Sam Hale said the levy would fail.", "Sam Hale"),
+    ],
+)
+def test_a_noun_for_what_a_person_does_before_a_full_name_is_a_role(body: str, speaker: str) -> None:
+    speakers = _speakers(body)
+    assert speakers
+    assert set(speakers) == {speaker}
+
+
 def test_a_name_after_an_organisation_and_its_role_is_the_person() -> None:
     body = (
         "Brightway CEO Nadia Petrov said in a note to staff that the deal was fair. "

@@ -49,13 +49,13 @@ def test_a_nickname_before_the_surname_alone_links_the_surname_to_the_full_name(
     assert _speakers(body) == ["Bambang Suryo", "Bambang Suryo"]
 
 
-def test_two_first_names_that_disagree_give_no_gender() -> None:
-    # "Marine" opens the name as a word of rank, "John" is the first name: no gender is sure
+def test_a_word_of_rank_that_is_also_a_first_name_is_no_part_of_the_name() -> None:
+    # "Marine" opens the name as a word of rank, "John" is the first name: a role, never a first name
     body = (
         _OPENING + "Veteran and Marine John Tolliver said the base had been neglected.\n\n"
         "He noted that the roof leaked."
     )
-    assert _speakers(body) == ["Marine John Tolliver", "Marine John Tolliver"]
+    assert _speakers(body) == ["John Tolliver", "John Tolliver"]
 
 
 def _mentions(body: str) -> list[str | None]:

@@ -55,6 +55,7 @@ from .names import (
     first_name_gender,
     gender_of,
     lexicon,
+    name_begins,
     normal,
     opens_sentence,
     role_word,
@@ -193,6 +194,11 @@ def parse_mention(text: str) -> Parsed:
         descriptor_tokens, name_tokens = tokens[len(tokens) - len(name_tokens) - len(descriptor_tokens) :], []
         while descriptor_tokens and descriptor_tokens[0].lower() in _ARTICLES:
             descriptor_tokens = descriptor_tokens[1:]
+    cut = name_begins(name_tokens)
+    if cut > 0 and (normal(name_tokens[cut - 1]) in _person_nouns() or name_tokens[cut - 1][-1] in "’'"):
+        # "Journalist Jo Roe", "Acme’s Jo Roe": the words before the first name say what the person
+        # is, ending in a noun for a person or a possessive (never "San", "North" or an initial)
+        descriptor_tokens, name_tokens = [*descriptor_tokens, *name_tokens[:cut]], name_tokens[cut:]
     name = " ".join(name_tokens) or None
     descriptor = " ".join(descriptor_tokens) or None
     return Parsed(text, descriptor, name, None)

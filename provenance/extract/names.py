@@ -551,18 +551,40 @@ def _title_heads() -> frozenset[str]:
 
 
 def _first_name_at(tokens: Sequence[tuple[int, int, str]], start: int, end: int) -> int:
-    """Where a person's name begins inside a run that puts words before it: "Spokeswoman Jessica
-    Doe", "Acme Executive Director Jon Roe", "Crooked Jane Doe" (the first name and a surname after
-    it); ``start`` when the run opens with a first name or holds none."""
-    if end - start < 3 or first_name_gender(tokens[start][2]) is not None:
+    """Where a person's name begins inside a run that puts words before it (`name_begins`)."""
+    if end - start < 3:
         return start
-    words = [normal(t[2]) for t in tokens[start:end]]
-    if _has_organisation_word(" ".join(words)):
-        return start
-    for index in range(start + 1, end - 1):
-        if first_name_gender(tokens[index][2]) is not None and tokens[index + 1][2][:1].isupper():
+    return start + name_begins([t[2] for t in tokens[start:end]])
+
+
+def name_begins(words: Sequence[str]) -> int:
+    """How many of ``words`` come before a person's name: "Spokeswoman Jessica Doe", "Acme Executive
+    Director Jon Roe", "Crooked Jane Doe" (the first name and a surname after it), "Journalist Jo
+    Roe" and "Marine John Doe" (a noun for what a person does, before a first name: a role, even
+    when it is a first name too, as "Marine" is); 0 when the words open with a first name (Marine
+    Le Pen) or hold none."""
+    if len(words) < 3:
+        return 0
+    opening = normal(words[0])
+    if first_name_gender(words[0]) is not None and not (
+        opening in _role_nouns() and first_name_gender(words[1]) is not None and words[2][:1].isupper()
+    ):
+        return 0
+    keys = [normal(w) for w in words]
+    if _has_organisation_word(" ".join(keys)):
+        return 0
+    for index in range(1, len(words) - 1):
+        if first_name_gender(words[index]) is not None and words[index + 1][:1].isupper():
             return index
-    return start
+    return 0
+
+
+@cache
+def _role_nouns() -> frozenset[str]:
+    """One-word nouns for what a person is or does ("journalist", "marine"): the person kind's words."""
+    return frozenset(
+        w for kind, words in vocabulary().kinds if kind.value == "person" for w in words if " " not in w
+    )
 
 
 def _title_length(tokens: Sequence[tuple[int, int, str]], index: int) -> int:
