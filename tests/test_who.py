@@ -1633,3 +1633,18 @@ def test_a_surname_with_its_umlaut_spelled_out_is_the_same_person() -> None:
         '"This is a provocation," Mueller said in scathing remarks.'
     )
     assert _speakers(body) == ["Gerhard Müller", "Gerhard Müller"]
+
+
+def test_a_dateline_opening_the_sentence_is_no_subject() -> None:
+    body = "SPRINGFIELD -- Jane Roe met with the mayors on Tuesday, touting a plan for three new bridges."
+    assert _speakers(body) == ["Jane Roe"]
+
+
+def test_an_adjective_before_a_party_noun_is_not_the_subject_alone() -> None:
+    body = (
+        "Dana Hill, the governor of Maine, opened the plant in May. The Maine governor toured the "
+        "floor on Tuesday, touting a plan for three new bridges."
+    )
+    graph = _graph(body)
+    assert [c.chain[1].mention for c in graph.claims if len(c.chain) > 1] == ["The Maine governor"]
+    assert "Maine" not in [s.name for s in graph.sources]

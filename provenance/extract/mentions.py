@@ -128,8 +128,11 @@ class Mention:
 
 
 def sentence_subject(text: str, tokens: list[Token]) -> Mention | None:
-    """The subject a sentence opens with, for a participle cue with no speaker of its own."""
+    """The subject a sentence opens with, for a participle cue with no speaker of its own; a
+    dateline ("PORTLAND -- ...") is stepped over, since a city names no party."""
     words = vocabulary()
+    if (after := _after_dateline(tokens)) is not None:
+        tokens = tokens[after:]
     start = 0
     opens_with_participle = len(tokens) > 1 and (
         (tokens[0].lower.endswith("ing") and tokens[1].text.isalpha() and tokens[1].text.islower())
@@ -190,7 +193,51 @@ def sentence_subject(text: str, tokens: list[Token]) -> Mention | None:
             end += 1
     if end == start or (end == start + 1 and tokens[start].lower == "the"):
         return None
+    if (
+        end + 1 < len(tokens)
+        and tokens[end].text.islower()
+        and _names_people(tokens[end].lower)
+        and _verb_like(tokens[end + 1])
+    ):
+        end += 1  # "European leaders gathered": the adjective's noun is the party
     return make_mention(text, tokens, (start, end))
+
+
+def _verb_like(token: Token) -> bool:
+    """True for a lowercase word that may be a verb right after its subject: a cue ("said"), an
+    auxiliary ("had", "will") or a past form in "-ed" ("gathered")."""
+    words = vocabulary()
+    return (
+        token.text.isalpha()
+        and token.text.islower()
+        and (token.lower in words.cue_heads or token.lower in words.auxiliaries or token.lower.endswith("ed"))
+    )
+
+
+def _names_people(word: str) -> bool:
+    """True for a lowercase noun, singular or plural, naming people or a party ("leaders",
+    "officials", "agents", "group")."""
+    anonymous = vocabulary().anonymous
+    forms = {word, word.removesuffix("s"), word.removesuffix("es"), f"{word.removesuffix('ies')}y"}
+    return any(f in _party_nouns() or f in anonymous or f in _people_nouns() for f in forms)
+
+
+def _after_dateline(tokens: list[Token]) -> int | None:
+    """Where the sentence goes on after a dateline it opens with: one to three words in capitals
+    ("PORTLAND", "NEW DELHI") and a dash ("--", "—"); None when it opens with none."""
+    at = 0
+    while (
+        at < min(len(tokens), 3)
+        and tokens[at].text.isalpha()
+        and tokens[at].text.isupper()
+        and len(tokens[at].text) > 1
+    ):
+        at += 1
+    if at == 0 or at >= len(tokens) or tokens[at].text not in _DASHES:
+        return None
+    while at < len(tokens) and tokens[at].text in _DASHES:
+        at += 1
+    return at if at < len(tokens) else None
 
 
 _PHRASE_GOES_ON = frozenset({"as", "and", "or", "along", "plus"})
@@ -948,12 +995,7 @@ def _thing_after_name(words: list[str]) -> bool:
     last = words[-1]
     if not last.isalpha() or not last.islower() or _possessed([(0, 0, w) for w in words]):
         return False
-    vocab = vocabulary()
-    forms = {last, last.removesuffix("s"), last.removesuffix("es"), f"{last.removesuffix('ies')}y"}
-    return not any(
-        f in _party_nouns() or f in vocab.anonymous or f in vocab.pronouns or f in _people_nouns()
-        for f in forms
-    )
+    return not (_names_people(last) or last in vocabulary().pronouns)
 
 
 @cache
