@@ -274,6 +274,15 @@ def test_a_noun_for_what_a_person_does_before_a_full_name_is_a_role(body: str, s
     assert set(speakers) == {speaker}
 
 
+def test_a_participle_and_its_object_in_title_case_are_no_part_of_the_name_after_them() -> None:
+    line = "Lee Apologizes To Dan Ortega For Telling Voters Ortega Had Quit\n\n"
+    assert "Ortega" in [name.text for name in names_in(line)]
+    assert _speakers(line + "Ortega said the rumour was false.") == ["Dan Ortega"]
+    # a participle with no object before a name is part of it
+    names = [name.text for name in names_in("A story in Rolling Stone said so, as did Morning Joe.")]
+    assert names == ["Rolling Stone", "Morning Joe"]
+
+
 def test_a_name_after_an_organisation_and_its_role_is_the_person() -> None:
     body = (
         "Brightway CEO Nadia Petrov said in a note to staff that the deal was fair. "

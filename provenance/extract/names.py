@@ -497,6 +497,7 @@ def _cut_piece(text: str, tokens: list[tuple[int, int, str]]) -> list[Name]:
             start += 1
         if start >= len(tokens):
             break
+        start = _past_verb(tokens, start)
         # titles: "Indiana Gov. Mike Pence", "Secretary of State John Kerry"
         title_end = _title_end(tokens, start)
         title_words = None
@@ -537,6 +538,33 @@ def _cut_piece(text: str, tokens: list[tuple[int, int, str]]) -> list[Name]:
             names.append(name)
         start = end
     return names
+
+
+def _past_verb(tokens: Sequence[tuple[int, int, str]], start: int) -> int:
+    """Past a participle that title case capitalised and its object, to the name after them: "For
+    Telling Supporters Carson Had Dropped Out" names Carson. The object is common words
+    ("Supporters"), taken only when a word no dictionary holds follows them; ``start`` otherwise
+    ("Rolling Stone", "Morning Joe" are names)."""
+    lex = lexicon()
+    word = tokens[start][2]
+    key = normal(word)
+    if (
+        start + 1 >= len(tokens)
+        or not key.endswith("ing")
+        or _VERB_FORM.search(key) is None
+        or key not in lex.common_words
+        or first_name_gender(word) is not None
+    ):
+        return start
+    index = start + 1
+    while index < len(tokens) - 1 and normal(tokens[index][2]) in lex.common_words:
+        if normal(tokens[index][2]) in lex.not_name_words or first_name_gender(tokens[index][2]):
+            return start
+        index += 1
+    key = normal(tokens[index][2])
+    if index == start + 1 or key in lex.common_words or key in lex.not_name_words:
+        return start  # "Rolling Stone", "Morning Joe", "Morning Consult Poll": a name, no verb
+    return index
 
 
 @cache
