@@ -1657,3 +1657,24 @@ def test_an_adjective_before_a_party_noun_is_not_the_subject_alone() -> None:
     graph = _graph(body)
     assert [c.chain[1].mention for c in graph.claims if len(c.chain) > 1] == ["The Maine governor"]
     assert "Maine" not in [s.name for s in graph.sources]
+
+
+@pytest.mark.parametrize(
+    ("body", "said"),
+    [
+        (
+            'Gus Moran runs the ferry. "Gus" chimed in: "The river always wins," he said.',
+            '"The river always wins,"',
+        ),
+        (
+            'Gus Moran runs the ferry. His verdict: "The river always wins," he said.',
+            '"The river always wins,"',
+        ),
+        (
+            'Before the vote, Gus Moran hesitated: "The river always wins," he said.',
+            'Before the vote, Gus Moran hesitated: "The river always wins,"',
+        ),
+    ],
+)
+def test_a_lead_in_that_names_no_one_is_no_part_of_the_quote(body: str, said: str) -> None:
+    assert _who(body) == [(said, "Gus Moran")]

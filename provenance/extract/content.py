@@ -7,6 +7,7 @@ import re
 from ..model import Span
 from .cues import Cue
 from .mentions import BOUNDARY_MARKS, PREPOSITIONS, TIME_WORDS, WEEKDAYS, channel_at, starts_clause
+from .names import lexicon
 from .quotes import CLOSING as _CLOSING
 from .quotes import OPENING, is_inside
 from .segment import Token
@@ -276,13 +277,39 @@ def is_circumstance(tokens: list[Token], cue: Cue, start: int) -> bool:
 
 
 def content_before(text: str, tokens: list[Token], end: int) -> Span | None:
-    """Everything from the sentence start to the comma before the speaker."""
+    """Everything from the sentence start to the comma before the speaker; from the quotation's
+    opening mark when a lead-in that names no one ends in a colon before it ('"Perry" chimed in:
+    "They ...," he said', 'His final assessment: "..."': the lead-in is no part of what was said,
+    but 'Oprah Winfrey hesitated: "...," she said' keeps the name the pronoun stands for)."""
     stop = end
     while stop > 0 and tokens[stop - 1].text in {",", "—", "–", ":"}:
         stop -= 1
     if stop < 2:
         return None
-    return tokens[0].start, tokens[stop - 1].end
+    colon = next(
+        (i for i in range(1, stop - 2) if tokens[i].text == ":" and tokens[i + 1].text in OPENING), None
+    )
+    if colon is None or _names_someone(tokens[:colon]):
+        return tokens[0].start, tokens[stop - 1].end
+    return tokens[colon + 1].start, tokens[stop - 1].end
+
+
+def _names_someone(tokens: list[Token]) -> bool:
+    """True when a capitalised word stands outside quotation marks, other than a common word that
+    opens the sentence ("His", "For", but "Fallon")."""
+    quoted = False
+    for index, token in enumerate(tokens):
+        if token.text in OPENING and not quoted:
+            quoted = True
+        elif token.text in _CLOSING and quoted:
+            quoted = False
+        elif (
+            not quoted
+            and token.text[:1].isupper()
+            and (index > 0 or token.lower not in lexicon().common_words)
+        ):
+            return True
+    return False
 
 
 def extend_middle_quote(text: str, tokens: list[Token], quotes: list[Span], content: Span, rest: int) -> Span:
