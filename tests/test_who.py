@@ -266,6 +266,7 @@ def test_she_and_it_do_not_stand_for_a_group_of_party_members() -> None:
         ("Brightway’s Jo Kerrigan said the truce would hold.", "Jo Kerrigan"),
         ("D. Joshua Tate said the truce would hold.", "D. Joshua Tate"),
         ("Ohio Republican Sam Hale said the levy would fail.", "Sam Hale"),
+        ("North Carolina Republican Sam Hale said the levy would fail.", "Sam Hale"),
     ],
 )
 def test_a_noun_for_what_a_person_does_before_a_full_name_is_a_role(body: str, speaker: str) -> None:

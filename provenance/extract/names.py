@@ -601,8 +601,11 @@ def name_begins(words: Sequence[str]) -> int:
     keys = [normal(w) for w in words]
     if _has_organisation_word(" ".join(keys)):
         return 0
+    places = lexicon().places
     for index in range(1, len(words) - 1):
         if first_name_gender(words[index]) is not None and words[index + 1][:1].isupper():
+            if (keys[index - 1], keys[index]) in places:
+                continue  # "North Carolina Republican Sam Hale": "Carolina" ends a place's name
             return index
     return 0
 
