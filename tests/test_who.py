@@ -150,6 +150,8 @@ def test_a_passive_cue_names_the_party_after_by() -> None:
         "By noon the mayor was back at her desk in the town hall.",
         "The parade and the street fair continue throughout the weekend.",
         "Roadworks on the bridge will continue until the end of March.",
+        "Karen Holt works on a mural portraying the flood.",
+        "Karen Holt stands in front of a banner showing the old harbour.",
     ],
 )
 def test_non_speech_senses_of_cue_verbs_make_no_claim(body: str) -> None:
@@ -1679,3 +1681,9 @@ def test_an_adjective_before_a_party_noun_is_not_the_subject_alone() -> None:
 )
 def test_a_lead_in_that_names_no_one_is_no_part_of_the_quote(body: str, said: str) -> None:
     assert _who(body) == [(said, "Gus Moran")]
+
+
+def test_a_plural_party_noun_after_a_name_stays_in_the_subject() -> None:
+    assert _who("Acme Bank officials in Ohio said the branch would close.") == [
+        ("the branch would close", "Acme Bank officials")
+    ]

@@ -543,6 +543,8 @@ def noun_phrase_before(tokens: list[Token], last: int) -> tuple[int, int] | None
         ):
             last = index
             break
+    if _name_then_verb(tokens, first, last):
+        return None  # "Sudarsan Pattnaik works on a sculpture portraying": a clause, no subject
     relative = first - 1 if first > 1 and tokens[first - 1].lower in words.relative_pronouns else None
     if relative is not None and (
         first == last or any(tokens[i].lower in _VERBAL for i in range(first, last))
@@ -551,6 +553,23 @@ def noun_phrase_before(tokens: list[Token], last: int) -> tuple[int, int] | None
     if first >= last or any(tokens[i].lower in _VERBAL for i in range(first, last)):
         return None  # "hospitals have postponed planned ...": a clause, not a subject
     return first, last
+
+
+def _name_then_verb(tokens: list[Token], first: int, last: int) -> bool:
+    """True for a name of two capitalised words or more, then one lowercase word in "-s" that names
+    no people, then a preposition ("Karen Holt works on", "Leon Marsh lives in"): a verb, not a
+    noun ("FBI agents in", "Trump supporters at")."""
+    if last - first < 3 or last >= len(tokens) or tokens[last].lower not in vocabulary().prepositions:
+        return False
+    word = tokens[last - 1]
+    return (
+        word.text.isalpha()
+        and word.text.islower()
+        and word.lower.endswith("s")
+        and not word.lower.endswith("ss")
+        and not _names_people(word.lower)
+        and all(t.text[:1].isupper() and t.text.isalpha() for t in tokens[first : last - 1])
+    )
 
 
 def antecedent_of(text: str, tokens: list[Token], pronoun: int) -> Mention | None:
