@@ -1687,3 +1687,13 @@ def test_a_plural_party_noun_after_a_name_stays_in_the_subject() -> None:
     assert _who("Acme Bank officials in Ohio said the branch would close.") == [
         ("the branch would close", "Acme Bank officials")
     ]
+
+
+def test_a_post_signed_with_a_single_letter_rests_on_its_handle() -> None:
+    body = (
+        "The pier closed on Monday.\nRebuild the pier now, all of you! — K (@kaytown) June 28, 2016\n"
+        "The council meets again in July."
+    )
+    graph = _graph(body)
+    assert [c.chain[1].mention for c in graph.claims if len(c.chain) > 1] == ["@kaytown"]
+    assert "K" not in [s.name for s in graph.sources]

@@ -212,7 +212,7 @@ def signed_quote(text: str, end: int) -> Attribution | None:
 
 
 _POST_SIGNATURE = re.compile(
-    r"(?P<dash>[―—–])[ \u00a0]*(?P<name>[^\n(<]{1,60}?)[ \u00a0]*\(@\w{1,20}\)[ \u00a0]*"
+    r"(?P<dash>[―—–])[ \u00a0]*(?P<name>[^\n(<]{1,60}?)[ \u00a0]*\((?P<handle>@\w{1,20})\)[ \u00a0]*"
     r"[A-Z][a-z]+\.? \d{1,2}, \d{4}[ \u00a0]*(?:</\w+>)?[ \u00a0.]*(?:\n|$)"
 )
 """The line an embedded post ends with: "— Ana Ruiz (@anaruiz) June 28, 2016"."""
@@ -226,8 +226,13 @@ def signed_post(text: str, dash: int) -> Attribution | None:
     match = _POST_SIGNATURE.match(text, dash)
     if match is None:
         return None
-    name = match.group("name")
-    if not _is_signature(name):
+    name, name_span = match.group("name"), match.span("name")
+    if len(name.replace(".", "")) < 2:
+        name, name_span = (
+            match.group("handle"),
+            match.span("handle"),
+        )  # "— J (@jealousay)": a letter names no one
+    elif not _is_signature(name):
         return None
     line_start = text.rfind("\n", 0, dash) + 1
     start = _MARKUP.match(text, line_start)
@@ -239,9 +244,7 @@ def signed_post(text: str, dash: int) -> Attribution | None:
         return None
     content = (opening, end)
     kind = ClaimKind.DIRECT
-    return Attribution(
-        content, kind, match.group("dash"), match.span("dash"), Mention(match.span("name"), name)
-    )
+    return Attribution(content, kind, match.group("dash"), match.span("dash"), Mention(name_span, name))
 
 
 _OPENS_A_LINE = frozenset({"“", "”", '"', "'"})
