@@ -1697,3 +1697,16 @@ def test_a_post_signed_with_a_single_letter_rests_on_its_handle() -> None:
     graph = _graph(body)
     assert [c.chain[1].mention for c in graph.claims if len(c.chain) > 1] == ["@kaytown"]
     assert "K" not in [s.name for s in graph.sources]
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        ("The annual report finds that sales fell in every region.", "The annual report"),
+        ("The new study shows the river is clean again.", "The new study"),
+        ("A Harbor Institute poll finds the mayor ahead by six points.", "A Harbor Institute poll"),
+    ],
+)
+def test_a_document_before_a_finding_verb_is_its_subject(body: str, mention: str) -> None:
+    graph = _graph(body)
+    assert [c.chain[1].mention for c in graph.claims if len(c.chain) > 1] == [mention]

@@ -695,6 +695,13 @@ def _clear_subject(tokens: list[Token], cue: int) -> bool:
         ):
             return False  # "a Medium post", "the Paris attacks", "One NASA plan envisions"
         return before.lower not in words.determiners and not (cue - 1 == 0 and before.lower == "the")
+    if (
+        before.lower in _document_nouns()
+        and not before.lower.endswith("s")
+        and tokens[cue].lower.endswith("s")
+        and words.cues.get((tokens[cue].lower,)) == "report"
+    ):
+        return True  # "The annual report finds that", "the new study shows": a document and its verb
     return (
         before.lower.endswith("s")
         and before.lower not in _NOT_PLURAL
