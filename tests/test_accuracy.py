@@ -26,7 +26,7 @@ FLOORS = {
     "direct recall": 90.0,
     "speaker accuracy": 91.1,
 }
-"""Reached on 2026-11-30 (bench/accuracy.py): 74.3, 67.7, 91.0, 91.7, 55.9, 91.1, 91.3."""
+"""Reached on 2026-11-30 (bench/accuracy.py): 74.4, 67.8, 91.1, 91.7, 56.1, 91.1, 91.2."""
 
 CEILINGS = {
     "wrong speaker": 1.5,
