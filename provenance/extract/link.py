@@ -62,7 +62,7 @@ from .names import (
     roles_before_comma,
     roles_of,
 )
-from .vocabulary import vocabulary
+from .vocabulary import kind_keywords, kind_words, vocabulary
 
 _slug = lru_cache(maxsize=8192)(slugify)
 """`slugify`, once per name: the same parties and mentions come back in every document."""
@@ -678,7 +678,8 @@ class Linker:
         administration"): the article goes with the noun, and says nothing of the name."""
         after = _NEXT_WORD.match(self._text, name.span[1])
         return after is not None and (
-            normal(after.group(1)) in _role_heads() or normal(after.group(1)) in _document_nouns()
+            normal(after.group(1)) in _role_heads()
+            or normal(after.group(1)) in kind_words(SourceKind.DOCUMENT)
         )
 
     def _is_subject(self, name: Name, sentence: int) -> bool:
@@ -1150,7 +1151,7 @@ class Linker:
             opening = words[: len(letters)]
             pairs = zip(opening, letters, strict=True)
             spells = all(w[:1] == c and w[1:].isalpha() and w[1:].islower() for w, c in pairs)
-            if spells and normal(opening[-1]) in _kind_keywords():
+            if spells and normal(opening[-1]) in kind_keywords():
                 found.add(" ".join(opening))  # "United Nations", never "American Petroleum" for "A.P."
         return found.pop() if len(found) == 1 else None
 
@@ -1169,7 +1170,7 @@ class Linker:
             return self.outlet.id
         words, descriptor_words, gender = _named_parts(name, parsed.descriptor)
         mentioned = Name((-1, -1), words, gender=gender)
-        if len(words) == 1 and normal(words[0]) in _document_nouns():
+        if len(words) == 1 and normal(words[0]) in kind_words(SourceKind.DOCUMENT):
             return self._described(Parsed(name, None, None, None), position)  # "Data", "Poll"
         if len(words) == 1 and self._common_plural(words[0], position):
             return self._unresolved(parsed.text)  # "Banks expect": a group the text does not name
@@ -1368,7 +1369,7 @@ class Linker:
                 # "The average weekly benefit, it says, would be": no verb before "it", which the
                 # subject does not continue
                 head = word.rstrip(",") if not verb else words[at - 1] if at else ""
-                return bool(head) and (head not in _party_heads() or head in _document_nouns())
+                return bool(head) and (head not in _party_heads() or head in kind_words(SourceKind.DOCUMENT))
         return False
 
     def _stranger_since(self, index: int, position: int, wants: str) -> str | None:
@@ -1612,7 +1613,12 @@ class Linker:
                 for i, w in enumerate(words)
                 if (normal(w) in _PREPOSITIONS and not _inside_name(words, i))
                 # "a Washington Post database tracking such deaths": the noun its participle follows
-                or (i > 0 and w.endswith("ing") and w.islower() and normal(words[i - 1]) in _document_nouns())
+                or (
+                    i > 0
+                    and w.endswith("ing")
+                    and w.islower()
+                    and normal(words[i - 1]) in kind_words(SourceKind.DOCUMENT)
+                )
             ),
             len(words),
         )
@@ -1681,7 +1687,7 @@ class Linker:
                 if any(self._parties[i].key[0] != surname for i in found):
                     return _AMBIGUOUS  # another's campaign is named: not this one's
             return chosen
-        if head in _document_nouns() and owner_words:
+        if head in kind_words(SourceKind.DOCUMENT) and owner_words:
             owner_index = (
                 self._firm_of(owner_words[0]) if possessor is not None and len(owner_words) == 1 else None
             )
@@ -1693,7 +1699,7 @@ class Linker:
                 # "A Reuters/Ipsos poll": an owner named only here must show it is a party ("New
                 # Poll" names none)
                 if (
-                    not any(normal(w) in _kind_keywords() for w in owner_words)
+                    not any(normal(w) in kind_keywords() for w in owner_words)
                     and _slug(" ".join(owner_words)) != self.outlet.id
                 ):
                     return None
@@ -1702,7 +1708,7 @@ class Linker:
                 return None
             self._owners[head] = owner_index
             return owner_index
-        if head in _document_nouns() and position >= 0:
+        if head in kind_words(SourceKind.DOCUMENT) and position >= 0:
             # "A 2014 study that appeared in the BMJ": the owner the text names with the noun itself
             if self._lower is None:
                 self._lower = self._text.lower()
@@ -1710,7 +1716,7 @@ class Linker:
             tied = self._document_owner(*written.span()) if written is not None else None
             if tied is not None:
                 return tied
-        if head in _document_nouns() and len(words) <= 3:
+        if head in kind_words(SourceKind.DOCUMENT) and len(words) <= 3:
             # "the poll": the one whose owner was named before ("a Bloomberg poll found ...")
             reported = self._owners.get(head, self._owner_before(head, position))
             if reported is None and self._in_header(position):
@@ -1766,7 +1772,7 @@ class Linker:
         """ "Google's recent parsing", "Acme's announcement": the named owner of what it did (a noun
         made of a verb; "Doe's lawyer", "Doe's bank" and "Doe's death" are others or no act)."""
         at = next((i for i, w in enumerate(words) if w.endswith(("’s", "'s")) and w[:1].isupper()), None)
-        if at is None or not _ACTION_NOUN.search(head) or head in _person_nouns() or head in _kind_keywords():
+        if at is None or not _ACTION_NOUN.search(head) or head in _person_nouns() or head in kind_keywords():
             return None
         owner = tuple(w for w in words[: at + 1] if w[:1].isupper() and not _is_title([w], 0))
         owner = (*owner[:-1], owner[-1][:-2]) if owner else ()
@@ -1894,7 +1900,7 @@ class Linker:
         head = head_words[-1]
         if head not in _party_heads() and head not in lexicon().role_forms.values():
             return None  # "percent", "voters": no noun that names one party ends the description
-        if _PLURAL.search(head) and (head not in _kind_keywords() or _quantified(words)):
+        if _PLURAL.search(head) and (head not in kind_keywords() or _quantified(words)):
             # "Democratic leaders", "most nations" are several, never the one party a role names
             return None
         modifiers = {role_word(w) for w in words if normal(w) not in stop} - {head}
@@ -1925,7 +1931,9 @@ class Linker:
             return (
                 p.kind is not SourceKind.ANONYMOUS
                 and (gender is None or p.gender in (None, gender))
-                and not (len(p.key) == 1 and p.key[0] in _document_nouns())  # "Data" names nobody
+                and not (
+                    len(p.key) == 1 and p.key[0] in kind_words(SourceKind.DOCUMENT)
+                )  # "Data" names nobody
                 # "the bank" is a bank the text names, not "Bank" opening a sentence
                 and not (definite and len(p.key) == 1 and p.key[0] in wanted and not p.spoke)
                 and (head_kind is SourceKind.UNKNOWN or (head_kind is SourceKind.PERSON) == personal)
@@ -2436,7 +2444,7 @@ _PREMODIFIER = re.compile(r"(?:’s|'s)?(?: [a-z][\w-]*){0,2} ([a-z][\w-]*) [A-Z
 def _role_heads() -> frozenset[str]:
     """Nouns that name a person by role or an organisation by kind ("director", "campaign")."""
     lex = lexicon()
-    return frozenset({*_kind_keywords(), *lex.organisation_nouns, *lex.role_forms, *lex.role_forms.values()})
+    return frozenset({*kind_keywords(), *lex.organisation_nouns, *lex.role_forms, *lex.role_forms.values()})
 
 
 NOBODY = "unknown speaker"
@@ -2520,7 +2528,7 @@ def _names_a_body(head: str) -> bool:
     """True for a noun naming an organisation, an outlet or a government ("network", "company"),
     not a person, a document or a word of no kind."""
     kind = kind_of(None, head)
-    return kind not in _NOT_BODIES and head not in _document_nouns()
+    return kind not in _NOT_BODIES and head not in kind_words(SourceKind.DOCUMENT)
 
 
 _NOT_BODIES = frozenset({SourceKind.PERSON, SourceKind.UNKNOWN, SourceKind.DOCUMENT, SourceKind.ANONYMOUS})
@@ -2641,7 +2649,7 @@ def _party_heads() -> frozenset[str]:
     """Nouns a description may end in that name a party or what it said: the kinds' keywords, the
     anonymous heads, the organisation nouns and the role forms."""
     lex = lexicon()
-    return frozenset({*_kind_keywords(), *vocabulary().anonymous, *lex.organisation_nouns, *lex.role_forms})
+    return frozenset({*kind_keywords(), *vocabulary().anonymous, *lex.organisation_nouns, *lex.role_forms})
 
 
 def _clashes(wanted: set[str], held: set[str]) -> bool:
@@ -2662,7 +2670,7 @@ def _generic(words: Sequence[str]) -> bool:
     """True for capitalised common words that name no one ("Poll", "New Poll", "Lawmaker"): every
     word is a common word or a kind's keyword, the last one a keyword."""
     keys = [normal(w) for w in words]
-    keywords = _kind_keywords()
+    keywords = kind_keywords()
     lex = lexicon()
     if keys and all(k in lex.not_name_words for k in keys):
         return True  # "One", "This"
@@ -2692,16 +2700,6 @@ def _members_after() -> re.Pattern[str]:
     """What only an organisation has, right after its name (`Linker._has_members`)."""
     members = "|".join(map(re.escape, vocabulary().organisation_members))
     return re.compile(rf"(?:['’]s)?\s+(?i:{members})\b")
-
-
-@lru_cache(maxsize=1)
-def _kind_keywords() -> frozenset[str]:
-    return frozenset(w for _, words in vocabulary().kinds for w in words if " " not in w)
-
-
-@lru_cache(maxsize=1)
-def _document_nouns() -> frozenset[str]:
-    return frozenset(w for kind, words in vocabulary().kinds if kind is SourceKind.DOCUMENT for w in words)
 
 
 def _opening_phrase(text: str) -> int:

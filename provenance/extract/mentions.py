@@ -12,7 +12,7 @@ from ..model import SourceKind, Span
 from .names import first_name_gender, lexicon, takes_nickname
 from .quotes import CLOSING as _CLOSING
 from .segment import Token
-from .vocabulary import vocabulary
+from .vocabulary import kind_keywords, kind_words, vocabulary
 
 BOUNDARY_MARKS = frozenset({",", ";", ":", "“", "”", '"', "''", "—", "–", "(", "[", "]", "?", "!"})
 
@@ -186,7 +186,7 @@ def sentence_subject(text: str, tokens: list[Token]) -> Mention | None:
         probe > end
         and probe < len(tokens)
         and tokens[probe].text[:1].isupper()
-        and tokens[probe - 1].lower in _party_nouns()
+        and tokens[probe - 1].lower in kind_keywords()
     ):
         end = probe
         while end < len(tokens) and (tokens[end].text[:1].isupper() or tokens[end].text == "."):
@@ -219,7 +219,7 @@ def _names_people(word: str) -> bool:
     "officials", "agents", "group")."""
     anonymous = vocabulary().anonymous
     forms = {word, word.removesuffix("s"), word.removesuffix("es"), f"{word.removesuffix('ies')}y"}
-    return any(f in _party_nouns() or f in anonymous or f in _people_nouns() for f in forms)
+    return any(f in kind_keywords() or f in anonymous or f in _people_nouns() for f in forms)
 
 
 def _after_dateline(tokens: list[Token]) -> int | None:
@@ -337,7 +337,7 @@ def _adjunct_subject(tokens: list[Token], first: int, adjunct: int) -> tuple[int
         return first, first + 1
     end: int | None = None
     if lead.lower in _ARTICLES:
-        nouns = _party_nouns() | _people_nouns()
+        nouns = kind_keywords() | _people_nouns()
         for index in range(first + 1, min(adjunct, first + _MAX_DESCRIPTION)):
             if tokens[index].lower in nouns:
                 end = index + 1
@@ -529,10 +529,10 @@ def noun_phrase_before(tokens: list[Token], last: int) -> tuple[int, int] | None
     if opener in ("that", "which") and _PAST_VERB.fullmatch(tokens[first].text):
         # "A 2014 study that appeared in the BMJ found": the subject is the document before "that"
         document = noun_phrase_before(tokens, first - 1)
-        if document is not None and tokens[document[1] - 1].lower in _document_nouns():
+        if document is not None and tokens[document[1] - 1].lower in kind_words(SourceKind.DOCUMENT):
             return document[0], last
     for index in range(first, last - 1):
-        if tokens[index].lower in _document_nouns() and tokens[index + 1].lower == "from":
+        if tokens[index].lower in kind_words(SourceKind.DOCUMENT) and tokens[index + 1].lower == "from":
             return first, last  # "Data from the American Community Survey show": the source is in it
     for index in range(first + 1, last):
         if (
@@ -647,7 +647,7 @@ def _full_name(tokens: list[Token]) -> bool:
         and first_name_gender(tokens[0].text) is not None
         and (tokens[0].lower.rstrip("."),) not in lex.places
         and tokens[-1].lower not in lex.organisation_nouns
-        and tokens[-1].lower not in _party_nouns()
+        and tokens[-1].lower not in kind_keywords()
     )
 
 
@@ -657,23 +657,11 @@ def _names_a_party(tokens: list[Token]) -> bool:
     if last.text[:1].isupper():
         return True
     words = vocabulary()
-    keywords = _party_nouns()
+    keywords = kind_keywords()
     return last.lower in keywords or last.lower in words.anonymous
 
 
-@cache
-def _document_nouns() -> frozenset[str]:
-    return frozenset(
-        w for kind, kind_words in vocabulary().kinds if kind is SourceKind.DOCUMENT for w in kind_words
-    )
-
-
 _PAST_VERB = re.compile(r"[a-z]{3,}ed")
-
-
-@cache
-def _party_nouns() -> frozenset[str]:
-    return frozenset(w for _, kind_words in vocabulary().kinds for w in kind_words if " " not in w)
 
 
 def starts_clause(token: Token) -> bool:
@@ -696,7 +684,7 @@ def _clear_subject(tokens: list[Token], cue: int) -> bool:
             return False  # "a Medium post", "the Paris attacks", "One NASA plan envisions"
         return before.lower not in words.determiners and not (cue - 1 == 0 and before.lower == "the")
     if (
-        before.lower in _document_nouns()
+        before.lower in kind_words(SourceKind.DOCUMENT)
         and not before.lower.endswith("s")
         and tokens[cue].lower.endswith("s")
         and words.cues.get((tokens[cue].lower,)) == "report"
@@ -1069,7 +1057,7 @@ def _names_no_one(word: str) -> bool:
     vocab = vocabulary()
     if lower in _POSSESSIVE and lower != "her":
         return True  # "Our", "His": a determiner whose noun was cut off
-    if lower in vocab.pronouns or lower in vocab.anonymous or lower in _party_nouns():
+    if lower in vocab.pronouns or lower in vocab.anonymous or lower in kind_keywords():
         return False
     if (
         lower in WEEKDAYS
@@ -1108,7 +1096,7 @@ def _may_name_group(word: str) -> bool:
     return (
         (head.endswith("s") and not head.endswith(_NOT_PLURAL_ENDINGS))
         or head.endswith(_AGENT_ENDINGS)
-        or head in _party_nouns()
+        or head in kind_keywords()
         or head in _people_nouns()
         or head in vocab.number_words
         or head in vocab.quantifiers

@@ -20,8 +20,8 @@ from typing import NamedTuple
 
 from attrs import frozen
 
-from ..model import Span
-from .vocabulary import vocabulary
+from ..model import SourceKind, Span
+from .vocabulary import kind_keywords, kind_words, vocabulary
 
 _NAME_WORD = r"(?:[A-Z][\w’'.&-]*|(?:al|el|bin|ibn|abu|bint)-[A-Z][\w’'.-]*)"
 _CONNECTOR = r"(?:of|for|and|the|on|to|de|del|della|da|di|du|van|von|der|den|bin|ibn|al|la|le|&)"
@@ -613,9 +613,7 @@ def name_begins(words: Sequence[str]) -> int:
 @cache
 def _role_nouns() -> frozenset[str]:
     """One-word nouns for what a person is or does ("journalist", "marine"): the person kind's words."""
-    return frozenset(
-        w for kind, words in vocabulary().kinds if kind.value == "person" for w in words if " " not in w
-    )
+    return kind_words(SourceKind.PERSON) & kind_keywords()
 
 
 def _title_length(tokens: Sequence[tuple[int, int, str]], index: int) -> int:
@@ -677,13 +675,8 @@ def _join_organisation(tokens: list[tuple[int, int, str]], start: int, end: int,
 
 
 @cache
-def _document_nouns() -> frozenset[str]:
-    return frozenset(w for kind, words in vocabulary().kinds if kind.value == "document" for w in words)
-
-
-@cache
 def _organisation_pattern() -> re.Pattern[str]:
-    words = {w for kind, kind_words in vocabulary().kinds if kind.value != "person" for w in kind_words}
+    words = {w for kind, written in vocabulary().kinds if kind.value != "person" for w in written}
     return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True)) + r")\b")
 
 
@@ -713,7 +706,7 @@ def _name(lead: int, tokens: Sequence[tuple[int, int, str]], title: str | None) 
         ):
             break  # "Theresa May" (but "Florida Friday" is a place and a day)
         words.pop()
-    if len(words) >= 2 and normal(words[-1]) in _document_nouns():
+    if len(words) >= 2 and normal(words[-1]) in kind_words(SourceKind.DOCUMENT):
         words.pop()  # "Obama Speech", "Quinnipiac University Poll": the party is who made it
     if not words:
         return None

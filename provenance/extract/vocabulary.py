@@ -125,6 +125,18 @@ def _words(phrase: str) -> tuple[str, ...]:
 
 
 @cache
+def kind_words(kind: SourceKind) -> frozenset[str]:
+    """The words of ``data/kinds.json`` that mark ``kind``: "report", "poll" for a document."""
+    return frozenset(w for k, words in vocabulary().kinds if k is kind for w in words)
+
+
+@cache
+def kind_keywords() -> frozenset[str]:
+    """The one-word words of every kind ("campaign", "lawyer", "report"): nouns that name a party."""
+    return frozenset(w for _, words in vocabulary().kinds for w in words if " " not in w)
+
+
+@cache
 def vocabulary() -> Vocabulary:
     """The vocabulary, read from ``extract/data/`` on first use."""
     cues: dict[tuple[str, ...], str] = {}
